@@ -1,0 +1,77 @@
+using System.Text.Json.Serialization;
+using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Serialization;
+
+namespace LeadKit.Abstractions.Leads;
+
+/// <summary>The name of an application-defined field (custom attribute) of a lead (e.g. <c>plan</c>, <c>seats</c>, <c>trial_end</c>).</summary>
+/// <remarks>
+/// <para>Scoring rules and routing rules refer to custom fields by key; the key is interned so a lookup is an integer comparison.</para>
+/// <para>
+/// An open vocabulary: any lower-case machine name (1 to 64 characters of <c>a-z</c>, <c>0-9</c>, <c>_</c>,
+/// <c>-</c>, <c>.</c>) is a valid value, so applications add their own without a new LeadKit release.
+/// Each distinct value gets a process-wide <see cref="Ordinal"/>, so equality is an integer comparison and
+/// compiled models can index arrays by it. The <c>default</c> value is unset and rejected by the domain model.
+/// </para>
+/// </remarks>
+[JsonConverter(typeof(CustomFieldKeyJsonConverter))]
+public readonly struct CustomFieldKey : IEquatable<CustomFieldKey>
+{
+    // Must stay the first static member: the well-known values below are interned through it.
+    private static readonly ValueInterner Interner = new("custom field key", 65_536);
+
+    /// <summary>Creates or looks up a value of this vocabulary.</summary>
+    /// <param name="value">A lower-case machine name such as <c>plan</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not a valid machine name.</exception>
+    /// <exception cref="InvalidOperationException">More than 65,536 distinct values were created in this process.</exception>
+    public CustomFieldKey(string value)
+    {
+        (Value, Ordinal) = Interner.Intern(Slug.Validate(value, nameof(value)));
+    }
+
+
+    /// <summary>Gets the machine name, or <see langword="null"/> for the default (unset) value.</summary>
+    public string? Value { get; }
+
+    /// <summary>
+    /// Gets the process-wide ordinal of this value (0 for the default value). Stable within one process only:
+    /// use it to index arrays in compiled models, never persist it.
+    /// </summary>
+    public int Ordinal { get; }
+
+    /// <summary>Gets a value indicating whether this is the default (unset) value.</summary>
+    public bool IsDefault => Ordinal == 0;
+
+    /// <summary>Compares two values for equality.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when both are the same value.</returns>
+    public static bool operator ==(CustomFieldKey left, CustomFieldKey right) => left.Ordinal == right.Ordinal;
+
+    /// <summary>Compares two values for inequality.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when the values differ.</returns>
+    public static bool operator !=(CustomFieldKey left, CustomFieldKey right) => left.Ordinal != right.Ordinal;
+
+    /// <inheritdoc />
+    public bool Equals(CustomFieldKey other) => Ordinal == other.Ordinal;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is CustomFieldKey other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Ordinal;
+
+    /// <summary>Returns the machine name.</summary>
+    /// <returns>The machine name, or an empty string when unset.</returns>
+    public override string ToString() => Value ?? string.Empty;
+}
+
+/// <summary>JSON converter for <see cref="CustomFieldKey"/>.</summary>
+internal sealed class CustomFieldKeyJsonConverter : StringValueJsonConverter<CustomFieldKey>
+{
+    protected override CustomFieldKey Create(string text) => new(text);
+
+    protected override string? GetText(CustomFieldKey value) => value.Value;
+}

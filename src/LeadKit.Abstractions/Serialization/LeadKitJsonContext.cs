@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using LeadKit.Abstractions.Funnel;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Sales;
+
+namespace LeadKit.Abstractions.Serialization;
+
+/// <summary>The source-generated (AOT-safe) JSON metadata for the domain model.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    AllowTrailingCommas = false,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
+    MaxDepth = 32)]
+[JsonSerializable(typeof(Lead))]
+[JsonSerializable(typeof(Deal))]
+[JsonSerializable(typeof(SalesRep))]
+[JsonSerializable(typeof(StageChange))]
+[JsonSerializable(typeof(Lead[]))]
+[JsonSerializable(typeof(Deal[]))]
+[JsonSerializable(typeof(StageChange[]))]
+internal sealed partial class LeadKitJsonContext : JsonSerializerContext;
