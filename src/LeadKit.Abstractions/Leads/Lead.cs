@@ -13,7 +13,9 @@ namespace LeadKit.Abstractions.Leads;
 /// <remarks>
 /// Immutable; change it with <c>with</c> expressions. Equality compares every value, including the contents of
 /// <see cref="Signals"/> and <see cref="CustomFields"/>. Each property validates its value when set and throws
-/// an <see cref="ArgumentException"/> naming the property; nothing is silently clamped.
+/// an <see cref="ArgumentException"/> naming the property; nothing is silently clamped. Absent parts (null contact or
+/// BANT, default arrays) are stored as their documented "nothing known" values, because System.Text.Json's source
+/// generator passes null or default for every init property missing from a document.
 /// </remarks>
 public sealed record Lead
 {
@@ -27,8 +29,8 @@ public sealed record Lead
     public required LeadSource Source { get; init => field = Guard.NotDefaultValue(value, nameof(Source)); }
 
     /// <summary>Gets the person behind the lead.</summary>
-    /// <value>Defaults to <see cref="ContactInfo.Empty"/>.</value>
-    public ContactInfo Contact { get; init => field = value ?? throw new ArgumentNullException(nameof(Contact)); } = ContactInfo.Empty;
+    /// <value>Defaults to <see cref="ContactInfo.Empty"/>; <see langword="null"/> (nothing known) is stored as <see cref="ContactInfo.Empty"/>.</value>
+    public ContactInfo Contact { get; init => field = value ?? ContactInfo.Empty; } = ContactInfo.Empty;
 
     /// <summary>Gets the company behind the lead, when it is a business lead.</summary>
     public CompanyInfo? Company { get; init; }
@@ -38,8 +40,8 @@ public sealed record Lead
     public PurchaseTimeframe Timeframe { get; init; }
 
     /// <summary>Gets the BANT facts (budget, authority, need, timeline).</summary>
-    /// <value>Defaults to <see cref="BantAssessment.Unknown"/>.</value>
-    public BantAssessment Bant { get; init => field = value ?? throw new ArgumentNullException(nameof(Bant)); } = BantAssessment.Unknown;
+    /// <value>Defaults to <see cref="BantAssessment.Unknown"/>; <see langword="null"/> (nothing known) is stored as <see cref="BantAssessment.Unknown"/>.</value>
+    public BantAssessment Bant { get; init => field = value ?? BantAssessment.Unknown; } = BantAssessment.Unknown;
 
     /// <summary>Gets what the lead did, in any order.</summary>
     /// <value>Defaults to empty; a default (uninitialised) array is stored as empty.</value>

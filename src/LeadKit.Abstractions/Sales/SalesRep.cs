@@ -13,6 +13,7 @@ public sealed record SalesRep
     public required string Name { get; init => field = Guard.NotBlank(value, nameof(Name)); }
 
     /// <summary>Gets a value indicating whether the rep currently takes leads.</summary>
-    /// <value>Defaults to <see langword="true"/>.</value>
+    /// <value>Defaults to <see langword="true"/>. Required in JSON: the source-generated serializer would otherwise read a missing value as <see langword="false"/>.</value>
+    [System.Text.Json.Serialization.JsonRequired]
     public bool IsActive { get; init; } = true;
 }
