@@ -1,0 +1,20 @@
+using LeadKit.Abstractions.Leads;
+
+namespace LeadKit.Benchmarks.Peers;
+
+/// <summary>Every engine of the peer comparison, as a score function over the lead and its flattened form.</summary>
+public static class PeerEngines
+{
+    /// <summary>Creates every engine (LeadKit, RulesEngine, NRules) for the equivalence check.</summary>
+    /// <returns>The engines by name.</returns>
+    public static IReadOnlyList<(string Name, Func<Lead, FlatLead, double> Score)> All()
+    {
+        var rulesEngine = RulesEngineScorer.Create();
+        var nrules = NRulesScorer.Create();
+        return
+        [
+            ("RulesEngine (flattened)", (_, flat) => rulesEngine.Score(flat)),
+            ("NRules (flattened)", (_, flat) => nrules.Score(flat)),
+        ];
+    }
+}
