@@ -1,0 +1,71 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using LeadKit.Abstractions.Leads;
+
+namespace LeadKit.Benchmarks.Peers;
+
+/// <summary>
+/// Scores the same leads with the same 20 reference rules in every engine: one lead (warm) and 1,000 leads.
+/// The setup first proves that all engines give identical totals on 10,000 leads and refuses to run otherwise.
+/// RulesEngine and NRules get the flattened input (signal counts precomputed), their natural input.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class PeerScoringBenchmarks
+{
+    private const int BatchSize = 1_000;
+
+    private Lead[] _leads = null!;
+    private FlatLead[] _flat = null!;
+    private RulesEngineScorer _rulesEngine = null!;
+    private NRulesScorer _nrules = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        PeerEquivalence.Verify(Console.Out, PeerEngines.All());
+        _leads = PeerLeadGenerator.Generate(BatchSize, seed: 7);
+        _flat = Array.ConvertAll(_leads, l => FlatLead.From(l, PeerLeadGenerator.AsOf));
+        _rulesEngine = RulesEngineScorer.Create();
+        _nrules = NRulesScorer.Create();
+        _rulesEngine.Score(_flat[0]);
+        _nrules.Score(_flat[0]);
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("One lead")]
+    public double HandWritten_One() => HandWrittenScorer.Score(_leads[0], PeerLeadGenerator.AsOf);
+
+    [Benchmark, BenchmarkCategory("One lead")]
+    public double RulesEngine_One() => _rulesEngine.Score(_flat[0]);
+
+    [Benchmark, BenchmarkCategory("One lead")]
+    public double NRules_One() => _nrules.Score(_flat[0]);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("1,000 leads")]
+    public double HandWritten_Thousand()
+    {
+        double sum = 0;
+        foreach (var lead in _leads)
+        {
+            sum += HandWrittenScorer.Score(lead, PeerLeadGenerator.AsOf);
+        }
+
+        return sum;
+    }
+
+    [Benchmark, BenchmarkCategory("1,000 leads")]
+    public double RulesEngine_Thousand()
+    {
+        double sum = 0;
+        foreach (var lead in _flat)
+        {
+            sum += _rulesEngine.Score(lead);
+        }
+
+        return sum;
+    }
+
+    [Benchmark, BenchmarkCategory("1,000 leads")]
+    public double NRules_Thousand() => _nrules.ScoreAll(_flat);
+}
