@@ -15,10 +15,10 @@ namespace LeadKit.Funnel.Definitions;
 public static class QualificationGuards
 {
     /// <summary>The description of <see cref="MarketingQualified"/>.</summary>
-    public const string MarketingQualifiedDescription = "qualification policy rates the lead MQL or better (lead data supplied)";
+    public const string MarketingQualifiedDescription = "qualified as MQL or better by the policy";
 
     /// <summary>The description of <see cref="SalesQualified"/>.</summary>
-    public const string SalesQualifiedDescription = "qualification policy rates the lead SQL (lead data supplied)";
+    public const string SalesQualifiedDescription = "qualified as SQL by the policy";
 
     /// <summary>Creates a guard met when the policy rates the lead at least marketing-qualified and not disqualified.</summary>
     /// <param name="scorer">Scores the lead.</param>
