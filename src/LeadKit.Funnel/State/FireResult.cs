@@ -25,7 +25,7 @@ public readonly struct FireResult
     public FireOutcome Outcome { get; }
 
     /// <summary>
-    /// Gets the new state when accepted; otherwise the state the trigger was fired on (for a conflict, the
+    /// Gets the new state when accepted (<see langword="null"/> only for a <c>default</c> result that no operation returned); otherwise the state the trigger was fired on (for a conflict, the
     /// current state in the store), unchanged.
     /// </summary>
     public FunnelState State { get; }
@@ -34,7 +34,7 @@ public readonly struct FireResult
     public bool IsAccepted => Outcome == FireOutcome.Accepted;
 
     /// <summary>Gets the committed history entry when accepted; otherwise <see langword="null"/>.</summary>
-    public StageChange? Change => Outcome == FireOutcome.Accepted ? State.LastChange : null;
+    public StageChange? Change => Outcome == FireOutcome.Accepted ? State?.LastChange : null;
 
     /// <summary>Gets the descriptions of the guards and requirements that were not met (refused only; empty otherwise).</summary>
     public ImmutableArray<string> UnmetGuards => _unmetGuards.IsDefault ? [] : _unmetGuards;
@@ -44,7 +44,7 @@ public readonly struct FireResult
 
     /// <summary>Returns a short description of the result.</summary>
     /// <returns>The outcome and, when not accepted, the explanation.</returns>
-    public override string ToString() => Message is null ? $"{Outcome}: {State.Stage}" : $"{Outcome}: {Message}";
+    public override string ToString() => Message is null ? $"{Outcome}: {State?.Stage}" : $"{Outcome}: {Message}";
 
     internal static FireResult Accepted(FunnelState state) => new(FireOutcome.Accepted, state, default, null);
 

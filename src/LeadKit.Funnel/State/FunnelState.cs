@@ -27,14 +27,14 @@ namespace LeadKit.Funnel.State;
 /// </remarks>
 public sealed class FunnelState : IEquatable<FunnelState>
 {
+    // What never changes for a lead is shared by all its states, so a transition allocates less.
+    private readonly Origin _origin;
     private readonly FunnelState? _previous;
     private StageChange[]? _history;
 
     private FunnelState(LeadId leadId, FunnelStage initialStage, DateTimeOffset startedAt)
     {
-        LeadId = leadId;
-        InitialStage = initialStage;
-        StartedAt = startedAt;
+        _origin = new Origin(leadId, initialStage, startedAt);
         Stage = initialStage;
         EnteredAt = startedAt;
     }
@@ -42,9 +42,7 @@ public sealed class FunnelState : IEquatable<FunnelState>
     private FunnelState(FunnelState previous, StageChange change)
     {
         _previous = previous;
-        LeadId = previous.LeadId;
-        InitialStage = previous.InitialStage;
-        StartedAt = previous.StartedAt;
+        _origin = previous._origin;
         Stage = change.To;
         Version = previous.Version + 1;
         EnteredAt = change.OccurredAt;
@@ -52,13 +50,13 @@ public sealed class FunnelState : IEquatable<FunnelState>
     }
 
     /// <summary>Gets the lead this state belongs to.</summary>
-    public LeadId LeadId { get; }
+    public LeadId LeadId => _origin.LeadId;
 
     /// <summary>Gets the stage the lead started in (before any history entry).</summary>
-    public FunnelStage InitialStage { get; }
+    public FunnelStage InitialStage => _origin.InitialStage;
 
     /// <summary>Gets when the lead started in <see cref="InitialStage"/>.</summary>
-    public DateTimeOffset StartedAt { get; }
+    public DateTimeOffset StartedAt => _origin.StartedAt;
 
     /// <summary>Gets the current stage.</summary>
     public FunnelStage Stage { get; }
@@ -199,4 +197,6 @@ public sealed class FunnelState : IEquatable<FunnelState>
 
     /// <summary>Appends an entry that the caller has already checked follows from this state.</summary>
     internal FunnelState Append(StageChange change) => new(this, change);
+
+    private sealed record Origin(LeadId LeadId, FunnelStage InitialStage, DateTimeOffset StartedAt);
 }
