@@ -38,6 +38,24 @@ public readonly struct FunnelTrigger : IEquatable<FunnelTrigger>
     /// <summary>Gets the trigger that sets a lead aside to work later (<c>nurture</c>).</summary>
     public static FunnelTrigger Nurture { get; } = new("nurture");
 
+    /// <summary>Gets the trigger by which sales accepts a marketing-qualified lead (<c>accept</c>).</summary>
+    public static FunnelTrigger Accept { get; } = new("accept");
+
+    /// <summary>Gets the trigger by which sales rejects a marketing-qualified lead back to nurture, with a reason (<c>reject</c>).</summary>
+    public static FunnelTrigger Reject { get; } = new("reject");
+
+    /// <summary>Gets the trigger that converts a sales-qualified lead into an opportunity (a deal is opened) (<c>convert</c>).</summary>
+    public static FunnelTrigger Convert { get; } = new("convert");
+
+    /// <summary>Gets the trigger that closes an opportunity as won (<c>win</c>).</summary>
+    public static FunnelTrigger Win { get; } = new("win");
+
+    /// <summary>Gets the trigger that closes an opportunity as lost (<c>lose</c>).</summary>
+    public static FunnelTrigger Lose { get; } = new("lose");
+
+    /// <summary>Gets the trigger that brings a nurtured lead back into the active funnel (<c>reopen</c>).</summary>
+    public static FunnelTrigger Reopen { get; } = new("reopen");
+
     /// <summary>Gets the machine name, or <see langword="null"/> for the default (unset) value.</summary>
     public string? Value { get; }
 

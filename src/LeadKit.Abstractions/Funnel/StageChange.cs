@@ -22,4 +22,10 @@ public sealed record StageChange
 
     /// <summary>Gets why the change was made (e.g. a rejection or override reason), when given.</summary>
     public string? Reason { get; init => field = Guard.NullOrNotBlank(value, nameof(Reason)); }
+
+    /// <summary>
+    /// Gets a value indicating whether an authorised person overrode unmet guards to make this change
+    /// (then <see cref="Actor"/> and <see cref="Reason"/> say who and why).
+    /// </summary>
+    public bool IsOverride { get; init; }
 }

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text;
+using LeadKit.Abstractions.Funnel;
+using LeadKit.Funnel.Definitions;
+
+namespace LeadKit.Funnel.Diagrams;
+
+/// <summary>Exports a funnel definition as a Mermaid <c>stateDiagram-v2</c> or a Graphviz DOT graph, guards shown as labels.</summary>
+/// <remarks>
+/// Deterministic: stages and transitions appear in definition order. Edge labels read
+/// <c>trigger [guard; guard]</c>; backward edges are marked <c>(backward, reason required)</c>; SLAs are notes (Mermaid)
+/// or part of the node label (DOT). Thread-safe.
+/// </remarks>
+public static class FunnelDiagrams
+{
+    /// <summary>Writes a Mermaid <c>stateDiagram-v2</c>.</summary>
+    /// <param name="definition">The definition.</param>
+    /// <returns>The diagram text (LF line endings).</returns>
+    public static string ToMermaid(FunnelDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var text = new StringBuilder();
+        text.Append("stateDiagram-v2\n");
+        foreach (var stage in definition.Stages)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    state \"{MermaidText(stage.ToString())}\" as {Id(stage)}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"    [*] --> {Id(definition.InitialStage)}\n");
+        foreach (var transition in definition.Transitions)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    {Id(transition.Source)} --> {Id(transition.Destination)} : {MermaidText(Label(transition))}\n");
+        }
+
+        foreach (var stage in definition.Stages)
+        {
+            if (definition.IsTerminal(stage))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    {Id(stage)} --> [*]\n");
+            }
+
+            if (definition.RecycleEntryStage(stage) is { } entry)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    note right of {Id(stage)} : recycled into a new lead starting in {MermaidText(entry.ToString())}\n");
+            }
+
+            if (definition.GetMaxTimeInStage(stage) is { } sla)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    note left of {Id(stage)} : SLA {FormatDuration(sla)}\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Writes a Graphviz DOT directed graph.</summary>
+    /// <param name="definition">The definition.</param>
+    /// <param name="graphName">The graph's name.</param>
+    /// <returns>The graph text (LF line endings).</returns>
+    public static string ToDot(FunnelDefinition definition, string graphName = "funnel")
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentException.ThrowIfNullOrWhiteSpace(graphName);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"digraph {DotQuote(graphName)} {{\n");
+        text.Append("    rankdir=LR;\n");
+        text.Append("    node [shape=box, style=rounded];\n");
+        text.Append("    \"__start\" [shape=point, label=\"\"];\n");
+        foreach (var stage in definition.Stages)
+        {
+            var label = stage.ToString();
+            if (definition.GetMaxTimeInStage(stage) is { } sla)
+            {
+                label += $"\nSLA {FormatDuration(sla)}";
+            }
+
+            if (definition.RecycleEntryStage(stage) is { } entry)
+            {
+                label += $"\nrecycled into {entry}";
+            }
+
+            var shape = definition.IsTerminal(stage) ? ", shape=doublecircle, style=solid" : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"    {DotQuote(stage.ToString())} [label={DotQuote(label)}{shape}];\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"    \"__start\" -> {DotQuote(definition.InitialStage.ToString())};\n");
+        foreach (var transition in definition.Transitions)
+        {
+            var style = transition.IsBackward ? ", style=dashed" : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"    {DotQuote(transition.Source.ToString())} -> {DotQuote(transition.Destination.ToString())} [label={DotQuote(Label(transition))}{style}];\n");
+        }
+
+        text.Append("}\n");
+        return text.ToString();
+    }
+
+    private static string Label(FunnelTransition transition)
+    {
+        var label = new StringBuilder(transition.Trigger.ToString());
+        if (transition.Guards.Length > 0)
+        {
+            label.Append(" [");
+            for (var i = 0; i < transition.Guards.Length; i++)
+            {
+                label.Append(i == 0 ? string.Empty : "; ").Append(transition.Guards[i].Description);
+            }
+
+            label.Append(']');
+        }
+
+        if (transition.IsBackward)
+        {
+            label.Append(" (backward, reason required)");
+        }
+
+        return label.ToString();
+    }
+
+    // Mermaid state ids allow letters, digits and underscores; stage names may also hold '-' and '.'.
+    private static string Id(FunnelStage stage)
+    {
+        var name = stage.ToString();
+        var id = new StringBuilder(name.Length + 2);
+        foreach (var c in name)
+        {
+            id.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
+        }
+
+        return id.ToString();
+    }
+
+    // Mermaid ends a label at a newline and treats ':' and ';' and '#' as syntax; keep labels on one line and inert.
+    private static string MermaidText(string text)
+    {
+        var safe = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            safe.Append(c switch
+            {
+                '\r' or '\n' => ' ',
+                ':' => '-',
+                ';' => ',',
+                '#' => ' ',
+                '"' => '\'',
+                _ => c,
+            });
+        }
+
+        return safe.ToString();
+    }
+
+    private static string DotQuote(string text)
+    {
+        var quoted = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"':
+                    quoted.Append("\\\"");
+                    break;
+                case '\\':
+                    quoted.Append("\\\\");
+                    break;
+                case '\n':
+                    quoted.Append("\\n");
+                    break;
+                case '\r':
+                    break;
+                default:
+                    quoted.Append(c);
+                    break;
+            }
+        }
+
+        return quoted.Append('"').ToString();
+    }
+
+    private static string FormatDuration(TimeSpan duration)
+        => duration.TotalHours == Math.Floor(duration.TotalHours)
+            ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalHours:0} h")
+            : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMinutes:0.##} min");
+}

@@ -1,0 +1,202 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using LeadKit.Abstractions.Funnel;
+using LeadKit.Abstractions.Identifiers;
+
+namespace LeadKit.Funnel.State;
+
+/// <summary>
+/// One lead's position in the funnel: its stage, a version that grows by one per accepted transition, when it
+/// entered the stage, and the append-only history of stage changes since it started.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Immutable and thread-safe. New states come only from a <see cref="Definitions.FunnelDefinition"/> (start, fire,
+/// replay, recycle) or from <see cref="Serialization.FunnelJson"/>, so every state is one a definition produced.
+/// </para>
+/// <para>
+/// The history is a persistent list: each state points to the state it came from and holds the one entry that
+/// led to it, so a transition allocates only the new state and its <see cref="StageChange"/> (no array copy).
+/// <see cref="History"/> materialises the entries on first use and caches them.
+/// </para>
+/// <para>
+/// Equality compares values: lead, start, stage, version, entered-at and every history entry.
+/// Invariants: <c>Version == History.Length</c>; <c>Stage</c> is the last entry's <c>To</c> (or the initial
+/// stage); <c>EnteredAt</c> is the last entry's <c>OccurredAt</c> (or <see cref="StartedAt"/>).
+/// </para>
+/// </remarks>
+public sealed class FunnelState : IEquatable<FunnelState>
+{
+    // What never changes for a lead is shared by all its states, so a transition allocates less.
+    private readonly Origin _origin;
+    private readonly FunnelState? _previous;
+    private StageChange[]? _history;
+
+    private FunnelState(LeadId leadId, FunnelStage initialStage, DateTimeOffset startedAt)
+    {
+        _origin = new Origin(leadId, initialStage, startedAt);
+        Stage = initialStage;
+        EnteredAt = startedAt;
+    }
+
+    private FunnelState(FunnelState previous, StageChange change)
+    {
+        _previous = previous;
+        _origin = previous._origin;
+        Stage = change.To;
+        Version = previous.Version + 1;
+        EnteredAt = change.OccurredAt;
+        LastChange = change;
+    }
+
+    /// <summary>Gets the lead this state belongs to.</summary>
+    public LeadId LeadId => _origin.LeadId;
+
+    /// <summary>Gets the stage the lead started in (before any history entry).</summary>
+    public FunnelStage InitialStage => _origin.InitialStage;
+
+    /// <summary>Gets when the lead started in <see cref="InitialStage"/>.</summary>
+    public DateTimeOffset StartedAt => _origin.StartedAt;
+
+    /// <summary>Gets the current stage.</summary>
+    public FunnelStage Stage { get; }
+
+    /// <summary>Gets the version: 0 at the start, plus one per accepted transition (the optimistic-concurrency token).</summary>
+    public long Version { get; }
+
+    /// <summary>Gets when the lead entered <see cref="Stage"/>.</summary>
+    public DateTimeOffset EnteredAt { get; }
+
+    /// <summary>Gets the most recent history entry, or <see langword="null"/> when the history is empty.</summary>
+    public StageChange? LastChange { get; }
+
+    /// <summary>Gets every stage change since the start, oldest first.</summary>
+    /// <remarks>Materialised on first use (O(n)) and cached; reading <see cref="LastChange"/> is O(1).</remarks>
+    public ImmutableArray<StageChange> History
+    {
+        get
+        {
+            var history = Volatile.Read(ref _history);
+            if (history is null)
+            {
+                history = new StageChange[checked((int)Version)];
+                var node = this;
+                for (var i = history.Length - 1; i >= 0; i--)
+                {
+                    history[i] = node!.LastChange!;
+                    node = node._previous;
+                }
+
+                // A benign race: concurrent readers build equal arrays and one of them is kept.
+                Volatile.Write(ref _history, history);
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(history);
+        }
+    }
+
+    /// <summary>Returns how long the lead has been in its current stage.</summary>
+    /// <param name="asOf">The moment to measure to; not before <see cref="EnteredAt"/>.</param>
+    /// <returns><c>asOf - EnteredAt</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before <see cref="EnteredAt"/>.</exception>
+    public TimeSpan TimeInStage(DateTimeOffset asOf)
+    {
+        if (asOf < EnteredAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"asOf ({asOf:O}) is before the lead entered stage '{Stage}' at {EnteredAt:O}.");
+        }
+
+        return asOf - EnteredAt;
+    }
+
+    /// <summary>Returns the total time the lead has spent in a stage over its whole history (every visit, including the current one).</summary>
+    /// <param name="stage">The stage.</param>
+    /// <param name="asOf">The moment to measure the current visit to; not before <see cref="EnteredAt"/>.</param>
+    /// <returns>The sum over visits of (time left, or <paramref name="asOf"/> for the current visit) minus time entered.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before <see cref="EnteredAt"/>.</exception>
+    public TimeSpan TotalTimeIn(FunnelStage stage, DateTimeOffset asOf)
+    {
+        var current = TimeInStage(asOf);
+        var total = Stage == stage ? current : TimeSpan.Zero;
+        for (var node = this; node._previous is not null; node = node._previous)
+        {
+            // node.LastChange left node._previous.Stage, which it had entered at node._previous.EnteredAt.
+            if (node._previous.Stage == stage)
+            {
+                total += node.LastChange!.OccurredAt - node._previous.EnteredAt;
+            }
+        }
+
+        return total;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(FunnelState? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null
+            || Version != other.Version
+            || Stage != other.Stage
+            || EnteredAt != other.EnteredAt
+            || LeadId != other.LeadId
+            || InitialStage != other.InitialStage
+            || StartedAt != other.StartedAt)
+        {
+            return false;
+        }
+
+        for (FunnelState? a = this, b = other; a is not null && b is not null; a = a._previous, b = b._previous)
+        {
+            if (ReferenceEquals(a, b))
+            {
+                return true;
+            }
+
+            if (!Equals(a.LastChange, b.LastChange))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as FunnelState);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(LeadId, Stage, Version, EnteredAt);
+
+    /// <summary>Returns the lead, stage and version.</summary>
+    /// <returns>A short description such as <c>lead-1: mql (v2)</c>.</returns>
+    public override string ToString() => $"{LeadId}: {Stage} (v{Version})";
+
+    internal static FunnelState Start(LeadId leadId, FunnelStage stage, DateTimeOffset startedAt)
+    {
+        if (leadId.IsDefault)
+        {
+            throw new ArgumentException("leadId must be set (was the default LeadId).", nameof(leadId));
+        }
+
+        if (stage.IsDefault)
+        {
+            throw new ArgumentException("stage must be set (was the default FunnelStage).", nameof(stage));
+        }
+
+        if (startedAt == default)
+        {
+            throw new ArgumentException("startedAt must be set (was the default DateTimeOffset).", nameof(startedAt));
+        }
+
+        return new FunnelState(leadId, stage, startedAt);
+    }
+
+    /// <summary>Appends an entry that the caller has already checked follows from this state.</summary>
+    internal FunnelState Append(StageChange change) => new(this, change);
+
+    private sealed record Origin(LeadId LeadId, FunnelStage InitialStage, DateTimeOffset StartedAt);
+}
