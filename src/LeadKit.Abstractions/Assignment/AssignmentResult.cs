@@ -55,7 +55,7 @@ public readonly record struct AssignmentResult
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is <see cref="UnassignedReason.None"/> or undefined.</exception>
     public static AssignmentResult Unassigned(UnassignedReason reason, string? queue = null)
     {
-        if (reason is <= UnassignedReason.None or > UnassignedReason.NoStepAssigned)
+        if (reason is <= UnassignedReason.None or > UnassignedReason.NoEligibleRep)
         {
             throw new ArgumentOutOfRangeException(nameof(reason), reason, "An unassigned result needs a reason other than None.");
         }

@@ -11,7 +11,4 @@ public enum UnassignedReason
 
     /// <summary>The step applied, but every candidate rep was inactive, unavailable or at capacity.</summary>
     NoEligibleRep,
-
-    /// <summary>A chain tried every step and none chose a rep (each step's own reason is in the explanation).</summary>
-    NoStepAssigned,
 }
