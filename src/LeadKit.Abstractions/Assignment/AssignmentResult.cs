@@ -9,25 +9,27 @@ namespace LeadKit.Abstractions.Assignment;
 /// <remarks>A small immutable value; creating one allocates nothing.</remarks>
 public readonly record struct AssignmentResult
 {
-    private AssignmentResult(SalesRepId repId, string? decidedBy, UnassignedReason reason, string? queue)
+    // The step name (assigned) or the queue (unassigned) share one field: the result stays 24 bytes on the hot path.
+    private readonly string? _text;
+
+    private AssignmentResult(SalesRepId repId, string? text, UnassignedReason reason)
     {
         RepId = repId;
-        DecidedBy = decidedBy;
+        _text = text;
         Reason = reason;
-        Queue = queue;
     }
 
     /// <summary>Gets the chosen rep; the default (unset) identifier when unassigned.</summary>
     public SalesRepId RepId { get; }
 
     /// <summary>Gets the name of the step that chose the rep; <see langword="null"/> when unassigned.</summary>
-    public string? DecidedBy { get; }
+    public string? DecidedBy => Reason == UnassignedReason.None ? _text : null;
 
     /// <summary>Gets why nobody was chosen; <see cref="UnassignedReason.None"/> when a rep was chosen.</summary>
     public UnassignedReason Reason { get; }
 
     /// <summary>Gets the queue an unassigned lead should wait in, when the routing plan names a default queue.</summary>
-    public string? Queue { get; }
+    public string? Queue => Reason == UnassignedReason.None ? null : _text;
 
     /// <summary>Gets a value indicating whether a rep was chosen.</summary>
     public bool IsAssigned => Reason == UnassignedReason.None;
@@ -36,7 +38,7 @@ public readonly record struct AssignmentResult
     /// <param name="repId">The chosen rep.</param>
     /// <param name="decidedBy">The name of the step that chose.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="ArgumentException"><paramref name="repId"/> is unset or <paramref name="decidedBy"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="repId"/> is unset or <paramref name="decidedBy"/> is null or empty.</exception>
     public static AssignmentResult Assigned(SalesRepId repId, string decidedBy)
     {
         if (repId.IsDefault)
@@ -44,8 +46,9 @@ public readonly record struct AssignmentResult
             throw new ArgumentException("repId must be set.", nameof(repId));
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(decidedBy);
-        return new(repId, decidedBy, UnassignedReason.None, null);
+        // Null or empty only (constant time): this runs on every assignment.
+        ArgumentException.ThrowIfNullOrEmpty(decidedBy);
+        return new(repId, decidedBy, UnassignedReason.None);
     }
 
     /// <summary>Creates an "unassigned" result.</summary>
@@ -60,7 +63,7 @@ public readonly record struct AssignmentResult
             throw new ArgumentOutOfRangeException(nameof(reason), reason, "An unassigned result needs a reason other than None.");
         }
 
-        return new(default, null, reason, queue);
+        return new(default, queue, reason);
     }
 
     /// <summary>Describes the result, e.g. <c>assigned to rep-1 by territory-rules</c> or <c>unassigned (NoEligibleRep), queue triage</c>.</summary>

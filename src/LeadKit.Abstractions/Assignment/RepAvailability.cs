@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace LeadKit.Abstractions.Assignment;
 
@@ -14,6 +15,7 @@ public sealed record RepAvailability
 
     /// <summary>Gets the IANA (or Windows) time-zone id, e.g. <c>Europe/Berlin</c>; used for working hours and capacity periods.</summary>
     /// <value>Defaults to <c>UTC</c>.</value>
+    [JsonIgnore]
     public string TimeZoneId { get; init => field = ValidateTimeZone(value, nameof(TimeZoneId)); } = "UTC";
 
     /// <summary>Gets the weekly working-hours windows in local time; empty means "any time".</summary>
@@ -23,6 +25,11 @@ public sealed record RepAvailability
     /// <summary>Gets the out-of-office periods.</summary>
     /// <value>Defaults to empty.</value>
     public ImmutableArray<OutOfOfficePeriod> OutOfOffice { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    // Absent in JSON means the documented default (the source generator would pass null for a missing init-only property).
+    [JsonInclude]
+    [JsonPropertyName("timeZoneId")]
+    internal string? TimeZoneIdJson { get => TimeZoneId; init => TimeZoneId = value ?? "UTC"; }
 
     /// <summary>Resolves <see cref="TimeZoneId"/>.</summary>
     /// <returns>The time zone.</returns>

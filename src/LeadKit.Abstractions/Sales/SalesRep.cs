@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using LeadKit.Abstractions.Assignment;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Identifiers;
@@ -30,6 +31,7 @@ public sealed record SalesRep
 
     /// <summary>Gets a value indicating whether the rep currently takes leads.</summary>
     /// <value>Defaults to <see langword="true"/>.</value>
+    [JsonIgnore]
     public bool IsActive { get; init; } = true;
 
     /// <summary>Gets the countries the rep covers (territory); empty covers all.</summary>
@@ -60,6 +62,7 @@ public sealed record SalesRep
 
     /// <summary>Gets the rep's weight for weighted round robin: shares are proportional to weights (1 to <see cref="MaximumWeight"/>).</summary>
     /// <value>Defaults to 1.</value>
+    [JsonIgnore]
     public int Weight
     {
         get;
@@ -76,7 +79,23 @@ public sealed record SalesRep
 
     /// <summary>Gets when the rep takes leads: time zone, working hours and out-of-office periods.</summary>
     /// <value>Defaults to <see cref="RepAvailability.Always"/>.</value>
+    [JsonIgnore]
     public RepAvailability Availability { get; init => field = value ?? throw new ArgumentNullException(nameof(Availability)); } = RepAvailability.Always;
+
+    // The source-generated serializer passes default(T) for init-only properties missing from the JSON, which would
+    // turn an absent "isActive" into false and an absent "weight" into 0. These nullable JSON views treat absent as
+    // "keep the documented default" and still validate every value that is present.
+    [JsonInclude]
+    [JsonPropertyName("isActive")]
+    internal bool? IsActiveJson { get => IsActive; init => IsActive = value ?? true; }
+
+    [JsonInclude]
+    [JsonPropertyName("weight")]
+    internal int? WeightJson { get => Weight; init => Weight = value ?? 1; }
+
+    [JsonInclude]
+    [JsonPropertyName("availability")]
+    internal RepAvailability? AvailabilityJson { get => Availability; init => Availability = value ?? RepAvailability.Always; }
 
     /// <inheritdoc />
     public bool Equals(SalesRep? other)

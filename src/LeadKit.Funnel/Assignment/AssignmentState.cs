@@ -185,7 +185,7 @@ public sealed class AssignmentState
             var pool = new PoolLedger();
             if (entry.LastRep is not null)
             {
-                pool.LastRepId = ParseRepId(entry.LastRep, path + ".lastRep");
+                pool.RestoredLastRepId = ParseRepId(entry.LastRep, path + ".lastRep");
             }
 
             for (var j = 0; j < entry.Weights.Count; j++)

@@ -127,7 +127,7 @@ public sealed class RoutingPlanBuilder
         for (var i = 0; i < _reps.Count; i++)
         {
             var rep = _reps[i];
-            if (!repsById.TryAdd(rep.Id, new RepEntry(rep, State.GetLedger(rep.Id))))
+            if (!repsById.TryAdd(rep.Id, new RepEntry(rep, State.GetLedger(rep.Id), options, _filters.Count > 0)))
             {
                 errors.Add(new($"$.reps[{i}].id", $"Rep '{rep.Id}' is added more than once."));
             }

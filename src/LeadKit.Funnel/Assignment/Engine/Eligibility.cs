@@ -29,12 +29,17 @@ internal sealed class Eligibility
 
     public RepSkipReason Check(RepEntry entry, in AssignmentContext context, bool requireCoverage)
     {
-        var rep = entry.Rep;
-        if (!rep.IsActive)
+        if (!entry.IsActive)
         {
             return RepSkipReason.Inactive;
         }
 
+        if (!entry.NeedsChecks && !requireCoverage)
+        {
+            return RepSkipReason.None;
+        }
+
+        var rep = entry.Rep;
         if (_respectAvailability && entry.HasAvailabilityRules)
         {
             var reason = CheckAvailability(entry, context.AsOf);
@@ -50,7 +55,7 @@ internal sealed class Eligibility
             return RepSkipReason.OpenLeadCapacityReached;
         }
 
-        if (_period != CapacityPeriod.None && entry.MaxNewLeadsPerPeriod > 0
+        if (entry.MaxNewLeadsPerPeriod > 0
             && ledger.PeriodStart == PeriodStart(entry, context.AsOf) && ledger.PeriodCount >= entry.MaxNewLeadsPerPeriod)
         {
             return RepSkipReason.PeriodCapacityReached;
@@ -72,13 +77,16 @@ internal sealed class Eligibility
         return RepSkipReason.None;
     }
 
-    /// <summary>Records one assignment: assigned + 1, open + 1, period count + 1 (restarting at a new period).</summary>
+    /// <summary>
+    /// Records one assignment: assigned + 1, open + 1 and, for a rep with a per-period limit, period count + 1
+    /// (restarting at a new period). Reps without a limit skip the period so the hot path needs no time-zone conversion.
+    /// </summary>
     public void Commit(RepEntry entry, DateTimeOffset asOf)
     {
         var ledger = entry.Ledger;
         ledger.Assigned++;
         ledger.Open++;
-        if (_period != CapacityPeriod.None)
+        if (entry.MaxNewLeadsPerPeriod > 0)
         {
             var start = PeriodStart(entry, asOf);
             if (ledger.PeriodStart != start)

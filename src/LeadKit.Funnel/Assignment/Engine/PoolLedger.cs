@@ -9,11 +9,18 @@ namespace LeadKit.Funnel.Assignment.Engine;
 /// </summary>
 internal sealed class PoolLedger
 {
-    public SalesRepId LastRepId;
+    /// <summary>The last rep chosen as restored from a snapshot (before any plan chose in this process).</summary>
+    public SalesRepId RestoredLastRepId;
 
-    /// <summary>The member array <see cref="LastIndex"/> refers to; another array (a new plan) re-resolves the index from <see cref="LastRepId"/>.</summary>
-    public object? LastMembers;
+    /// <summary>
+    /// The member array <see cref="LastIndex"/> refers to; a pool with another array (a new plan) resolves its start
+    /// from <see cref="LastRepId"/>. Only the index is written per assignment: no reference writes on the hot path.
+    /// </summary>
+    public RepEntry[]? LastMembers;
     public int LastIndex = -1;
+
+    /// <summary>Gets the last rep chosen in this pool, or the default id when none yet.</summary>
+    public SalesRepId LastRepId => LastMembers is { } members ? members[LastIndex].Rep.Id : RestoredLastRepId;
 
     public Dictionary<SalesRepId, WeightCell> Weights { get; } = [];
 

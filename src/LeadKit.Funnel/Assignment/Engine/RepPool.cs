@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Assignment;
 
 namespace LeadKit.Funnel.Assignment.Engine;
@@ -10,6 +11,11 @@ internal sealed class RepPool
 {
     private readonly RepEntry[] _members;
     private readonly WeightCell[] _weights;
+    private readonly int[] _weightValues;
+    private readonly long _totalWeight;
+
+    /// <summary>Every member is always eligible (active, no availability rules, capacities or filters): selection needs no checks.</summary>
+    private readonly bool _allStatic;
     private readonly PoolLedger _ledger;
     private readonly Lock _gate;
     private readonly Eligibility _eligibility;
@@ -26,11 +32,16 @@ internal sealed class RepPool
         _gate = state.Gate;
         _ledger = state.GetPool(key);
         _weights = new WeightCell[members.Length];
+        _weightValues = new int[members.Length];
+        _allStatic = !requireCoverage;
         lock (_gate)
         {
             for (var i = 0; i < members.Length; i++)
             {
                 _weights[i] = _ledger.GetWeight(members[i].Rep.Id);
+                _weightValues[i] = members[i].Rep.Weight;
+                _totalWeight += members[i].Rep.Weight;
+                _allStatic &= members[i].IsActive && !members[i].NeedsChecks;
             }
         }
     }
@@ -44,7 +55,7 @@ internal sealed class RepPool
     {
         lock (_gate)
         {
-            var chosen = _selection switch
+            var chosen = _allStatic && _selection == RepSelection.RoundRobin ? StartIndex() : _selection switch
             {
                 RepSelection.WeightedRoundRobin => SelectWeighted(context, step),
                 RepSelection.LoadBalancing => SelectLeastLoaded(context, step),
@@ -58,9 +69,23 @@ internal sealed class RepPool
             }
 
             var entry = _members[chosen];
-            _eligibility.Commit(entry, context.AsOf);
-            _ledger.LastRepId = entry.Rep.Id;
-            _ledger.LastMembers = _members;
+            var ledger = entry.Ledger;
+            if (entry.MaxNewLeadsPerPeriod > 0)
+            {
+                _eligibility.Commit(entry, context.AsOf);
+            }
+            else
+            {
+                // Eligibility.Commit without the period (inlined: this is the hot path).
+                ledger.Assigned++;
+                ledger.Open++;
+            }
+
+            if (!ReferenceEquals(_ledger.LastMembers, _members))
+            {
+                _ledger.LastMembers = _members;
+            }
+
             _ledger.LastIndex = chosen;
             context.Explanation?.RecordStep(step, $"chose {entry.Rep.Id} by {_selection} in pool '{Key}'");
             return AssignmentResult.Assigned(entry.Rep.Id, step);
@@ -91,6 +116,11 @@ internal sealed class RepPool
     /// <summary>Smooth weighted round robin (as in nginx): deterministic and evenly interleaved.</summary>
     private int SelectWeighted(in AssignmentContext context, string step)
     {
+        if (_allStatic)
+        {
+            return SelectWeightedStatic();
+        }
+
         var best = -1;
         long total = 0;
         long bestWeight = long.MinValue;
@@ -115,6 +145,31 @@ internal sealed class RepPool
         if (best >= 0)
         {
             _weights[best].Current -= total;
+        }
+
+        return best;
+    }
+
+    /// <summary>The same selection when every member is eligible: no checks, total weight pre-computed.</summary>
+    private int SelectWeightedStatic()
+    {
+        var weights = _weights;
+        var values = _weightValues;
+        var best = -1;
+        var bestWeight = long.MinValue;
+        for (var i = 0; i < weights.Length && i < values.Length; i++)
+        {
+            var current = weights[i].Current += values[i];
+            if (current > bestWeight)
+            {
+                bestWeight = current;
+                best = i;
+            }
+        }
+
+        if (best >= 0)
+        {
+            weights[best].Current -= _totalWeight;
         }
 
         return best;
@@ -147,9 +202,18 @@ internal sealed class RepPool
         return a.Ledger.Open != b.Ledger.Open ? a.Ledger.Open < b.Ledger.Open : a.Ledger.Assigned < b.Ledger.Assigned;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsEligible(int index, in AssignmentContext context, string step)
     {
         var entry = _members[index];
+
+        // The common case needs no call: active, no availability rules, no capacities, no filters.
+        return (entry.IsActive && !entry.NeedsChecks && !_requireCoverage) || IsEligibleChecked(entry, context, step);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool IsEligibleChecked(RepEntry entry, in AssignmentContext context, string step)
+    {
         var reason = _eligibility.Check(entry, context, _requireCoverage);
         if (reason == RepSkipReason.None)
         {
@@ -169,14 +233,15 @@ internal sealed class RepPool
             return next >= _members.Length ? 0 : next;
         }
 
-        if (_ledger.LastRepId.IsDefault)
+        var last = _ledger.LastRepId;
+        if (last.IsDefault)
         {
             return 0;
         }
 
         for (var i = 0; i < _members.Length; i++)
         {
-            if (_members[i].Rep.Id == _ledger.LastRepId)
+            if (_members[i].Rep.Id == last)
             {
                 return i + 1 >= _members.Length ? 0 : i + 1;
             }
