@@ -6,7 +6,10 @@ namespace LeadKit.Abstractions.Assignment;
 /// An application-defined eligibility rule applied by the built-in selection steps after the built-in filters
 /// (active, availability, capacity), e.g. "reps in probation take no enterprise leads".
 /// </summary>
-/// <remarks>Implementations must be thread-safe, fast and allocation-free: they run for every candidate of every lead.</remarks>
+/// <remarks>
+/// Implementations must be thread-safe, fast, allocation-free and non-blocking: they run for every candidate of every
+/// lead while the assignment state's lock is held (the lock is re-entrant, so reading the state's counters is fine).
+/// </remarks>
 public interface IRepFilter
 {
     /// <summary>Decides whether a rep may take a lead.</summary>
