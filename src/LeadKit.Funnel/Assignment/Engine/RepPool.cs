@@ -33,7 +33,7 @@ internal sealed class RepPool
         _ledger = state.GetPool(key);
         _weights = new WeightCell[members.Length];
         _weightValues = new int[members.Length];
-        _allStatic = !requireCoverage;
+        _allStatic = !requireCoverage && members.Length > 0;
         lock (_gate)
         {
             for (var i = 0; i < members.Length; i++)
