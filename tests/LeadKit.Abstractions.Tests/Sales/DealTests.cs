@@ -63,10 +63,11 @@ public sealed class DealTests
         => Assert.Equal("Name", Assert.Throws<ArgumentException>(() => new SalesRep { Id = new SalesRepId("r1"), Name = " " }).ParamName);
 
     [Fact]
-    public void SalesRep_JsonWithoutIsActive_IsRejectedRatherThanReadAsInactive()
+    public void SalesRep_JsonWithoutIsActiveOrWeight_KeepsTheDocumentedDefaults()
     {
-        var ex = Assert.Throws<System.Text.Json.JsonException>(() => LeadKit.Abstractions.Serialization.LeadKitJson.DeserializeSalesRep("""{"id":"r1","name":"Ana"}"""));
-        Assert.Contains("isActive", ex.Message, StringComparison.Ordinal);
+        var rep = LeadKit.Abstractions.Serialization.LeadKitJson.DeserializeSalesRep("""{"id":"r1","name":"Ana"}""");
+        Assert.True(rep.IsActive);
+        Assert.Equal(1, rep.Weight);
     }
 
     [Fact]

@@ -1,0 +1,59 @@
+using System.Text;
+using LeadKit.Abstractions.Identifiers;
+
+namespace LeadKit.Abstractions.Assignment;
+
+/// <summary>
+/// Why a lead went where it went: every step that ran with its conclusion, and every rep passed over with the
+/// reason. Create one and pass it in <see cref="AssignmentContext"/> to ask for an explanation.
+/// </summary>
+/// <remarks>Not thread-safe: use one instance per assignment.</remarks>
+public sealed class AssignmentExplanation
+{
+    private readonly List<AssignmentStepRecord> _steps = [];
+    private readonly List<SkippedRep> _skipped = [];
+
+    /// <summary>Gets the steps that ran, in order.</summary>
+    public IReadOnlyList<AssignmentStepRecord> Steps => _steps;
+
+    /// <summary>Gets the reps passed over, in the order they were considered.</summary>
+    public IReadOnlyList<SkippedRep> Skipped => _skipped;
+
+    /// <summary>Records what a step concluded.</summary>
+    /// <param name="step">The step's name.</param>
+    /// <param name="outcome">The conclusion in words.</param>
+    public void RecordStep(string step, string outcome)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(step);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
+        _steps.Add(new(step, outcome));
+    }
+
+    /// <summary>Records a rep that a step passed over.</summary>
+    /// <param name="repId">The rep.</param>
+    /// <param name="step">The step's name.</param>
+    /// <param name="reason">Why the rep was passed over.</param>
+    public void RecordSkipped(SalesRepId repId, string step, RepSkipReason reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(step);
+        _skipped.Add(new(repId, step, reason));
+    }
+
+    /// <summary>Describes the explanation, one line per step and per skipped rep.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var step in _steps)
+        {
+            text.Append(step.Step).Append(": ").AppendLine(step.Outcome);
+        }
+
+        foreach (var skipped in _skipped)
+        {
+            text.Append("skipped ").Append(skipped.RepId.ToString()).Append(" in ").Append(skipped.Step).Append(": ").AppendLine(skipped.Reason.ToString());
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,252 @@
+using System.Runtime.CompilerServices;
+using LeadKit.Abstractions.Assignment;
+
+namespace LeadKit.Funnel.Assignment.Engine;
+
+/// <summary>
+/// A compiled set of reps (a team, every rep, or every rep covering the lead) with one selection: round robin,
+/// smooth weighted round robin or load balancing. Selection and the ledger update happen under the state's lock.
+/// </summary>
+internal sealed class RepPool
+{
+    private readonly RepEntry[] _members;
+    private readonly WeightCell[] _weights;
+    private readonly int[] _weightValues;
+    private readonly long _totalWeight;
+
+    /// <summary>Every member is always eligible (active, no availability rules, capacities or filters): selection needs no checks.</summary>
+    private readonly bool _allStatic;
+    private readonly PoolLedger _ledger;
+    private readonly Lock _gate;
+    private readonly Eligibility _eligibility;
+    private readonly RepSelection _selection;
+    private readonly bool _requireCoverage;
+
+    public RepPool(string key, RepEntry[] members, RepSelection selection, bool requireCoverage, AssignmentState state, Eligibility eligibility)
+    {
+        Key = key;
+        _members = members;
+        _selection = selection;
+        _requireCoverage = requireCoverage;
+        _eligibility = eligibility;
+        _gate = state.Gate;
+        _ledger = state.GetPool(key);
+        _weights = new WeightCell[members.Length];
+        _weightValues = new int[members.Length];
+        _allStatic = !requireCoverage && members.Length > 0;
+        lock (_gate)
+        {
+            for (var i = 0; i < members.Length; i++)
+            {
+                _weights[i] = _ledger.GetWeight(members[i].Rep.Id);
+                _weightValues[i] = members[i].Rep.Weight;
+                _totalWeight += members[i].Rep.Weight;
+                _allStatic &= members[i].IsActive && !members[i].NeedsChecks;
+            }
+        }
+    }
+
+    /// <summary>Gets the pool's name in the state (rotation survives plans that reuse the name).</summary>
+    public string Key { get; }
+
+    public int Count => _members.Length;
+
+    public AssignmentResult Assign(in AssignmentContext context, string step)
+    {
+        lock (_gate)
+        {
+            var chosen = _allStatic && _selection == RepSelection.RoundRobin ? StartIndex() : _selection switch
+            {
+                RepSelection.WeightedRoundRobin => SelectWeighted(context, step),
+                RepSelection.LoadBalancing => SelectLeastLoaded(context, step),
+                _ => SelectRoundRobin(context, step),
+            };
+
+            if (chosen < 0)
+            {
+                context.Explanation?.RecordStep(step, $"no eligible rep among {_members.Length} in pool '{Key}'");
+                return AssignmentResult.Unassigned(UnassignedReason.NoEligibleRep);
+            }
+
+            var entry = _members[chosen];
+            var ledger = entry.Ledger;
+            if (entry.MaxNewLeadsPerPeriod > 0)
+            {
+                _eligibility.Commit(entry, context.AsOf);
+            }
+            else
+            {
+                // Eligibility.Commit without the period (inlined: this is the hot path).
+                ledger.Assigned++;
+                ledger.Open++;
+            }
+
+            if (!ReferenceEquals(_ledger.LastMembers, _members))
+            {
+                _ledger.LastMembers = _members;
+            }
+
+            _ledger.LastIndex = chosen;
+            context.Explanation?.RecordStep(step, $"chose {entry.Rep.Id} by {_selection} in pool '{Key}'");
+            return AssignmentResult.Assigned(entry.Rep.Id, step);
+        }
+    }
+
+    private int SelectRoundRobin(in AssignmentContext context, string step)
+    {
+        var count = _members.Length;
+        var start = StartIndex();
+        for (var k = 0; k < count; k++)
+        {
+            var i = start + k;
+            if (i >= count)
+            {
+                i -= count;
+            }
+
+            if (IsEligible(i, context, step))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Smooth weighted round robin (as in nginx): deterministic and evenly interleaved.</summary>
+    private int SelectWeighted(in AssignmentContext context, string step)
+    {
+        if (_allStatic)
+        {
+            return SelectWeightedStatic();
+        }
+
+        var best = -1;
+        long total = 0;
+        long bestWeight = long.MinValue;
+        for (var i = 0; i < _members.Length; i++)
+        {
+            if (!IsEligible(i, context, step))
+            {
+                continue;
+            }
+
+            var weight = _members[i].Rep.Weight;
+            var cell = _weights[i];
+            cell.Current += weight;
+            total += weight;
+            if (cell.Current > bestWeight)
+            {
+                bestWeight = cell.Current;
+                best = i;
+            }
+        }
+
+        if (best >= 0)
+        {
+            _weights[best].Current -= total;
+        }
+
+        return best;
+    }
+
+    /// <summary>The same selection when every member is eligible: no checks, total weight pre-computed.</summary>
+    private int SelectWeightedStatic()
+    {
+        var weights = _weights;
+        var values = _weightValues;
+        var best = -1;
+        var bestWeight = long.MinValue;
+        for (var i = 0; i < weights.Length && i < values.Length; i++)
+        {
+            var current = weights[i].Current += values[i];
+            if (current > bestWeight)
+            {
+                bestWeight = current;
+                best = i;
+            }
+        }
+
+        if (best >= 0)
+        {
+            weights[best].Current -= _totalWeight;
+        }
+
+        return best;
+    }
+
+    private int SelectLeastLoaded(in AssignmentContext context, string step)
+    {
+        var best = -1;
+        for (var i = 0; i < _members.Length; i++)
+        {
+            if (IsEligible(i, context, step) && (best < 0 || IsLessLoaded(_members[i], _members[best])))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>open_a / cap_a &lt; open_b / cap_b, compared exactly by cross-multiplication; ties by open leads, then total assigned.</summary>
+    private static bool IsLessLoaded(RepEntry a, RepEntry b)
+    {
+        var left = (long)a.Ledger.Open * b.MaxOpenLeads;
+        var right = (long)b.Ledger.Open * a.MaxOpenLeads;
+        if (left != right)
+        {
+            return left < right;
+        }
+
+        return a.Ledger.Open != b.Ledger.Open ? a.Ledger.Open < b.Ledger.Open : a.Ledger.Assigned < b.Ledger.Assigned;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsEligible(int index, in AssignmentContext context, string step)
+    {
+        var entry = _members[index];
+
+        // The common case needs no call: active, no availability rules, no capacities, no filters.
+        return (entry.IsActive && !entry.NeedsChecks && !_requireCoverage) || IsEligibleChecked(entry, context, step);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool IsEligibleChecked(RepEntry entry, in AssignmentContext context, string step)
+    {
+        var reason = _eligibility.Check(entry, context, _requireCoverage);
+        if (reason == RepSkipReason.None)
+        {
+            return true;
+        }
+
+        context.Explanation?.RecordSkipped(entry.Rep.Id, step, reason);
+        return false;
+    }
+
+    /// <summary>The member after the last one chosen; after a team change, found again by the last rep's id.</summary>
+    private int StartIndex()
+    {
+        if (ReferenceEquals(_ledger.LastMembers, _members))
+        {
+            var next = _ledger.LastIndex + 1;
+            return next >= _members.Length ? 0 : next;
+        }
+
+        var last = _ledger.LastRepId;
+        if (last.IsDefault)
+        {
+            return 0;
+        }
+
+        for (var i = 0; i < _members.Length; i++)
+        {
+            if (_members[i].Rep.Id == last)
+            {
+                return i + 1 >= _members.Length ? 0 : i + 1;
+            }
+        }
+
+        return 0;
+    }
+}

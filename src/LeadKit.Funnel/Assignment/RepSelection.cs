@@ -1,0 +1,25 @@
+namespace LeadKit.Funnel.Assignment;
+
+/// <summary>How a pool of reps (a team, or every rep covering the lead) picks one eligible rep.</summary>
+public enum RepSelection
+{
+    /// <summary>
+    /// Strict rotation in member order: the next eligible rep after the last one chosen. With a fixed set of
+    /// eligible reps, assignment counts differ by at most one.
+    /// </summary>
+    RoundRobin = 0,
+
+    /// <summary>
+    /// Smooth weighted round robin (deterministic, no randomness): every eligible rep's current weight grows by its
+    /// <see cref="Abstractions.Sales.SalesRep.Weight"/>, the largest wins (first in member order on ties) and loses
+    /// the total weight. After n assignments each rep's count stays within one of weight x n / total weight.
+    /// </summary>
+    WeightedRoundRobin,
+
+    /// <summary>
+    /// The eligible rep with the lowest load = open leads / <see cref="Abstractions.Sales.SalesRep.MaxOpenLeads"/>
+    /// (ties: fewer open leads, then fewer assigned in total, then member order). Every member needs a
+    /// <see cref="Abstractions.Sales.SalesRep.MaxOpenLeads"/>; a full rep is never chosen.
+    /// </summary>
+    LoadBalancing,
+}
