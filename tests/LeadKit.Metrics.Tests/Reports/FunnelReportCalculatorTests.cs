@@ -313,4 +313,17 @@ public sealed class FunnelReportCalculatorTests
         Assert.Contains("-00:05:00", error.Message, StringComparison.Ordinal);
         Assert.Contains("Quotas[EUR]", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Calculator_ConcurrentCalls_SameReportAsSequential()
+    {
+        var calculator = new FunnelReportCalculator(new FunnelReportOptions());
+        var scenarios = Enumerable.Range(0, 8).Select(i => new Support.Scenario(i, 200)).ToArray();
+        var sequential = scenarios.Select(s => Support.ReportText.Describe(calculator.Calculate(s.Journeys, s.Deals, s.Customers))).ToArray();
+
+        var parallel = new string[scenarios.Length];
+        Parallel.For(0, scenarios.Length, i => parallel[i] = Support.ReportText.Describe(calculator.Calculate(scenarios[i].Journeys, scenarios[i].Deals, scenarios[i].Customers)));
+
+        Assert.Equal(sequential, parallel);
+    }
 }
