@@ -70,7 +70,7 @@ public sealed record LeadJourney
         Id = id;
         Source = source;
         CreatedAt = createdAt;
-        Changes = list;
+        ChangeArray = list;
         OwnerId = ownerId;
         InitialStage = !initialStage.IsDefault ? initialStage : list.Length > 0 ? list[0].From : FunnelStage.Lead;
         AssignedAt = assignedAt;
@@ -93,7 +93,10 @@ public sealed record LeadJourney
     public FunnelStage InitialStage { get; }
 
     /// <summary>Gets the stage changes in the order they happened.</summary>
-    public IReadOnlyList<StageChange> Changes { get; }
+    public IReadOnlyList<StageChange> Changes => ChangeArray;
+
+    /// <summary>Gets the same changes as an array, so the report loops without interface calls.</summary>
+    internal StageChange[] ChangeArray { get; }
 
     /// <summary>Gets when the lead was assigned to a rep, when known.</summary>
     public DateTimeOffset? AssignedAt { get; }

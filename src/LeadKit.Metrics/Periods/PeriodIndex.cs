@@ -15,12 +15,14 @@ internal sealed class PeriodIndex
     public PeriodIndex(PeriodCalendar calendar) => _calendar = calendar;
 
     /// <summary>Gets a stable number for the period of an instant (consecutive periods have consecutive numbers).</summary>
-    public int IdOf(DateTimeOffset instant)
+    public int IdOf(DateTimeOffset instant) => IdOf(instant.UtcTicks);
+
+    /// <summary>Gets a stable number for the period of an instant given in UTC ticks.</summary>
+    public int IdOf(long t)
     {
-        var t = instant.UtcTicks;
         if (_periods.Count == 0)
         {
-            _periods.Add(_calendar.GetPeriod(instant));
+            _periods.Add(_calendar.GetPeriod(new DateTimeOffset(t, TimeSpan.Zero)));
             Rebuild();
         }
 
@@ -47,7 +49,7 @@ internal sealed class PeriodIndex
         return _firstId + (i >= 0 ? i : ~i - 1);
     }
 
-    /// <summary>Gets the period with a number returned by <see cref="IdOf"/>.</summary>
+    /// <summary>Gets the period with a number returned by <see cref="IdOf(long)"/>.</summary>
     public Period this[int id] => _periods[id - _firstId];
 
     private void Rebuild()

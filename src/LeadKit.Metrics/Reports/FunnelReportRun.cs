@@ -32,18 +32,18 @@ internal sealed class FunnelReportRun
     private readonly int _convertedOrdinal;
     private readonly int _cycleStartOrdinal;
 
-    private readonly SegmentAccumulator _overall;
     private readonly List<SegmentAccumulator> _sources = [];
     private readonly List<SegmentAccumulator> _owners = [];
     private readonly List<SegmentAccumulator> _periodSegments = [];
     private readonly List<int> _periodIds = [];
-    private readonly Dictionary<int, int> _periodSlots = [];
     private readonly Dictionary<string, int> _ownerSlots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _currencySlots = new(StringComparer.Ordinal);
     private readonly List<CurrencyCode> _currencies = [];
     private readonly List<FunnelStage> _stages = [];
     private int[] _sourceSlotByOrdinal = new int[64];
     private int[] _stageSlotByOrdinal = new int[64];
+    private int[] _periodSlotByOffset = [];
+    private int _periodIdBase;
     private int _unassignedOwnerSlot = -1;
     private int _unattributedSourceSlot = -1;
 
@@ -58,7 +58,6 @@ internal sealed class FunnelReportRun
         _waterfallLength = settings.Stages.Length;
         _convertedOrdinal = settings.ConvertedStage.Ordinal;
         _cycleStartOrdinal = settings.CycleStartStage.Ordinal;
-        _overall = new SegmentAccumulator(new SegmentKey(SegmentDimension.Overall), _waterfallLength);
         Array.Fill(_sourceSlotByOrdinal, -1);
         Array.Fill(_stageSlotByOrdinal, -1);
     }
@@ -69,8 +68,41 @@ internal sealed class FunnelReportRun
         var deals = Materialize(dealInput, "deals");
         var customers = Materialize(customerInput, "customers");
 
+        // One pass checks and aggregates each journey. Duplicate ids are only known at the end; in the rare case
+        // that there are any, every copy is excluded and the journeys are aggregated again without them.
         var journeyExcluded = new bool[journeys.Count];
-        var leadIndex = CheckJourneys(journeys, journeyExcluded);
+        var leadIndex = new Dictionary<string, int>(journeys.Count, StringComparer.Ordinal);
+        Dictionary<string, int>? duplicates = null;
+        for (var j = 0; j < journeys.Count; j++)
+        {
+            var journey = journeys[j];
+            var id = journey.Id.Value!;
+            if (!leadIndex.TryAdd(id, j))
+            {
+                leadIndex[id] = -1;
+                duplicates ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                duplicates[id] = duplicates.GetValueOrDefault(id, 1) + 1;
+            }
+
+            if (CheckJourney(journey, j, journeyExcluded))
+            {
+                AddJourney(journey);
+            }
+        }
+
+        if (duplicates is not null)
+        {
+            ExcludeDuplicateJourneys(journeys, journeyExcluded, duplicates);
+            ResetSegments();
+            for (var j = 0; j < journeys.Count; j++)
+            {
+                if (!journeyExcluded[j])
+                {
+                    AddJourney(journeys[j]);
+                }
+            }
+        }
+
         var dealExcluded = new bool[deals.Count];
         CheckDeals(deals, dealExcluded, journeys, leadIndex);
         var customerExcluded = new bool[customers.Count];
@@ -80,14 +112,6 @@ internal sealed class FunnelReportRun
         if (_issues.Count > 0 && _settings.Mode == DataQualityMode.Reject)
         {
             throw new MetricsDataException(_issues.ToArray());
-        }
-
-        for (var j = 0; j < journeys.Count; j++)
-        {
-            if (!journeyExcluded[j])
-            {
-                AddJourney(journeys[j]);
-            }
         }
 
         for (var d = 0; d < deals.Count; d++)
@@ -157,51 +181,84 @@ internal sealed class FunnelReportRun
 
     // ---- pass 1: checks ------------------------------------------------------------------------------------------
 
-    /// <summary>Checks every journey; returns lead id -> journey index (-1 for duplicated ids).</summary>
-    private Dictionary<string, int> CheckJourneys(IReadOnlyList<LeadJourney> journeys, bool[] excluded)
+    private void ExcludeDuplicateJourneys(IReadOnlyList<LeadJourney> journeys, bool[] excluded, Dictionary<string, int> duplicates)
     {
-        var index = new Dictionary<string, int>(journeys.Count, StringComparer.Ordinal);
-        var duplicates = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var j = 0; j < journeys.Count; j++)
         {
-            var journey = journeys[j];
-            var id = journey.Id.Value!;
-            if (!index.TryAdd(id, j))
+            var id = journeys[j].Id.Value!;
+            if (!duplicates.TryGetValue(id, out var count))
             {
-                index[id] = -1;
-                duplicates[id] = duplicates.GetValueOrDefault(id, 1) + 1;
+                continue;
             }
 
-            CheckJourney(journey, j, excluded);
-        }
-
-        if (duplicates.Count > 0)
-        {
-            for (var j = 0; j < journeys.Count; j++)
+            if (excluded[j])
             {
-                var id = journeys[j].Id.Value!;
-                if (duplicates.TryGetValue(id, out var count) && !excluded[j])
-                {
-                    Issue(excluded, j, RecordKind.LeadJourney, id, DataQualityIssueKind.DuplicateId, string.Create(CultureInfo.InvariantCulture, $"{count} journeys share this lead id"));
-                }
-                else if (duplicates.ContainsKey(id))
-                {
-                    excluded[j] = true;
-                }
+                // Already listed for another problem; the duplicate id is listed on the other copies.
+                continue;
             }
-        }
 
-        return index;
+            Issue(excluded, j, RecordKind.LeadJourney, id, DataQualityIssueKind.DuplicateId, string.Create(CultureInfo.InvariantCulture, $"{count} journeys share this lead id"));
+        }
     }
 
-    private void CheckJourney(LeadJourney journey, int j, bool[] excluded)
+    private void ResetSegments()
+    {
+        _sources.Clear();
+        _owners.Clear();
+        _periodSegments.Clear();
+        _ownerSlots.Clear();
+        _stages.Clear();
+        Array.Fill(_sourceSlotByOrdinal, -1);
+        Array.Fill(_stageSlotByOrdinal, -1);
+        Array.Clear(_periodSlotByOffset);
+        _periodIds.Clear();
+        _unassignedOwnerSlot = -1;
+        _unattributedSourceSlot = -1;
+        _cycle.Clear();
+        _response.Clear();
+    }
+
+    /// <summary>Checks one journey; returns <see langword="true"/> when it may be counted.</summary>
+    private bool CheckJourney(LeadJourney journey, int j, bool[] excluded)
+    {
+        var created = journey.CreatedAt.UtcTicks;
+        var previous = created;
+        var stage = journey.InitialStage.Ordinal;
+        var changes = journey.ChangeArray;
+        for (var i = 0; i < changes.Length; i++)
+        {
+            var change = changes[i];
+            var at = change.OccurredAt.UtcTicks;
+            if (change.From.Ordinal != stage || at < previous)
+            {
+                ReportJourney(journey, j, excluded);
+                return false;
+            }
+
+            previous = at;
+            stage = change.To.Ordinal;
+        }
+
+        if ((journey.AssignedAt is { } assigned && assigned.UtcTicks < created)
+            || (journey.FirstTouchAt is { } touch && (touch.UtcTicks < created
+                || (_settings.ResponseStart == ResponseStart.Assigned && journey.AssignedAt is { } start && touch < start))))
+        {
+            ReportJourney(journey, j, excluded);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Finds and lists the first problem of a journey the fast check refused (off the hot path).</summary>
+    private void ReportJourney(LeadJourney journey, int j, bool[] excluded)
     {
         var id = journey.Id.Value!;
         var created = journey.CreatedAt;
         var previous = created;
         var stage = journey.InitialStage;
-        var changes = journey.Changes;
-        for (var i = 0; i < changes.Count; i++)
+        var changes = journey.ChangeArray;
+        for (var i = 0; i < changes.Length; i++)
         {
             var change = changes[i];
             var at = change.OccurredAt;
@@ -234,17 +291,14 @@ internal sealed class FunnelReportRun
             return;
         }
 
-        if (journey.FirstTouchAt is { } touch)
+        var touch = journey.FirstTouchAt!.Value;
+        if (touch < created)
         {
-            if (touch < created)
-            {
-                Issue(excluded, j, RecordKind.LeadJourney, id, DataQualityIssueKind.EventBeforeCreation, string.Create(CultureInfo.InvariantCulture, $"first touch at {touch:O}, before the lead was created at {created:O}"));
-            }
-            else if (_settings.ResponseStart == ResponseStart.Assigned && journey.AssignedAt is { } start && touch < start)
-            {
-                Issue(excluded, j, RecordKind.LeadJourney, id, DataQualityIssueKind.NegativeValue, string.Create(CultureInfo.InvariantCulture, $"first touch at {touch:O} is before the assignment at {start:O}: the response time would be negative"));
-            }
+            Issue(excluded, j, RecordKind.LeadJourney, id, DataQualityIssueKind.EventBeforeCreation, string.Create(CultureInfo.InvariantCulture, $"first touch at {touch:O}, before the lead was created at {created:O}"));
+            return;
         }
+
+        Issue(excluded, j, RecordKind.LeadJourney, id, DataQualityIssueKind.NegativeValue, string.Create(CultureInfo.InvariantCulture, $"first touch at {touch:O} is before the assignment at {journey.AssignedAt:O}: the response time would be negative"));
     }
 
     private void CheckDeals(IReadOnlyList<Deal> deals, bool[] excluded, IReadOnlyList<LeadJourney> journeys, Dictionary<string, int> leadIndex)
@@ -316,7 +370,7 @@ internal sealed class FunnelReportRun
     {
         var s = SourceSlot(journey.Source);
         var o = OwnerSlot(journey.OwnerId);
-        var p = PeriodSlot(journey.CreatedAt);
+        var p = PeriodSlot(journey.CreatedAt.UtcTicks);
         var bySource = _sources[s];
         var byOwner = _owners[o];
         var byPeriod = _periodSegments[p];
@@ -329,14 +383,13 @@ internal sealed class FunnelReportRun
         var convertedAt = stage == _convertedOrdinal ? created : NoTime;
         var cycleStart = _cycleStartOrdinal == 0 || stage == _cycleStartOrdinal ? created : NoTime;
         var previous = created;
-        var changes = journey.Changes;
-        for (var i = 0; i < changes.Count; i++)
+        var changes = journey.ChangeArray;
+        for (var i = 0; i < changes.Length; i++)
         {
             var change = changes[i];
             var at = change.OccurredAt.UtcTicks;
             var stay = at - previous;
             var slot = StageSlot(stage, change.From);
-            _overall.AddStay(slot, stay);
             bySource.AddStay(slot, stay);
             byOwner.AddStay(slot, stay);
             byPeriod.AddStay(slot, stay);
@@ -362,11 +415,9 @@ internal sealed class FunnelReportRun
         }
 
         var bucket = furthest + 1;
-        _overall.ReachedHistogram[bucket]++;
         bySource.ReachedHistogram[bucket]++;
         byOwner.ReachedHistogram[bucket]++;
         byPeriod.ReachedHistogram[bucket]++;
-        _overall.Leads++;
         bySource.Leads++;
         byOwner.Leads++;
         byPeriod.Leads++;
@@ -375,17 +426,15 @@ internal sealed class FunnelReportRun
         {
             if (convertedAt - created <= horizon)
             {
-                _overall.Converted++;
                 bySource.Converted++;
                 byOwner.Converted++;
                 byPeriod.Converted++;
             }
 
-            _overall.ConvertedAnyTime++;
             bySource.ConvertedAnyTime++;
             byOwner.ConvertedAnyTime++;
             byPeriod.ConvertedAnyTime++;
-            _periodSegments[PeriodSlot(new DateTimeOffset(convertedAt, TimeSpan.Zero))].ConvertedDuringPeriod++;
+            _periodSegments[PeriodSlot(convertedAt)].ConvertedDuringPeriod++;
 
             if (cycleStart != NoTime && convertedAt >= cycleStart)
             {
@@ -402,7 +451,6 @@ internal sealed class FunnelReportRun
             }
             else
             {
-                _overall.Untouched++;
                 bySource.Untouched++;
                 byOwner.Untouched++;
                 byPeriod.Untouched++;
@@ -413,10 +461,9 @@ internal sealed class FunnelReportRun
     private void AddDeal(Deal deal, int s)
     {
         var o = OwnerSlot(deal.OwnerId);
-        var p = deal.ClosedAt is { } closed ? PeriodSlot(closed) : -1;
+        var p = deal.ClosedAt is { } closed ? PeriodSlot(closed.UtcTicks) : -1;
         var c = CurrencySlot(deal.Value.Currency);
         var amount = deal.Value.Amount;
-        AddDealTo(_overall, deal, c, amount);
         AddDealTo(_sources[s], deal, c, amount);
         AddDealTo(_owners[o], deal, c, amount);
         if (p >= 0)
@@ -509,17 +556,31 @@ internal sealed class FunnelReportRun
         return slot;
     }
 
-    private int PeriodSlot(DateTimeOffset instant)
+    private int PeriodSlot(long utcTicks)
     {
-        var id = _periods.IdOf(instant);
-        if (!_periodSlots.TryGetValue(id, out var slot))
+        var id = _periods.IdOf(utcTicks);
+        var offset = id - _periodIdBase;
+        if ((uint)offset < (uint)_periodSlotByOffset.Length && _periodSlotByOffset[offset] > 0)
         {
-            slot = _periodSegments.Count;
-            _periodSlots.Add(id, slot);
-            _periodIds.Add(id);
-            _periodSegments.Add(new SegmentAccumulator(new SegmentKey(SegmentDimension.Period, Period: _periods[id]), _waterfallLength));
+            return _periodSlotByOffset[offset] - 1;
         }
 
+        if ((uint)offset >= (uint)_periodSlotByOffset.Length)
+        {
+            // Period ids are consecutive integers: keep a dense table (slot + 1, 0 = none) and grow it to cover id.
+            var low = Math.Min(_periodSlotByOffset.Length == 0 ? id : _periodIdBase, id) - 16;
+            var high = Math.Max(_periodSlotByOffset.Length == 0 ? id : _periodIdBase + _periodSlotByOffset.Length - 1, id) + 16;
+            var table = new int[high - low + 1];
+            Array.Copy(_periodSlotByOffset, 0, table, _periodIdBase - low, _periodSlotByOffset.Length);
+            _periodSlotByOffset = table;
+            _periodIdBase = low;
+            offset = id - low;
+        }
+
+        var slot = _periodSegments.Count;
+        _periodSlotByOffset[offset] = slot + 1;
+        _periodIds.Add(id);
+        _periodSegments.Add(new SegmentAccumulator(new SegmentKey(SegmentDimension.Period, Period: _periods[id]), _waterfallLength));
         return slot;
     }
 
@@ -564,7 +625,14 @@ internal sealed class FunnelReportRun
         _response.Sort();
         _wonValues.Sort();
 
-        var overall = BuildDimension(0, [_overall], currencyCount)[0];
+        // Every journey and every deal is in exactly one source segment, so overall = the sum of the sources.
+        var total = new SegmentAccumulator(new SegmentKey(SegmentDimension.Overall), _waterfallLength);
+        foreach (var source in _sources)
+        {
+            total.AddFrom(source);
+        }
+
+        var overall = BuildDimension(0, [total], currencyCount)[0];
         var sources = BuildDimension(1, _sources, currencyCount);
         var owners = BuildDimension(2, _owners, currencyCount);
         var periods = BuildDimension(3, _periodSegments, currencyCount);

@@ -35,6 +35,9 @@ internal sealed class GroupedValues<T>
         Count++;
     }
 
+    /// <summary>Forgets every value (used when the journeys are aggregated again without duplicates).</summary>
+    public void Clear() => Count = 0;
+
     /// <summary>Sorts the values; afterwards <see cref="Scatter"/> may be called.</summary>
     public void Sort()
     {
@@ -64,6 +67,12 @@ internal sealed class GroupedValues<T>
             3 => _period,
             _ => null,
         };
+        if (keys is null && currencies == 1)
+        {
+            // One group: the sorted values are its run.
+            return (_values, [0, Count]);
+        }
+
         var starts = new int[(groups * currencies) + 1];
         var items = _sortedItems;
         for (var i = 0; i < Count; i++)

@@ -38,6 +38,13 @@ internal sealed class SegmentAccumulator
 
     public void AddStay(int stageSlot, long ticks)
     {
+        EnsureStageCapacity(stageSlot);
+        Stays[stageSlot]++;
+        StageTicks[stageSlot] += ticks;
+    }
+
+    private void EnsureStageCapacity(int stageSlot)
+    {
         if (stageSlot >= Stays.Length)
         {
             var size = Math.Max(stageSlot + 1, Stays.Length * 2);
@@ -48,9 +55,48 @@ internal sealed class SegmentAccumulator
             Stays = stays;
             StageTicks = totals;
         }
+    }
 
-        Stays[stageSlot]++;
-        StageTicks[stageSlot] += ticks;
+    /// <summary>Adds every counter of another segment to this one.</summary>
+    public void AddFrom(SegmentAccumulator other)
+    {
+        Leads += other.Leads;
+        Converted += other.Converted;
+        ConvertedAnyTime += other.ConvertedAnyTime;
+        ConvertedDuringPeriod += other.ConvertedDuringPeriod;
+        Untouched += other.Untouched;
+        for (var i = 0; i < ReachedHistogram.Length; i++)
+        {
+            ReachedHistogram[i] += other.ReachedHistogram[i];
+        }
+
+        for (var slot = other.Stays.Length - 1; slot >= 0; slot--)
+        {
+            if (other.Stays[slot] > 0)
+            {
+                EnsureStageCapacity(slot);
+                Stays[slot] += other.Stays[slot];
+                StageTicks[slot] += other.StageTicks[slot];
+            }
+        }
+
+        Won += other.Won;
+        Lost += other.Lost;
+        Open += other.Open;
+        for (var c = 0; c < other.Currencies.Length; c++)
+        {
+            if (other.Currencies[c] is { } from)
+            {
+                var to = Currency(c);
+                to.Won += from.Won;
+                to.Lost += from.Lost;
+                to.Open += from.Open;
+                to.WonValue += from.WonValue;
+                to.LostValue += from.LostValue;
+                to.OpenValue += from.OpenValue;
+                to.WonCycleTicks += from.WonCycleTicks;
+            }
+        }
     }
 
     public DealTotals Currency(int currencySlot)
