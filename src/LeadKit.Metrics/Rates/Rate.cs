@@ -85,6 +85,6 @@ public readonly record struct Rate
     /// <summary>Formats the rate, e.g. <c>842/8000 = 10.53% (95% CI 9.87%..11.22%)</c> or <c>no data (0/0)</c>.</summary>
     /// <returns>The formatted rate.</returns>
     public override string ToString() => HasData
-        ? string.Create(CultureInfo.InvariantCulture, $"{Numerator}/{Denominator} = {_value:P2} (95% CI {_lower:P2}..{_upper:P2})")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Numerator}/{Denominator} = {_value * 100d:F2}% (95% CI {_lower * 100d:F2}%..{_upper * 100d:F2}%)")
         : "no data (0/0)";
 }

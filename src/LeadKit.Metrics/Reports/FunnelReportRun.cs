@@ -50,6 +50,9 @@ internal sealed class FunnelReportRun
     private readonly GroupedValues<long> _cycle = new();
     private readonly GroupedValues<long> _response = new();
     private readonly GroupedValues<decimal> _wonValues = new();
+    private long[]? _cycleBuffer;
+    private long[]? _responseBuffer;
+    private decimal[]? _wonBuffer;
 
     public FunnelReportRun(FunnelReportCalculator settings)
     {
@@ -71,6 +74,7 @@ internal sealed class FunnelReportRun
         // One pass checks and aggregates each journey. Duplicate ids are only known at the end; in the rare case
         // that there are any, every copy is excluded and the journeys are aggregated again without them.
         var journeyExcluded = new bool[journeys.Count];
+        _response.EnsureCapacity(journeys.Count);
         var leadIndex = new Dictionary<string, int>(journeys.Count, StringComparer.Ordinal);
         Dictionary<string, int>? duplicates = null;
         for (var j = 0; j < journeys.Count; j++)
@@ -690,9 +694,15 @@ internal sealed class FunnelReportRun
     private FunnelSegment[] BuildDimension(int dimension, List<SegmentAccumulator> accumulators, int currencyCount)
     {
         var groups = accumulators.Count;
-        var (cycle, cycleStarts) = _cycle.Scatter(dimension, 1, groups);
-        var (response, responseStarts) = _response.Scatter(dimension, 1, groups);
-        var (won, wonStarts) = _wonValues.Scatter(dimension, currencyCount, groups);
+        // The per-dimension runs are consumed before the next dimension is built, so their buffers are reused.
+        var (cycle, cycleStarts) = _cycle.Scatter(dimension, 1, groups, _cycleBuffer);
+        var (response, responseStarts) = _response.Scatter(dimension, 1, groups, _responseBuffer);
+        var (won, wonStarts) = _wonValues.Scatter(dimension, currencyCount, groups, _wonBuffer);
+        if (dimension != 0)
+        {
+            (_cycleBuffer, _responseBuffer, _wonBuffer) = (cycle, response, won);
+        }
+
         var result = new FunnelSegment[groups];
         for (var g = 0; g < groups; g++)
         {

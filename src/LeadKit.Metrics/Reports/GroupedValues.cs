@@ -35,6 +35,19 @@ internal sealed class GroupedValues<T>
         Count++;
     }
 
+    /// <summary>Makes room for at least <paramref name="capacity"/> values at once (avoids growing by doubling).</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _values.Length)
+        {
+            Array.Resize(ref _values, capacity);
+            Array.Resize(ref _source, capacity);
+            Array.Resize(ref _owner, capacity);
+            Array.Resize(ref _period, capacity);
+            Array.Resize(ref _currency, capacity);
+        }
+    }
+
     /// <summary>Forgets every value (used when the journeys are aggregated again without duplicates).</summary>
     public void Clear() => Count = 0;
 
@@ -58,7 +71,8 @@ internal sealed class GroupedValues<T>
     /// <param name="currencies">The number of currency slots (1 when values have no currency).</param>
     /// <param name="groups">The number of slots of the dimension (1 for overall).</param>
     /// <returns>The values and the start of each group's run (length groups × currencies + 1).</returns>
-    public (T[] Values, int[] Starts) Scatter(int dimension, int currencies, int groups)
+    /// <param name="buffer">A buffer to reuse for the output when it is large enough.</param>
+    public (T[] Values, int[] Starts) Scatter(int dimension, int currencies, int groups, T[]? buffer = null)
     {
         var keys = dimension switch
         {
@@ -92,7 +106,7 @@ internal sealed class GroupedValues<T>
 
         var next = new int[starts.Length - 1];
         Array.Copy(starts, next, next.Length);
-        var output = new T[starts[^1]];
+        var output = buffer is not null && buffer.Length >= starts[^1] ? buffer : new T[starts[^1]];
         for (var i = 0; i < Count; i++)
         {
             var item = items[i];

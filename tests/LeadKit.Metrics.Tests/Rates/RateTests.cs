@@ -35,6 +35,12 @@ public sealed class RateTests
         Assert.Equal("no data (0/0)", rate.ToString());
     }
 
+    [Fact]
+    public void Rate_ToString_ShowsCountsPercentAndInterval()
+    {
+        Assert.Equal("842/8000 = 10.53% (95% CI 9.87%..11.22%)", new Rate(842, 8000).ToString());
+    }
+
     [Theory]
     [InlineData(-1, 5)]
     [InlineData(6, 5)]
