@@ -1,0 +1,112 @@
+using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Funnel;
+using LeadKit.Abstractions.Sales;
+using LeadKit.Metrics.Inputs;
+using LeadKit.Metrics.Periods;
+using LeadKit.Metrics.Response;
+using LeadKit.Metrics.DataQuality;
+
+namespace LeadKit.Metrics.Reports;
+
+/// <summary>
+/// Computes a whole <see cref="FunnelReport"/> — conversion, waterfall, win rate, average ticket, volume, pipeline,
+/// velocity, sales cycle, time in stage, response time, retention and data quality, overall and per source, owner and
+/// period — in one call over any enumerables of journeys, deals and customers.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Compile once, calculate many times: the options are validated and copied when the calculator is created.
+/// Each input is read once into a list (when it is not one already), checked in one pass and aggregated in a second
+/// pass into per-segment counters; only the values that need exact percentiles (cycle lengths, response times, won
+/// deal values) and the ids needed to find duplicates are kept per record.
+/// </para>
+/// <para>
+/// Bad records are rejected (<see cref="MetricsDataException"/> listing all of them) or, with
+/// <see cref="DataQualityMode.Exclude"/>, left out of every KPI and listed in <see cref="FunnelReport.DataQuality"/>.
+/// Results do not depend on the order of the input. Thread-safe: one instance may serve concurrent calls.
+/// </para>
+/// </remarks>
+public sealed class FunnelReportCalculator
+{
+    /// <summary>Creates a calculator.</summary>
+    /// <param name="options">The report settings.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public FunnelReportCalculator(FunnelReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid FunnelReportOptions:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems), nameof(options));
+        }
+
+        Stages = [.. options.Stages];
+        ConvertedStage = options.ConvertedStage;
+        CycleStartStage = options.CycleStartStage;
+        HorizonTicks = options.ConversionHorizon?.Ticks ?? long.MaxValue;
+        Calendar = new PeriodCalendar(options.PeriodUnit, options.TimeZone);
+        ResponseStart = options.ResponseStart;
+        Sla = options.ResponseSla;
+        Mode = options.DataQuality;
+        AcceptedCurrencies = options.AcceptedCurrencies.Count == 0 ? null : new HashSet<CurrencyCode>(options.AcceptedCurrencies);
+        Quotas = new Dictionary<CurrencyCode, decimal>(options.Quotas);
+        OwnerQuotas = new Dictionary<string, Money>(StringComparer.Ordinal);
+        foreach (var (owner, quota) in options.OwnerQuotas)
+        {
+            OwnerQuotas[owner.Value!] = quota;
+        }
+
+        var maxOrdinal = 0;
+        foreach (var stage in Stages)
+        {
+            maxOrdinal = Math.Max(maxOrdinal, stage.Ordinal);
+        }
+
+        WaterfallIndexByOrdinal = new int[maxOrdinal + 1];
+        Array.Fill(WaterfallIndexByOrdinal, -1);
+        for (var i = 0; i < Stages.Length; i++)
+        {
+            WaterfallIndexByOrdinal[Stages[i].Ordinal] = i;
+        }
+    }
+
+    internal FunnelStage[] Stages { get; }
+
+    internal int[] WaterfallIndexByOrdinal { get; }
+
+    internal FunnelStage ConvertedStage { get; }
+
+    internal FunnelStage CycleStartStage { get; }
+
+    internal long HorizonTicks { get; }
+
+    internal PeriodCalendar Calendar { get; }
+
+    internal ResponseStart ResponseStart { get; }
+
+    internal TimeSpan Sla { get; }
+
+    internal DataQualityMode Mode { get; }
+
+    internal HashSet<CurrencyCode>? AcceptedCurrencies { get; }
+
+    internal Dictionary<CurrencyCode, decimal> Quotas { get; }
+
+    internal Dictionary<string, Money> OwnerQuotas { get; }
+
+    /// <summary>Computes the report.</summary>
+    /// <param name="journeys">The lead journeys, in any order.</param>
+    /// <param name="deals">The deals, in any order; <see langword="null"/> for none.</param>
+    /// <param name="customers">The customer records, in any order; <see langword="null"/> for none.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="journeys"/> is null.</exception>
+    /// <exception cref="ArgumentException">An input contains a null record (the message gives its position).</exception>
+    /// <exception cref="MetricsDataException">In <see cref="DataQualityMode.Reject"/> mode, records failed data-quality checks.</exception>
+    /// <exception cref="OverflowException">A money sum exceeds the range of <see cref="decimal"/>.</exception>
+    public FunnelReport Calculate(IEnumerable<LeadJourney> journeys, IEnumerable<Deal>? deals = null, IEnumerable<CustomerRecord>? customers = null)
+    {
+        ArgumentNullException.ThrowIfNull(journeys);
+        return new FunnelReportRun(this).Run(journeys, deals ?? [], customers ?? []);
+    }
+}
