@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Assignment;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
@@ -49,11 +50,24 @@ public sealed class RoutingPlan : IAssignmentStrategy
             }
 
             anyNoEligible |= result.Reason == UnassignedReason.NoEligibleRep;
-            context.Explanation?.RecordStep(step.Name, $"passed ({result.Reason})");
+            if (context.Explanation is { } explanation)
+            {
+                ExplainPassed(explanation, step.Name, result.Reason);
+            }
         }
 
-        var reason = anyNoEligible ? UnassignedReason.NoEligibleRep : UnassignedReason.NotApplicable;
-        context.Explanation?.RecordStep(Name, _defaultQueue is null ? $"nobody assigned ({reason})" : $"nobody assigned ({reason}); queued in '{_defaultQueue}'");
+        return Unassigned(context.Explanation, anyNoEligible ? UnassignedReason.NoEligibleRep : UnassignedReason.NotApplicable);
+    }
+
+    // Out of line: keeps Assign's frame small on the assigned (hot) path.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ExplainPassed(AssignmentExplanation explanation, string step, UnassignedReason reason)
+        => explanation.RecordStep(step, $"passed ({reason})");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private AssignmentResult Unassigned(AssignmentExplanation? explanation, UnassignedReason reason)
+    {
+        explanation?.RecordStep(Name, _defaultQueue is null ? $"nobody assigned ({reason})" : $"nobody assigned ({reason}); queued in '{_defaultQueue}'");
         return AssignmentResult.Unassigned(reason, _defaultQueue);
     }
 

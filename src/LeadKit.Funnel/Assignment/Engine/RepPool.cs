@@ -64,7 +64,11 @@ internal sealed class RepPool
 
             if (chosen < 0)
             {
-                context.Explanation?.RecordStep(step, $"no eligible rep among {_members.Length} in pool '{Key}'");
+                if (context.Explanation is { } none)
+                {
+                    ExplainNone(none, step);
+                }
+
                 return AssignmentResult.Unassigned(UnassignedReason.NoEligibleRep);
             }
 
@@ -87,10 +91,23 @@ internal sealed class RepPool
             }
 
             _ledger.LastIndex = chosen;
-            context.Explanation?.RecordStep(step, $"chose {entry.Rep.Id} by {_selection} in pool '{Key}'");
+            if (context.Explanation is { } explanation)
+            {
+                ExplainChoice(explanation, step, entry);
+            }
+
             return AssignmentResult.Assigned(entry.Rep.Id, step);
         }
     }
+
+    // Explanation texts are built out of line so the hot method's frame stays small (no string-handler locals to zero).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ExplainNone(AssignmentExplanation explanation, string step)
+        => explanation.RecordStep(step, $"no eligible rep among {_members.Length} in pool '{Key}'");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ExplainChoice(AssignmentExplanation explanation, string step, RepEntry entry)
+        => explanation.RecordStep(step, $"chose {entry.Rep.Id} by {_selection} in pool '{Key}'");
 
     private int SelectRoundRobin(in AssignmentContext context, string step)
     {

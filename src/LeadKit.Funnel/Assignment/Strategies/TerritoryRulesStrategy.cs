@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Assignment;
 using LeadKit.Funnel.Assignment.Engine;
 
@@ -26,12 +27,29 @@ internal sealed class TerritoryRulesStrategy : IAssignmentStrategy
         {
             if (rule.Matches(lead, product))
             {
-                context.Explanation?.RecordStep(Name, $"rule '{rule.Name}' matched; routing to pool '{rule.Pool.Key}'");
+                if (context.Explanation is { } explanation)
+                {
+                    ExplainMatch(explanation, rule);
+                }
+
                 return rule.Pool.Assign(context, Name);
             }
         }
 
-        context.Explanation?.RecordStep(Name, $"none of {_rules.Length} rules matched");
+        if (context.Explanation is { } none)
+        {
+            ExplainNoMatch(none);
+        }
+
         return AssignmentResult.Unassigned(UnassignedReason.NotApplicable);
     }
+
+    // Out of line: keeps Assign's frame small when no explanation is asked for.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ExplainMatch(AssignmentExplanation explanation, CompiledRule rule)
+        => explanation.RecordStep(Name, $"rule '{rule.Name}' matched; routing to pool '{rule.Pool.Key}'");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ExplainNoMatch(AssignmentExplanation explanation)
+        => explanation.RecordStep(Name, $"none of {_rules.Length} rules matched");
 }
