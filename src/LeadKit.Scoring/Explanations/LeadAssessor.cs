@@ -4,7 +4,7 @@ using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
-using LeadKit.Scoring.Temperature;
+using LeadKit.Scoring.Temperatures;
 
 namespace LeadKit.Scoring.Explanations;
 

@@ -4,9 +4,9 @@ using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Explanations;
 using LeadKit.Scoring.Model;
-using TemperatureLevel = LeadKit.Abstractions.Qualification.Temperature;
 
-namespace LeadKit.Scoring.Temperature;
+
+namespace LeadKit.Scoring.Temperatures;
 
 /// <summary>
 /// Classifies leads as cold, warm or hot from their buying intent and, optionally, their engagement score.
@@ -59,7 +59,7 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
     }
 
     /// <inheritdoc />
-    public TemperatureLevel Classify(Lead lead, LeadScore score, DateTimeOffset asOf)
+    public Temperature Classify(Lead lead, LeadScore score, DateTimeOffset asOf)
         => Max(ClassifyIntent(lead, asOf), ClassifyScore(score.Engagement, 0));
 
     /// <summary>Classifies a lead with hysteresis relative to its previous temperature.</summary>
@@ -68,7 +68,7 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
     /// <param name="asOf">The moment.</param>
     /// <param name="previous">The temperature the lead had at its previous classification.</param>
     /// <returns>The temperature.</returns>
-    public TemperatureLevel Classify(Lead lead, LeadScore score, DateTimeOffset asOf, TemperatureLevel previous)
+    public Temperature Classify(Lead lead, LeadScore score, DateTimeOffset asOf, Temperature previous)
     {
         var current = Classify(lead, score, asOf);
         if (current >= previous || _hysteresis == 0)
@@ -85,7 +85,7 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
     /// <param name="lead">The lead.</param>
     /// <param name="asOf">The moment.</param>
     /// <returns>The temperature.</returns>
-    public TemperatureLevel ClassifyIntent(Lead lead, DateTimeOffset asOf)
+    public Temperature ClassifyIntent(Lead lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(lead);
         var timeframe = lead.Timeframe;
@@ -93,10 +93,10 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
             || (timeframe.Kind == PurchaseTimeframeKind.WithinDays && timeframe.Days <= _hotDays)
             || HasRecentIntent(lead, asOf))
         {
-            return TemperatureLevel.Hot;
+            return Temperature.Hot;
         }
 
-        return timeframe.Kind == PurchaseTimeframeKind.WithinDays && timeframe.Days <= _warmDays ? TemperatureLevel.Warm : TemperatureLevel.Cold;
+        return timeframe.Kind == PurchaseTimeframeKind.WithinDays && timeframe.Days <= _warmDays ? Temperature.Warm : Temperature.Cold;
     }
 
     /// <inheritdoc />
@@ -104,27 +104,27 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
     {
         ArgumentNullException.ThrowIfNull(distances);
         var current = Classify(lead, score, asOf);
-        if (current < TemperatureLevel.Warm && _warmScore is { } warm)
+        if (current < Temperature.Warm && _warmScore is { } warm)
         {
             distances.Add(new ThresholdDistance("warm", ScoreDimension.Engagement, warm - score.Engagement));
         }
 
-        if (current < TemperatureLevel.Hot && _hotScore is { } hot)
+        if (current < Temperature.Hot && _hotScore is { } hot)
         {
             distances.Add(new ThresholdDistance("hot", ScoreDimension.Engagement, hot - score.Engagement));
         }
     }
 
-    private static TemperatureLevel Max(TemperatureLevel a, TemperatureLevel b) => a > b ? a : b;
+    private static Temperature Max(Temperature a, Temperature b) => a > b ? a : b;
 
-    private TemperatureLevel ClassifyScore(double engagement, double band)
+    private Temperature ClassifyScore(double engagement, double band)
     {
         if (_hotScore is { } hot && engagement >= hot - band)
         {
-            return TemperatureLevel.Hot;
+            return Temperature.Hot;
         }
 
-        return _warmScore is { } warm && engagement >= warm - band ? TemperatureLevel.Warm : TemperatureLevel.Cold;
+        return _warmScore is { } warm && engagement >= warm - band ? Temperature.Warm : Temperature.Cold;
     }
 
     private bool HasRecentIntent(Lead lead, DateTimeOffset asOf)

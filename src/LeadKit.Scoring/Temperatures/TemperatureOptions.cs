@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using LeadKit.Abstractions.Engagement;
 
-namespace LeadKit.Scoring.Temperature;
+namespace LeadKit.Scoring.Temperatures;
 
 /// <summary>
 /// Thresholds of the <see cref="TemperatureClassifier"/>. Sales practice: a lead that must buy now is hot, one with a
