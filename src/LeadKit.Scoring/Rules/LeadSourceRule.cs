@@ -58,18 +58,18 @@ public sealed class LeadSourceRule : IScoringRule, IValidatedRule
     {
         if (Points.IsEmpty)
         {
-            problems.Add(new(path + ".points", "must give points to at least one source"));
+            problems.Add(new(path + ".sources", "must give points to at least one source"));
         }
 
         foreach (var (source, value) in Points)
         {
             if (source.IsDefault)
             {
-                problems.Add(new(path + ".points", "must not contain an unset source"));
+                problems.Add(new(path + ".sources", "must not contain an unset source"));
             }
             else
             {
-                RuleChecks.Points(value, path + ".points." + source.Value, problems);
+                RuleChecks.Points(value, path + ".sources." + source.Value, problems);
             }
         }
     }

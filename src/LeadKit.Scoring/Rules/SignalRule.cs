@@ -95,7 +95,7 @@ public sealed class SignalRule : IScoringRule, IValidatedRule
 
     void IValidatedRule.Validate(string path, List<ScoringProblem> problems)
     {
-        RuleChecks.Points(PointsPerOccurrence, path + ".pointsPerOccurrence", problems);
+        RuleChecks.Points(PointsPerOccurrence, path + ".points", problems);
         if (Kinds.IsEmpty)
         {
             problems.Add(new(path + ".signals", "must name at least one signal kind"));

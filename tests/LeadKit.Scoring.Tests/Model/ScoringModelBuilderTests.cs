@@ -23,14 +23,14 @@ public class ScoringModelBuilderTests
 
         var paths = ex.Problems.Select(p => p.Path).ToArray();
         Assert.Contains("groups[0].cap", paths);
-        Assert.Contains("rules[0].pointsPerOccurrence", paths);
+        Assert.Contains("rules[0].points", paths);
         Assert.Contains("rules[0].maxOccurrences", paths);
         Assert.Contains("rules[1].name", paths);
         Assert.Contains("rules[1].group", paths);
         Assert.Contains("rules[2].group", paths);
         Assert.Contains("rules[3].decay.halfLifeDays", paths);
         Assert.Contains("limits.total.floor", paths);
-        Assert.Contains("rules[0].pointsPerOccurrence: must be a finite number", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("rules[0].points: must be a finite number", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
