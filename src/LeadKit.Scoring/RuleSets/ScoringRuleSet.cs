@@ -165,7 +165,7 @@ public sealed class ScoringRuleSet
 
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return "has the wrong JSON type (or a number that is not finite)" + where;
+            return "must be a value of the documented type (numbers must be finite)" + where;
         }
 
         return "is not valid JSON" + where;
