@@ -141,6 +141,10 @@ internal sealed class CompiledDecay(DecayKind kind, double rate, long windowTick
 {
     public DecayKind Kind { get; } = kind;
 
+    public double Rate { get; } = rate;
+
+    public long WindowTicks { get; } = windowTicks;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Factor(long ageTicks)
     {
@@ -149,12 +153,11 @@ internal sealed class CompiledDecay(DecayKind kind, double rate, long windowTick
             case DecayKind.None:
                 return 1;
             case DecayKind.Linear:
-                var linear = 1 - (ageTicks * rate);
-                return linear > 0 ? linear : 0;
+                return Math.Max(0, 1 - (ageTicks * Rate));
             case DecayKind.Exponential:
-                return Math.Exp(-ageTicks * rate);
+                return Math.Exp(-ageTicks * Rate);
             case DecayKind.SlidingWindow:
-                return ageTicks <= windowTicks ? 1 : 0;
+                return ageTicks <= WindowTicks ? 1 : 0;
             default:
                 var factor = 1.0;
                 for (var i = 0; i < stepTicks.Length && ageTicks >= stepTicks[i]; i++)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Scoring.Decay;
 using LeadKit.Scoring.Diagnostics;
 using LeadKit.Scoring.Explanations;
 using LeadKit.Scoring.Rules;
@@ -29,6 +30,10 @@ public sealed class ScoringModel : ILeadScorer
     private readonly SignalPlan[] _plans;
     private readonly int[] _kindStart;
     private readonly int[] _kindPlans;
+    private readonly long[] _planWindow;
+    private readonly DecayKind[] _planDecayKind;
+    private readonly double[] _planDecayRate;
+    private readonly long[] _planDecayWindow;
     private readonly int[] _ruleTarget;
     private readonly ScoringGroup[] _groups;
     private readonly int[] _groupDimension;
@@ -80,6 +85,17 @@ public sealed class ScoringModel : ILeadScorer
         _evaluated = [.. evaluated];
         _evaluatedSlots = [.. evaluatedSlots];
         _plans = [.. plans];
+        _planWindow = new long[_plans.Length];
+        _planDecayKind = new DecayKind[_plans.Length];
+        _planDecayRate = new double[_plans.Length];
+        _planDecayWindow = new long[_plans.Length];
+        for (var p = 0; p < _plans.Length; p++)
+        {
+            _planWindow[p] = _plans[p].WindowTicks;
+            _planDecayKind[p] = _plans[p].Decay.Kind;
+            _planDecayRate[p] = _plans[p].Decay.Rate;
+            _planDecayWindow[p] = _plans[p].Decay.WindowTicks;
+        }
 
         // Signal kind ordinal -> plans, as a compressed row: plans of ordinal k are _kindPlans[_kindStart[k].._kindStart[k + 1]].
         _kindStart = new int[maxOrdinal + 2];
@@ -138,7 +154,11 @@ public sealed class ScoringModel : ILeadScorer
     public LeadScore Score(Lead lead, DateTimeOffset asOf)
     {
         var score = ScoreCore(lead, asOf);
-        ScoringMetrics.LeadsScored.Add(1, _modelTag);
+        if (ScoringMetrics.LeadsScored.Enabled)
+        {
+            ScoringMetrics.LeadsScored.Add(1, _modelTag);
+        }
+
         return score;
     }
 
@@ -159,7 +179,10 @@ public sealed class ScoringModel : ILeadScorer
             destination[i] = ScoreCore(leads[i], asOf);
         }
 
-        ScoringMetrics.LeadsScored.Add(leads.Length, _modelTag);
+        if (ScoringMetrics.LeadsScored.Enabled)
+        {
+            ScoringMetrics.LeadsScored.Add(leads.Length, _modelTag);
+        }
     }
 
     /// <summary>
@@ -329,6 +352,10 @@ public sealed class ScoringModel : ILeadScorer
         }
 
         var plans = _plans;
+        var planWindow = _planWindow;
+        var decayKind = _planDecayKind;
+        var decayRate = _planDecayRate;
+        var decayWindow = _planDecayWindow;
         Span<double> sums = plans.Length <= 256 ? stackalloc double[plans.Length] : new double[plans.Length];
         var signals = lead.Signals.AsSpan();
         var asOfTicks = asOf.UtcTicks;
@@ -359,11 +386,17 @@ public sealed class ScoringModel : ILeadScorer
             for (var i = start; i < end; i++)
             {
                 var p = kindPlans[i];
-                var plan = plans[p];
-                if (age <= plan.WindowTicks)
+                if (age <= planWindow[p])
                 {
                     occurrences[p]++;
-                    sums[p] += plan.Decay.Factor(age);
+                    sums[p] += decayKind[p] switch
+                    {
+                        DecayKind.None => 1,
+                        DecayKind.Exponential => Math.Exp(-age * decayRate[p]),
+                        DecayKind.Linear => Math.Max(0, 1 - (age * decayRate[p])),
+                        DecayKind.SlidingWindow => age <= decayWindow[p] ? 1 : 0,
+                        _ => plans[p].Decay.Factor(age),
+                    };
                 }
             }
         }
