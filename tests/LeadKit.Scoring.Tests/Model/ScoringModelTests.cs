@@ -225,6 +225,27 @@ public class ScoringModelTests
         Assert.Equal(0, model.Score(active, Now).Engagement, 9);
     }
 
+    [Fact]
+    public void Score_AfterWarmUp_AllocatesNothing()
+    {
+        var model = SalesModels.B2B();
+        var leads = TestLeads.Generate(200, seed: 5);
+        foreach (var lead in leads)
+        {
+            model.Score(lead, Now);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sum = 0.0;
+        foreach (var lead in leads)
+        {
+            sum += model.Score(lead, Now).Total;
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.True(double.IsFinite(sum));
+    }
+
     private sealed class ThrowingRule : IScoringRule
     {
         public string Name => "flaky_enrichment";
