@@ -1,3 +1,4 @@
+using System.Buffers;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
@@ -24,6 +25,8 @@ public static class HandWrittenScorer
     private static readonly long Days45 = TimeSpan.FromDays(45).Ticks;
     private static readonly long Days90 = TimeSpan.FromDays(90).Ticks;
     private static readonly int[] KindByOrdinal = BuildKindMap();
+    private static readonly SearchValues<string> SalesTitle = SearchValues.Create(["sales", "revenue"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> StudentTitle = SearchValues.Create(["student", "intern", "job seeker", "looking for", "unemployed"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Scores a lead with the reference model's rules.</summary>
     /// <param name="lead">The lead.</param>
@@ -38,11 +41,9 @@ public static class HandWrittenScorer
         var seniority = lead.Contact.Seniority;
         fit += seniority is Seniority.Director or Seniority.VicePresident or Seniority.CLevel or Seniority.Owner ? 15 : 0;
         var title = lead.Contact.JobTitle;
-        fit += title is not null && (title.Contains("sales", StringComparison.OrdinalIgnoreCase) || title.Contains("revenue", StringComparison.OrdinalIgnoreCase)) ? 5 : 0;
+        fit += title is not null && title.AsSpan().ContainsAny(SalesTitle) ? 5 : 0;
         fit += lead.Bant.ConfirmedCount >= 2 ? 10 : 0;
-        var student = seniority == Seniority.Student || (title is not null && (title.Contains("student", StringComparison.OrdinalIgnoreCase)
-            || title.Contains("intern", StringComparison.OrdinalIgnoreCase) || title.Contains("job seeker", StringComparison.OrdinalIgnoreCase)
-            || title.Contains("looking for", StringComparison.OrdinalIgnoreCase) || title.Contains("unemployed", StringComparison.OrdinalIgnoreCase)));
+        var student = seniority == Seniority.Student || (title is not null && title.AsSpan().ContainsAny(StudentTitle));
         fit += student ? -30 : 0;
         fit += lead.Consent.DoNotContact ? -50 : 0;
 

@@ -26,7 +26,7 @@ public class ScoringBatchBenchmarks
         _leads = new Lead[Leads];
         for (var i = 0; i < Leads; i++)
         {
-            _leads[i] = distinct[(i * 7919) % Distinct];
+            _leads[i] = distinct[(int)((i * 7919L) % Distinct)];
         }
 
         _scores = new LeadScore[Leads];

@@ -222,10 +222,11 @@ public sealed class ScoringModel : ILeadScorer
     public ScoreCard Explain(Lead lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var points = new double[_rules.Length];
-        var occurrences = new int[_plans.Length];
+        // Scratch space on the stack: the card is the only allocation besides its lists.
+        Span<double> points = _rules.Length <= 256 ? stackalloc double[_rules.Length] : new double[_rules.Length];
+        Span<int> occurrences = _plans.Length <= 256 ? stackalloc int[_plans.Length] : new int[_plans.Length];
         Evaluate(lead, asOf, points, occurrences);
-        var targets = new double[_groups.Length + 2];
+        Span<double> targets = _groups.Length <= 254 ? stackalloc double[_groups.Length + 2] : new double[_groups.Length + 2];
         for (var r = 0; r < points.Length; r++)
         {
             targets[_ruleTarget[r]] += points[r];

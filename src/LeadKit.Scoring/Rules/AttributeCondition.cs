@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using LeadKit.Abstractions.Leads;
@@ -19,6 +20,9 @@ public sealed class AttributeCondition
 
     private readonly int[] _enumValues;
 
+    // Contains over several keywords is one vectorized, non-backtracking multi-string search.
+    private readonly SearchValues<string>? _containsAny;
+
     private AttributeCondition(LeadField field, CustomFieldKey customKey, ConditionOperator op, ImmutableArray<string> values, double? min, double? max, ImmutableArray<AttributeCondition> conditions)
     {
         Field = field;
@@ -29,6 +33,10 @@ public sealed class AttributeCondition
         Max = max;
         Conditions = conditions.IsDefault ? [] : conditions;
         _enumValues = ParseEnumValues(field, Values);
+        if (op == ConditionOperator.Contains && Values.Length > 0 && Values.All(v => !string.IsNullOrEmpty(v)))
+        {
+            _containsAny = SearchValues.Create(Values.AsSpan(), StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     /// <summary>Gets the field tested (<see cref="LeadField.None"/> for <c>All</c>, <c>Any</c>, <c>Not</c>).</summary>
@@ -392,6 +400,8 @@ public sealed class AttributeCondition
                 }
 
                 return false;
+            case ConditionOperator.Contains when _containsAny is not null:
+                return text.AsSpan().ContainsAny(_containsAny);
             case ConditionOperator.Contains:
                 foreach (var v in values)
                 {
