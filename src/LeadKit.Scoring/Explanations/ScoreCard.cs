@@ -63,6 +63,11 @@ public sealed record ScoreCard
                 }
 
                 text.Append(c, $", raw {rule.RawPoints:0.##}");
+                if (rule.FrequencyAdjustment != 0)
+                {
+                    text.Append(c, $", frequency limit {rule.FrequencyAdjustment:+0.##;-0.##}");
+                }
+
                 if (rule.DecayAdjustment != 0)
                 {
                     text.Append(c, $", decay {rule.DecayAdjustment:+0.##;-0.##}");
