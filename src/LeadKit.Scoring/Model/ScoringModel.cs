@@ -358,6 +358,11 @@ public sealed class ScoringModel : ILeadScorer
         var decayRate = _planDecayRate;
         var decayWindow = _planDecayWindow;
         Span<double> sums = plans.Length <= 256 ? stackalloc double[plans.Length] : new double[plans.Length];
+
+        // The youngest matching signal per plan: with at most one occurrence counted (demo requests, unsubscribes,
+        // bounces) its factor is the rule's sum, so no second pass is needed.
+        Span<long> youngest = plans.Length <= 256 ? stackalloc long[plans.Length] : new long[plans.Length];
+        youngest.Fill(long.MaxValue);
         var signals = lead.Signals.AsSpan();
         var asOfTicks = asOf.UtcTicks;
         var kindStart = _kindStart;
@@ -390,6 +395,11 @@ public sealed class ScoringModel : ILeadScorer
                 if (age <= planWindow[p])
                 {
                     occurrences[p]++;
+                    if (age < youngest[p])
+                    {
+                        youngest[p] = age;
+                    }
+
                     sums[p] += decayKind[p] switch
                     {
                         DecayKind.None => 1,
@@ -405,7 +415,11 @@ public sealed class ScoringModel : ILeadScorer
         for (var p = 0; p < plans.Length; p++)
         {
             var plan = plans[p];
-            var sum = occurrences[p] <= plan.MaxOccurrences ? sums[p] : SignalMath.SumMostRecent(signals, plan, asOfTicks, occurrences[p]);
+            var count = occurrences[p];
+            var sum = count <= plan.MaxOccurrences ? sums[p]
+                : plan.MaxOccurrences == 1 ? plan.Decay.Factor(youngest[p])
+                : plan.Decay.Kind == DecayKind.None ? plan.MaxOccurrences
+                : SignalMath.SumMostRecent(signals, plan, asOfTicks, count);
             points[plan.Slot] = plan.PointsPerOccurrence * sum;
         }
     }
