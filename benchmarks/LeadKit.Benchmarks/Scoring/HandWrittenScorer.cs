@@ -69,6 +69,8 @@ public static class HandWrittenScorer
         // Engagement: one pass over the signals.
         Span<int> counts = stackalloc int[Kinds];
         Span<double> sums = stackalloc double[Kinds];
+        Span<long> youngest = stackalloc long[Kinds];
+        youngest.Fill(long.MaxValue);
         var signals = lead.Signals.AsSpan();
         var asOfTicks = asOf.UtcTicks;
         var map = KindByOrdinal;
@@ -89,12 +91,15 @@ public static class HandWrittenScorer
 
             counts[kind]++;
             sums[kind] += Factor(kind, age);
+            youngest[kind] = Math.Min(youngest[kind], age);
         }
 
         Span<double> points = stackalloc double[Kinds];
         for (var k = 0; k < Kinds; k++)
         {
-            var sum = counts[k] <= MaxOccurrences[k] ? sums[k] : MostRecent(signals, k, asOfTicks, counts[k]);
+            var sum = counts[k] <= MaxOccurrences[k] ? sums[k]
+                : MaxOccurrences[k] == 1 ? Factor(k, youngest[k])
+                : MostRecent(signals, k, asOfTicks, counts[k]);
             points[k] = Points[k] * sum;
         }
 
