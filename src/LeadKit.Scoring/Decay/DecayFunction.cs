@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using LeadKit.Scoring.Model;
+
+namespace LeadKit.Scoring.Decay;
+
+/// <summary>
+/// How engagement points lose weight as a signal ages. The factor is always in [0, 1] and never increases with
+/// age, so decay never changes the sign of points and older signals never count more than newer ones.
+/// </summary>
+/// <remarks>
+/// <para>Age is <c>asOf - signal.OccurredAt</c>; signals after <c>asOf</c> are ignored by the model.</para>
+/// <list type="bullet">
+/// <item><see cref="DecayKind.None"/>: <c>f(age) = 1</c>.</item>
+/// <item><see cref="DecayKind.Linear"/>: <c>f(age) = max(0, 1 - age / lifetime)</c>.</item>
+/// <item><see cref="DecayKind.Exponential"/>: <c>f(age) = 2^(-age / halfLife)</c>.</item>
+/// <item><see cref="DecayKind.Step"/>: <c>f(age) = factor of the last step with step.After &lt;= age</c>, 1 before the first.</item>
+/// <item><see cref="DecayKind.SlidingWindow"/>: <c>f(age) = age &lt;= window ? 1 : 0</c>.</item>
+/// </list>
+/// Immutable and thread-safe. Invalid parameters are reported by <c>ScoringModelBuilder.Build()</c>.
+/// </remarks>
+public sealed class DecayFunction
+{
+    private DecayFunction(DecayKind kind, TimeSpan duration, ImmutableArray<DecayStep> steps)
+    {
+        Kind = kind;
+        Duration = duration;
+        Steps = steps;
+    }
+
+    /// <summary>Gets the function that never decays.</summary>
+    public static DecayFunction None { get; } = new(DecayKind.None, TimeSpan.Zero, []);
+
+    /// <summary>Gets the kind of decay.</summary>
+    public DecayKind Kind { get; }
+
+    /// <summary>Gets the lifetime (linear), half-life (exponential) or window (sliding window); zero otherwise.</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>Gets the steps of a step decay, ordered by age; empty otherwise.</summary>
+    public ImmutableArray<DecayStep> Steps { get; }
+
+    /// <summary>Creates a linear decay reaching 0 at <paramref name="lifetime"/>.</summary>
+    /// <param name="lifetime">The age at which points reach 0; must be positive.</param>
+    /// <returns>The decay function.</returns>
+    public static DecayFunction Linear(TimeSpan lifetime) => new(DecayKind.Linear, lifetime, []);
+
+    /// <summary>Creates an exponential decay that halves the points every <paramref name="halfLife"/>.</summary>
+    /// <param name="halfLife">The half-life; must be positive.</param>
+    /// <returns>The decay function.</returns>
+    public static DecayFunction HalfLife(TimeSpan halfLife) => new(DecayKind.Exponential, halfLife, []);
+
+    /// <summary>Creates a step decay.</summary>
+    /// <param name="steps">The steps, by increasing age with non-increasing factors in [0, 1].</param>
+    /// <returns>The decay function.</returns>
+    public static DecayFunction Step(params ReadOnlySpan<DecayStep> steps) => new(DecayKind.Step, TimeSpan.Zero, [.. steps]);
+
+    /// <summary>Creates a sliding window: full points while the signal is at most <paramref name="window"/> old, none after.</summary>
+    /// <param name="window">The window; must be positive.</param>
+    /// <returns>The decay function.</returns>
+    public static DecayFunction SlidingWindow(TimeSpan window) => new(DecayKind.SlidingWindow, window, []);
+
+    /// <summary>Computes the factor for a signal of the given age (negative ages count as 0).</summary>
+    /// <param name="age">The signal's age.</param>
+    /// <returns>A factor in [0, 1].</returns>
+    public double Factor(TimeSpan age) => Compile().Factor(Math.Max(0, age.Ticks));
+
+    /// <inheritdoc />
+    public override string ToString() => Kind switch
+    {
+        DecayKind.None => "none",
+        DecayKind.Linear => string.Create(CultureInfo.InvariantCulture, $"linear over {Duration.TotalDays:0.##} days"),
+        DecayKind.Exponential => string.Create(CultureInfo.InvariantCulture, $"half-life {Duration.TotalDays:0.##} days"),
+        DecayKind.SlidingWindow => string.Create(CultureInfo.InvariantCulture, $"window {Duration.TotalDays:0.##} days"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Steps.Length} steps"),
+    };
+
+    internal void Validate(string path, List<ScoringProblem> problems)
+    {
+        switch (Kind)
+        {
+            case DecayKind.Linear or DecayKind.Exponential or DecayKind.SlidingWindow when Duration <= TimeSpan.Zero:
+                problems.Add(new(path + "." + DurationName, string.Create(CultureInfo.InvariantCulture, $"must be positive (was {Duration.TotalDays} days)")));
+                break;
+            case DecayKind.Step:
+                if (Steps.IsDefaultOrEmpty)
+                {
+                    problems.Add(new(path + ".steps", "must have at least one step"));
+                    break;
+                }
+
+                for (var i = 0; i < Steps.Length; i++)
+                {
+                    var step = Steps[i];
+                    var stepPath = string.Create(CultureInfo.InvariantCulture, $"{path}.steps[{i}]");
+                    if (step.After <= TimeSpan.Zero || (i > 0 && step.After <= Steps[i - 1].After))
+                    {
+                        problems.Add(new(stepPath + ".afterDays", "must be positive and larger than the previous step's"));
+                    }
+
+                    if (!double.IsFinite(step.Factor) || step.Factor < 0 || step.Factor > 1 || (i > 0 && step.Factor > Steps[i - 1].Factor))
+                    {
+                        problems.Add(new(stepPath + ".factor", string.Create(CultureInfo.InvariantCulture, $"must be in [0, 1] and not larger than the previous step's (was {step.Factor})")));
+                    }
+                }
+
+                break;
+        }
+    }
+
+    internal CompiledDecay Compile()
+    {
+        var steps = new long[Steps.IsDefault ? 0 : Steps.Length];
+        var factors = new double[steps.Length];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            steps[i] = Steps[i].After.Ticks;
+            factors[i] = Steps[i].Factor;
+        }
+
+        var ticks = (double)Duration.Ticks;
+        return new CompiledDecay(
+            Kind,
+            Kind == DecayKind.Exponential ? Math.Log(2) / ticks : Kind == DecayKind.Linear ? 1 / ticks : 0,
+            Duration.Ticks,
+            steps,
+            factors);
+    }
+
+    private string DurationName => Kind switch
+    {
+        DecayKind.Linear => "lifetimeDays",
+        DecayKind.Exponential => "halfLifeDays",
+        _ => "windowDays",
+    };
+}
+
+/// <summary>A decay function reduced to numbers for the hot path.</summary>
+internal sealed class CompiledDecay(DecayKind kind, double rate, long windowTicks, long[] stepTicks, double[] stepFactors)
+{
+    public DecayKind Kind { get; } = kind;
+
+    public double Rate { get; } = rate;
+
+    public long WindowTicks { get; } = windowTicks;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Factor(long ageTicks)
+    {
+        switch (Kind)
+        {
+            case DecayKind.None:
+                return 1;
+            case DecayKind.Linear:
+                return Math.Max(0, 1 - (ageTicks * Rate));
+            case DecayKind.Exponential:
+                return Math.Exp(-ageTicks * Rate);
+            case DecayKind.SlidingWindow:
+                return ageTicks <= WindowTicks ? 1 : 0;
+            default:
+                var factor = 1.0;
+                for (var i = 0; i < stepTicks.Length && ageTicks >= stepTicks[i]; i++)
+                {
+                    factor = stepFactors[i];
+                }
+
+                return factor;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics.Metrics;
+
+namespace LeadKit.Scoring.Diagnostics;
+
+/// <summary>
+/// The <c>LeadKit.Scoring</c> meter. Instruments carry only the model name and rule name as tags — never lead data.
+/// <list type="bullet">
+/// <item><c>leadkit.scoring.leads_scored</c> (counter, {lead}): leads scored, tag <c>leadkit.model</c>.</item>
+/// <item><c>leadkit.scoring.rule_failures</c> (counter, {failure}): rules that threw or returned a non-finite number, tags <c>leadkit.model</c>, <c>leadkit.rule</c>.</item>
+/// <item><c>leadkit.scoring.rule_set_rejections</c> (counter, {rejection}): JSON rule sets rejected on load or reload, tag <c>leadkit.model</c>.</item>
+/// </list>
+/// </summary>
+public static class ScoringMetrics
+{
+    /// <summary>The meter name to listen to (e.g. with OpenTelemetry's <c>AddMeter</c>).</summary>
+    public const string MeterName = "LeadKit.Scoring";
+
+    private static readonly Meter Meter = new(MeterName, "1.0");
+
+    internal static Counter<long> LeadsScored { get; } = Meter.CreateCounter<long>("leadkit.scoring.leads_scored", "{lead}", "Leads scored.");
+
+    internal static Counter<long> RuleFailures { get; } = Meter.CreateCounter<long>("leadkit.scoring.rule_failures", "{failure}", "Scoring rules that threw or returned a non-finite number.");
+
+    internal static Counter<long> RuleSetRejections { get; } = Meter.CreateCounter<long>("leadkit.scoring.rule_set_rejections", "{rejection}", "JSON rule sets rejected on load or reload.");
+}

@@ -1,0 +1,289 @@
+using System.Globalization;
+using LeadKit.Abstractions.Scoring;
+using LeadKit.Scoring.Rules;
+
+namespace LeadKit.Scoring.Model;
+
+/// <summary>
+/// Composes a <see cref="ScoringModel"/>: rules (built-in and plugin rules alike, through <see cref="AddRule"/>),
+/// groups with caps and decay, and floors/caps per dimension and on the total. <see cref="Build"/> validates
+/// everything, reports every problem at once, and locks the builder. Not thread-safe; the model it builds is.
+/// </summary>
+public sealed class ScoringModelBuilder
+{
+    /// <summary>The most rules a model may hold.</summary>
+    public const int MaximumRules = 1024;
+
+    /// <summary>The most groups a model may hold.</summary>
+    public const int MaximumGroups = 256;
+
+    private readonly List<(IScoringRule? Rule, string? Group)> _rules = [];
+    private readonly List<ScoringGroup?> _groups = [];
+    private ScoreLimits _fit;
+    private ScoreLimits _engagement;
+    private ScoreLimits _total;
+    private string _name = "default";
+    private TimeProvider _timeProvider = TimeProvider.System;
+    private bool _built;
+
+    /// <summary>Gets the number of rules added so far.</summary>
+    public int RuleCount => _rules.Count;
+
+    /// <summary>Names the model (shown in explanations and metrics; not personal data).</summary>
+    /// <param name="name">The name; 1 to 64 characters.</param>
+    /// <returns>This builder.</returns>
+    public ScoringModelBuilder WithName(string name)
+    {
+        EnsureNotBuilt();
+        _name = name;
+        return this;
+    }
+
+    /// <summary>Sets the clock used by <see cref="ScoringModel.Score(Abstractions.Leads.Lead)"/> when no as-of time is given.</summary>
+    /// <param name="timeProvider">The clock.</param>
+    /// <returns>This builder.</returns>
+    public ScoringModelBuilder WithTimeProvider(TimeProvider timeProvider)
+    {
+        EnsureNotBuilt();
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        return this;
+    }
+
+    /// <summary>Adds a rule — a built-in or a plugin <see cref="IScoringRule"/>; both are treated the same.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="group">The name of a group added with <see cref="AddGroup"/>, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    public ScoringModelBuilder AddRule(IScoringRule rule, string? group = null)
+    {
+        EnsureNotBuilt();
+        _rules.Add((rule, group));
+        return this;
+    }
+
+    /// <summary>Adds a group of rules whose summed points are clipped by the group's limits.</summary>
+    /// <param name="group">The group.</param>
+    /// <returns>This builder.</returns>
+    public ScoringModelBuilder AddGroup(ScoringGroup group)
+    {
+        EnsureNotBuilt();
+        _groups.Add(group);
+        return this;
+    }
+
+    /// <summary>Sets the floor and cap of one dimension.</summary>
+    /// <param name="dimension">The dimension.</param>
+    /// <param name="limits">The limits.</param>
+    /// <returns>This builder.</returns>
+    public ScoringModelBuilder WithLimits(ScoreDimension dimension, ScoreLimits limits)
+    {
+        EnsureNotBuilt();
+        if (dimension == ScoreDimension.Fit)
+        {
+            _fit = limits;
+        }
+        else if (dimension == ScoreDimension.Engagement)
+        {
+            _engagement = limits;
+        }
+        else
+        {
+            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"dimension has an undefined value ({dimension}).");
+        }
+
+        return this;
+    }
+
+    /// <summary>Sets the floor and cap of the total.</summary>
+    /// <param name="limits">The limits.</param>
+    /// <returns>This builder.</returns>
+    public ScoringModelBuilder WithTotalLimits(ScoreLimits limits)
+    {
+        EnsureNotBuilt();
+        _total = limits;
+        return this;
+    }
+
+    /// <summary>Validates everything and compiles the model. The builder cannot be used afterwards.</summary>
+    /// <returns>The immutable, thread-safe model.</returns>
+    /// <exception cref="ScoringConfigurationException">Listing every problem found.</exception>
+    /// <exception cref="InvalidOperationException">The builder was already built.</exception>
+    public ScoringModel Build()
+    {
+        EnsureNotBuilt();
+        _built = true;
+        var problems = new List<ScoringProblem>();
+        Validate(problems);
+        if (problems.Count > 0)
+        {
+            throw new ScoringConfigurationException(problems);
+        }
+
+        var groups = new ScoringGroup[_groups.Count];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            groups[i] = _groups[i]!;
+        }
+
+        var rules = new ScoringModel.RuleEntry[_rules.Count];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var (rule, groupName) = _rules[i];
+            var groupIndex = groupName is null ? -1 : FindGroup(groupName);
+            var plan = rule is SignalRule signal ? signal.CompilePlan(groupIndex >= 0 ? groups[groupIndex].Decay : null, i) : null;
+            rules[i] = new ScoringModel.RuleEntry(rule!, rule!.Name, rule.Dimension, groupIndex, plan);
+        }
+
+        return new ScoringModel(_name, _timeProvider, rules, groups, _fit, _engagement, _total);
+    }
+
+    private void Validate(List<ScoringProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(_name) || _name.Length > 64)
+        {
+            problems.Add(new("name", "must be 1 to 64 characters"));
+        }
+
+        if (_rules.Count > MaximumRules)
+        {
+            problems.Add(new("rules", string.Create(CultureInfo.InvariantCulture, $"must hold at most {MaximumRules} rules (had {_rules.Count})")));
+        }
+
+        if (_groups.Count > MaximumGroups)
+        {
+            problems.Add(new("groups", string.Create(CultureInfo.InvariantCulture, $"must hold at most {MaximumGroups} groups (had {_groups.Count})")));
+        }
+
+        for (var i = 0; i < _groups.Count; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"groups[{i}]");
+            var group = _groups[i];
+            if (group is null)
+            {
+                problems.Add(new(path, "must not be null"));
+                continue;
+            }
+
+            ValidateName(group.Name, path + ".name", problems);
+            if (!Enum.IsDefined(group.Dimension))
+            {
+                problems.Add(new(path + ".dimension", "must be fit or engagement"));
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (_groups[j] is { } other && string.Equals(other.Name, group.Name, StringComparison.Ordinal))
+                {
+                    problems.Add(new(path + ".name", $"repeats the name of groups[{j}]"));
+                }
+            }
+
+            group.Limits.Validate(path, problems);
+            group.Decay?.Validate(path + ".decay", problems);
+        }
+
+        for (var i = 0; i < _rules.Count; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"rules[{i}]");
+            var (rule, groupName) = _rules[i];
+            if (rule is null)
+            {
+                problems.Add(new(path, "must not be null"));
+                continue;
+            }
+
+            string name;
+            ScoreDimension dimension;
+            try
+            {
+                name = rule.Name;
+                dimension = rule.Dimension;
+            }
+#pragma warning disable CA1031 // A plugin's broken property is reported like any other problem.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                problems.Add(new(path, $"threw {ex.GetType().Name} when asked for its name or dimension"));
+                continue;
+            }
+
+            ValidateName(name, path + ".name", problems);
+            if (!Enum.IsDefined(dimension))
+            {
+                problems.Add(new(path + ".dimension", "must be fit or engagement"));
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (_rules[j].Rule is { } other && string.Equals(SafeName(other), name, StringComparison.Ordinal))
+                {
+                    problems.Add(new(path + ".name", string.Create(CultureInfo.InvariantCulture, $"repeats the name of rules[{j}]")));
+                }
+            }
+
+            if (groupName is not null)
+            {
+                var g = FindGroup(groupName);
+                if (g < 0)
+                {
+                    problems.Add(new(path + ".group", "must name a group that was added"));
+                }
+                else if (_groups[g]!.Dimension != dimension)
+                {
+                    problems.Add(new(path + ".group", $"is a {_groups[g]!.Dimension} group but the rule scores {dimension}"));
+                }
+            }
+
+            if (rule is IValidatedRule validated)
+            {
+                validated.Validate(path, problems);
+            }
+        }
+
+        _fit.Validate("limits.fit", problems);
+        _engagement.Validate("limits.engagement", problems);
+        _total.Validate("limits.total", problems);
+    }
+
+    private static string? SafeName(IScoringRule rule)
+    {
+        try
+        {
+            return rule.Name;
+        }
+#pragma warning disable CA1031 // Already reported for that rule.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private static void ValidateName(string? name, string path, List<ScoringProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 128)
+        {
+            problems.Add(new(path, "must be 1 to 128 characters, not blank"));
+        }
+    }
+
+    private int FindGroup(string name)
+    {
+        for (var i = 0; i < _groups.Count; i++)
+        {
+            if (_groups[i] is { } g && string.Equals(g.Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void EnsureNotBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("This ScoringModelBuilder has already built its model; create a new builder for another model.");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LeadKit.Scoring.Model;
+using LeadKit.Scoring.RuleSets.Documents;
+
+namespace LeadKit.Scoring.RuleSets;
+
+/// <summary>
+/// A validated declarative scoring model read from JSON (format: <c>docs/scoring-rules.md</c>, schema:
+/// <c>docs/schemas/scoring-rules.schema.json</c>). Data only — a closed set of rule types, fields and operators; no
+/// expressions, no reflection, no regular expressions. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// A document is rejected as a whole with every problem and its JSON path
+/// (<c>$.rules[3].points: must be a finite number</c>); a rejected document changes nothing.
+/// Structural errors (invalid JSON, a wrong JSON type, an unknown property) stop reading at the first one; all
+/// semantic problems are then reported together.
+/// </remarks>
+public sealed class ScoringRuleSet
+{
+    /// <summary>The largest document accepted, in UTF-8 bytes (1 MiB).</summary>
+    public const int MaximumDocumentBytes = 1 << 20;
+
+    /// <summary>The most rules a document may hold.</summary>
+    public const int MaximumRules = 1000;
+
+    /// <summary>The deepest JSON nesting accepted (conditions are also limited to <c>AttributeCondition.MaximumDepth</c> levels).</summary>
+    public const int MaximumJsonDepth = 32;
+
+    private readonly RuleSetDocument _document;
+
+    private ScoringRuleSet(RuleSetDocument document, ScoringModel model)
+    {
+        _document = document;
+        Model = model;
+    }
+
+    /// <summary>Gets the model compiled from the document (with <see cref="TimeProvider.System"/> unless one was given).</summary>
+    public ScoringModel Model { get; }
+
+    /// <summary>Gets the rule set's name.</summary>
+    public string Name => Model.Name;
+
+    /// <summary>Parses and validates a rule set; the model uses <see cref="TimeProvider.System"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="ScoringConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
+    public static ScoringRuleSet Parse(string json) => Parse(json, null);
+
+    /// <summary>Parses and validates a rule set.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="timeProvider">The clock of the compiled model; defaults to <see cref="TimeProvider.System"/>.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="ScoringConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
+    public static ScoringRuleSet Parse(string json, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return TryParse(json, timeProvider, out var ruleSet, out var problems) ? ruleSet! : throw new ScoringConfigurationException(problems);
+    }
+
+    /// <summary>Parses and validates a rule set from UTF-8 bytes.</summary>
+    /// <param name="utf8Json">The JSON as UTF-8.</param>
+    /// <param name="timeProvider">The clock of the compiled model; defaults to <see cref="TimeProvider.System"/>.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="ScoringConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
+    public static ScoringRuleSet Parse(ReadOnlySpan<byte> utf8Json, TimeProvider? timeProvider)
+        => TryParse(utf8Json, timeProvider, out var ruleSet, out var problems) ? ruleSet! : throw new ScoringConfigurationException(problems);
+
+    /// <summary>Parses and validates a rule set without throwing.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="timeProvider">The clock of the compiled model.</param>
+    /// <param name="ruleSet">The rule set when valid.</param>
+    /// <param name="problems">Every problem found; empty when valid.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    public static bool TryParse(string json, TimeProvider? timeProvider, out ScoringRuleSet? ruleSet, out ImmutableArray<ScoringProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaximumDocumentBytes)
+        {
+            ruleSet = null;
+            problems = [TooLarge(json.Length)];
+            return false;
+        }
+
+        return TryParse(Encoding.UTF8.GetBytes(json), timeProvider, out ruleSet, out problems);
+    }
+
+    /// <summary>Parses and validates a rule set from UTF-8 bytes without throwing.</summary>
+    /// <param name="utf8Json">The JSON as UTF-8.</param>
+    /// <param name="timeProvider">The clock of the compiled model.</param>
+    /// <param name="ruleSet">The rule set when valid.</param>
+    /// <param name="problems">Every problem found; empty when valid.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Json, TimeProvider? timeProvider, out ScoringRuleSet? ruleSet, out ImmutableArray<ScoringProblem> problems)
+    {
+        ruleSet = null;
+        if (utf8Json.Length > MaximumDocumentBytes)
+        {
+            problems = [TooLarge(utf8Json.Length)];
+            return false;
+        }
+
+        RuleSetDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(utf8Json, RuleSetJsonContext.Default.RuleSetDocument);
+        }
+        catch (JsonException ex)
+        {
+            problems = [new ScoringProblem(ex.Path ?? "$", Describe(ex))];
+            return false;
+        }
+
+        if (document is null)
+        {
+            problems = [new ScoringProblem("$", "must be a JSON object")];
+            return false;
+        }
+
+        var found = new List<ScoringProblem>();
+        var model = RuleSetCompiler.Compile(document, timeProvider, found);
+        if (model is null || found.Count > 0)
+        {
+            problems = [.. found];
+            return false;
+        }
+
+        ruleSet = new ScoringRuleSet(document, model);
+        problems = [];
+        return true;
+    }
+
+    /// <summary>Writes the rule set as indented JSON; parsing the result gives an equivalent rule set.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => JsonSerializer.Serialize(_document, RuleSetJsonContext.Default.RuleSetDocument);
+
+    /// <summary>Compiles a new model from the same document with another clock.</summary>
+    /// <param name="timeProvider">The clock.</param>
+    /// <returns>The model.</returns>
+    public ScoringModel CreateModel(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return RuleSetCompiler.Compile(_document, timeProvider, []) ?? throw new InvalidOperationException("A validated rule set failed to compile again.");
+    }
+
+    private static ScoringProblem TooLarge(int length)
+        => new("$", string.Create(CultureInfo.InvariantCulture, $"the document is {length} bytes; at most {MaximumDocumentBytes} are accepted"));
+
+    private static string Describe(JsonException ex)
+    {
+        // System.Text.Json messages name .NET types; keep the reader's position, which is what an author needs.
+        var where = ex.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {ex.BytePositionInLine + 1})") : string.Empty;
+        var message = ex.Message;
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return "has a property that is not part of the format" + where;
+        }
+
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"is nested deeper than {MaximumJsonDepth} levels{where}");
+        }
+
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return "must be a value of the documented type (numbers must be finite)" + where;
+        }
+
+        return "is not valid JSON" + where;
+    }
+}

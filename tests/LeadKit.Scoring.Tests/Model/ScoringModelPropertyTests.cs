@@ -1,0 +1,212 @@
+using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Identifiers;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Scoring;
+using LeadKit.Abstractions.Sources;
+using LeadKit.Scoring.Decay;
+using LeadKit.Scoring.Model;
+using LeadKit.Scoring.Rules;
+using LeadKit.Testing;
+
+namespace LeadKit.Scoring.Tests.Model;
+
+[Properties(Arbitrary = [typeof(Arbitraries)], MaxTest = 200)]
+public class ScoringModelPropertyTests
+{
+    // Floating-point sums of decayed factors may differ in the last bits when the set of counted signals changes.
+    private const double Tolerance = 1e-9;
+
+    internal static readonly EngagementSignalKind[] Kinds =
+    [
+        EngagementSignalKind.PageView, EngagementSignalKind.PricingPageView, EngagementSignalKind.EmailClick,
+        EngagementSignalKind.WebinarAttended, EngagementSignalKind.DemoRequested, EngagementSignalKind.ChatStarted,
+    ];
+
+    [Property]
+    public bool Score_SameLeadTwice_IsDeterministic(Scenario scenario)
+    {
+        var model = scenario.Model.Build();
+        var lead = scenario.Lead.Build();
+        return model.Score(lead, LeadBuilder.Now) == model.Score(lead, LeadBuilder.Now)
+            && scenario.Model.Build().Score(lead, LeadBuilder.Now) == model.Score(lead, LeadBuilder.Now);
+    }
+
+    [Property]
+    public bool Score_AnyLead_RespectsEveryCapAndFloor(Scenario scenario)
+    {
+        var spec = scenario.Model;
+        var card = spec.Build().Explain(scenario.Lead.Build(), LeadBuilder.Now);
+        var groupOk = card.Groups.All(g => Within(g.Points, g.Limits));
+        return groupOk
+            && Within(card.Score.Fit, spec.FitLimits)
+            && Within(card.Score.Engagement, spec.EngagementLimits)
+            && Within(card.Score.Total, spec.TotalLimits);
+    }
+
+    [Property]
+    public bool Explain_AnyLead_EqualsScore(Scenario scenario)
+    {
+        var model = scenario.Model.Build();
+        var lead = scenario.Lead.Build();
+        return model.Explain(lead, LeadBuilder.Now).Score == model.Score(lead, LeadBuilder.Now);
+    }
+
+    [Property]
+    public bool Score_AddingAPositivePointSignal_NeverLowersTheScore(Scenario scenario, int kindPick, PositiveInt hoursAgo)
+    {
+        var model = scenario.Model.Build();
+        var positive = Enumerable.Range(0, Kinds.Length).Where(k => scenario.Model.SignalPoints[k] > 0).ToArray();
+        if (positive.Length == 0)
+        {
+            return true;
+        }
+
+        var kind = Kinds[positive[Math.Abs(kindPick % positive.Length)]];
+        var before = model.Score(scenario.Lead.Build(), LeadBuilder.Now);
+        var after = model.Score(scenario.Lead.With(kind, hoursAgo.Get % 5000).Build(), LeadBuilder.Now);
+        return after.Engagement >= before.Engagement - Tolerance && after.Total >= before.Total - Tolerance && after.Fit == before.Fit;
+    }
+
+    [Property]
+    public bool Score_AddingANegativePointSignal_NeverRaisesTheScore(Scenario scenario, int kindPick, PositiveInt hoursAgo)
+    {
+        var model = scenario.Model.Build();
+        var negative = Enumerable.Range(0, Kinds.Length).Where(k => scenario.Model.SignalPoints[k] < 0).ToArray();
+        if (negative.Length == 0)
+        {
+            return true;
+        }
+
+        var kind = Kinds[negative[Math.Abs(kindPick % negative.Length)]];
+        var before = model.Score(scenario.Lead.Build(), LeadBuilder.Now);
+        var after = model.Score(scenario.Lead.With(kind, hoursAgo.Get % 5000).Build(), LeadBuilder.Now);
+        return after.Engagement <= before.Engagement + Tolerance && after.Total <= before.Total + Tolerance;
+    }
+
+    [Property(MaxTest = 50)]
+    public bool ScoreParallel_ManyLeads_EqualsSequentialScoring(ModelSpec spec, PositiveInt seed)
+    {
+        var model = spec.Build();
+        var leads = TestLeads.Generate(3000, seed.Get);
+        var parallel = new LeadScore[leads.Length];
+        model.ScoreParallel(leads, LeadBuilder.Now, parallel, 2);
+
+        var threads = new LeadScore[leads.Length];
+        Parallel.For(0, leads.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => threads[i] = model.Score(leads[i], LeadBuilder.Now));
+
+        for (var i = 0; i < leads.Length; i++)
+        {
+            var sequential = model.Score(leads[i], LeadBuilder.Now);
+            if (parallel[i] != sequential || threads[i] != sequential)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Within(double value, ScoreLimits limits)
+        => (limits.Floor is not { } floor || value >= floor) && (limits.Cap is not { } cap || value <= cap);
+
+    /// <summary>The parameters of a generated model: signal points per kind, caps, floors, decay and frequency.</summary>
+    public sealed record ModelSpec(
+        int[] SignalPoints,
+        int?[] MaxOccurrences,
+        int?[] WindowDays,
+        DecayFunction RuleDecay,
+        DecayFunction GroupDecay,
+        ScoreLimits GroupLimits,
+        ScoreLimits FitLimits,
+        ScoreLimits EngagementLimits,
+        ScoreLimits TotalLimits)
+    {
+        public ScoringModel Build()
+        {
+            var builder = new ScoringModelBuilder()
+                .AddGroup(new ScoringGroup("web", ScoreDimension.Engagement) { Limits = GroupLimits, Decay = GroupDecay })
+                .AddGroup(new ScoringGroup("firmographics", ScoreDimension.Fit) { Limits = GroupLimits })
+                .AddRule(SalesRules.Source("source", (LeadSource.Referral, 20), (LeadSource.PurchasedList, -10)), "firmographics")
+                .AddRule(SalesRules.CompanySize("size", 15, 50, 5000), "firmographics")
+                .AddRule(SalesRules.EmailDomain("email", 5, -5))
+                .WithLimits(ScoreDimension.Fit, FitLimits)
+                .WithLimits(ScoreDimension.Engagement, EngagementLimits)
+                .WithTotalLimits(TotalLimits);
+            for (var k = 0; k < Kinds.Length; k++)
+            {
+                var rule = new SignalRule("signal_" + k, Kinds[k], SignalPoints[k])
+                {
+                    MaxOccurrences = MaxOccurrences[k],
+                    Window = WindowDays[k] is { } d ? TimeSpan.FromDays(d) : null,
+                    Decay = k % 2 == 0 ? RuleDecay : null,
+                };
+                builder.AddRule(rule, k < 3 ? "web" : null);
+            }
+
+            return builder.Build();
+        }
+    }
+
+    /// <summary>A generated lead: source, size and signals (kind index, hours before now; negative = in the future).</summary>
+    public sealed record LeadSpec(LeadSource Source, int Employees, ImmutableArray<(int Kind, int HoursAgo)> Signals)
+    {
+        public LeadSpec With(EngagementSignalKind kind, int hoursAgo)
+            => this with { Signals = Signals.Add((Array.IndexOf(Kinds, kind), hoursAgo)) };
+
+        public Lead Build() => new()
+        {
+            Id = new LeadId("prop"),
+            CreatedAt = LeadBuilder.Now.AddDays(-400),
+            Source = Source,
+            Company = new CompanyInfo { EmployeeCount = Employees },
+            Signals = [.. Signals.Select(s => new EngagementSignal(Kinds[s.Kind], LeadBuilder.Now.AddHours(-s.HoursAgo)))],
+        };
+    }
+
+    public sealed record Scenario(ModelSpec Model, LeadSpec Lead);
+
+    public static class Arbitraries
+    {
+        public static Arbitrary<ModelSpec> Models() => Arb.From(ModelGen);
+
+        public static Arbitrary<LeadSpec> Leads() => Arb.From(LeadGen);
+
+        public static Arbitrary<Scenario> Scenarios() => Arb.From(ModelGen.SelectMany(m => LeadGen.Select(l => new Scenario(m, l))));
+
+        public static Gen<DecayFunction> Decays { get; } = Gen.OneOf(
+            Gen.Constant(DecayFunction.None),
+            Gen.Choose(1, 120).Select(d => DecayFunction.Linear(TimeSpan.FromDays(d))),
+            Gen.Choose(1, 120).Select(d => DecayFunction.HalfLife(TimeSpan.FromDays(d))),
+            Gen.Choose(1, 120).Select(d => DecayFunction.SlidingWindow(TimeSpan.FromDays(d))),
+            Gen.Choose(1, 60).Select(d => DecayFunction.Step(new DecayStep(TimeSpan.FromDays(d), 0.5), new DecayStep(TimeSpan.FromDays(d * 2), 0.25))));
+
+        private static Gen<ScoreLimits> LimitsGen { get; } = Gen.OneOf(
+            Gen.Constant(ScoreLimits.None),
+            Gen.Choose(0, 60).Select(c => new ScoreLimits(null, c)),
+            Gen.Choose(-40, 0).SelectMany(f => Gen.Choose(0, 60).Select(c => new ScoreLimits(f, c))));
+
+        private static Gen<int?> OptionalGen(int min, int max) => Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(min, max).Select(v => (int?)v));
+
+        private static Gen<ModelSpec> ModelGen { get; } =
+            from points in Gen.ArrayOf(Gen.Choose(-15, 15), Kinds.Length)
+            from max in Gen.ArrayOf(OptionalGen(1, 5), Kinds.Length)
+            from window in Gen.ArrayOf(OptionalGen(1, 120), Kinds.Length)
+            from ruleDecay in Decays
+            from groupDecay in Decays
+            from groupLimits in LimitsGen
+            from fit in LimitsGen
+            from engagement in LimitsGen
+            from total in LimitsGen
+            select new ModelSpec(points, max, window, ruleDecay, groupDecay, groupLimits, fit, engagement, total);
+
+        private static Gen<LeadSpec> LeadGen { get; } =
+            from source in Gen.Elements(LeadSource.Referral, LeadSource.PurchasedList, LeadSource.WebsiteForm)
+            from employees in Gen.Choose(0, 10_000)
+            from signals in Gen.ListOf(Gen.Choose(0, Kinds.Length - 1).SelectMany(k => Gen.Choose(-48, 24 * 200).Select(h => (k, h))))
+            select new LeadSpec(source, employees, [.. signals]);
+    }
+}
