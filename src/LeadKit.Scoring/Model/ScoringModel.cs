@@ -261,7 +261,7 @@ public sealed class ScoringModel : ILeadScorer
             if (entry.Plan is { } plan)
             {
                 var count = occurrences[planIndex++];
-                var counted = Math.Min(count, plan.MaxOccurrences);
+                var counted = plan.Counted(count);
                 if (count > 0 || points[r] != 0)
                 {
                     rules.Add(new RuleContribution(entry.Name, entry.Dimension, group, count, counted, plan.PointsPerOccurrence * count, plan.PointsPerOccurrence * counted, points[r]));
@@ -416,7 +416,8 @@ public sealed class ScoringModel : ILeadScorer
         {
             var plan = plans[p];
             var count = occurrences[p];
-            var sum = count <= plan.MaxOccurrences ? sums[p]
+            var sum = count < plan.MinOccurrences ? 0
+                : count <= plan.MaxOccurrences ? sums[p]
                 : plan.MaxOccurrences == 1 ? plan.Decay.Factor(youngest[p])
                 : plan.Decay.Kind == DecayKind.None ? plan.MaxOccurrences
                 : SignalMath.SumMostRecent(signals, plan, asOfTicks, count);

@@ -173,6 +173,7 @@ internal static class RuleSetCompiler
                     {
                         Dimension = signalDimension,
                         MaxOccurrences = rule.MaxOccurrences,
+                        MinOccurrences = rule.MinOccurrences,
                         Window = window,
                         Decay = decay,
                     };
@@ -246,6 +247,7 @@ internal static class RuleSetCompiler
 
         Check(signals, rule.Signals is not null, "signals");
         Check(signals, rule.MaxOccurrences is not null, "maxOccurrences");
+        Check(signals, rule.MinOccurrences is not null, "minOccurrences");
         Check(signals, rule.WindowDays is not null, "windowDays");
         Check(signals, rule.Decay is not null, "decay");
         Check(sources, rule.Sources is not null, "sources");

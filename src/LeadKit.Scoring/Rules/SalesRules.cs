@@ -101,6 +101,16 @@ public static class SalesRules
     /// <returns>The rule.</returns>
     public static EmailDomainRule EmailDomain(string name, double businessPoints, double freeMailPoints) => new(name, businessPoints, freeMailPoints);
 
+    /// <summary>Points once when a lead has at least <paramref name="minOccurrences"/> signals of a kind within <paramref name="windowDays"/> days ("5 or more visits in the last 30 days: +10").</summary>
+    /// <param name="name">The rule's name.</param>
+    /// <param name="kind">The signal kind.</param>
+    /// <param name="minOccurrences">How many occurrences are needed (at least 1).</param>
+    /// <param name="points">The points given once the threshold is reached.</param>
+    /// <param name="windowDays">How many days back occurrences count, or <see langword="null"/> for no window.</param>
+    /// <returns>The rule.</returns>
+    public static SignalRule SignalCountAtLeast(string name, EngagementSignalKind kind, int minOccurrences, double points, double? windowDays = null)
+        => new(name, kind, points) { MinOccurrences = minOccurrences, MaxOccurrences = 1, Window = windowDays is { } d ? TimeSpan.FromDays(d) : null };
+
     /// <summary>Points per occurrence of a signal, at most <paramref name="maxOccurrences"/> within <paramref name="windowDays"/> days.</summary>
     /// <param name="name">The rule name.</param>
     /// <param name="kind">The signal kind.</param>

@@ -26,6 +26,11 @@ internal static class SignalMath
             }
         }
 
+        if (occurrences < plan.MinOccurrences)
+        {
+            return new(occurrences, 0, 0);
+        }
+
         if (occurrences <= plan.MaxOccurrences)
         {
             return new(occurrences, occurrences, plan.PointsPerOccurrence * sum);

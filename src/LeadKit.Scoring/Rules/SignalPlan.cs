@@ -3,7 +3,7 @@ using LeadKit.Scoring.Decay;
 namespace LeadKit.Scoring.Rules;
 
 /// <summary>A signal rule reduced to numbers for the hot path.</summary>
-internal sealed class SignalPlan(int slot, int[] kindOrdinals, double pointsPerOccurrence, int maxOccurrences, long windowTicks, CompiledDecay decay)
+internal sealed class SignalPlan(int slot, int[] kindOrdinals, double pointsPerOccurrence, int maxOccurrences, int minOccurrences, long windowTicks, CompiledDecay decay)
 {
     public int Slot { get; } = slot;
 
@@ -12,6 +12,12 @@ internal sealed class SignalPlan(int slot, int[] kindOrdinals, double pointsPerO
     public double PointsPerOccurrence { get; } = pointsPerOccurrence;
 
     public int MaxOccurrences { get; } = maxOccurrences;
+
+    /// <summary>The occurrences in the window needed before the rule gives points (1 when no threshold is set).</summary>
+    public int MinOccurrences { get; } = minOccurrences;
+
+    /// <summary>How many occurrences count, given how many are in the window: 0 below the threshold.</summary>
+    public int Counted(int occurrences) => occurrences < MinOccurrences ? 0 : Math.Min(occurrences, MaxOccurrences);
 
     public long WindowTicks { get; } = windowTicks;
 

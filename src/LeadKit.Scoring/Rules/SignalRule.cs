@@ -16,6 +16,8 @@ namespace LeadKit.Scoring.Rules;
 /// Formula: of the lead's signals of <see cref="Kinds"/> with <c>0 &lt;= asOf - occurredAt &lt;= Window</c>, the
 /// <see cref="MaxOccurrences"/> most recent are counted, and the rule gives
 /// <c>PointsPerOccurrence * Σ decay(asOf - occurredAt)</c> over the counted ones. Signals after <c>asOf</c> are ignored.
+/// With <see cref="MinOccurrences"/> set, the rule gives 0 unless at least that many occurrences are in the window:
+/// "3 or more e-mail clicks: +10" is <c>PointsPerOccurrence = 10, MinOccurrences = 3, MaxOccurrences = 1</c>.
 /// </para>
 /// <para>Inside a model, a rule without its own <see cref="Decay"/> uses its group's decay, if any.</para>
 /// </remarks>
@@ -58,6 +60,10 @@ public sealed class SignalRule : IScoringRule, IValidatedRule
     /// <value>Defaults to <see langword="null"/>: all occurrences count.</value>
     public int? MaxOccurrences { get; init; }
 
+    /// <summary>Gets how many occurrences in the window the rule needs before it gives any points (a threshold).</summary>
+    /// <value>Defaults to <see langword="null"/>: one occurrence is enough.</value>
+    public int? MinOccurrences { get; init; }
+
     /// <summary>Gets how far back occurrences count (e.g. the last 30 days).</summary>
     /// <value>Defaults to <see langword="null"/>: no window.</value>
     public TimeSpan? Window { get; init; }
@@ -89,6 +95,7 @@ public sealed class SignalRule : IScoringRule, IValidatedRule
             ordinals,
             PointsPerOccurrence,
             MaxOccurrences ?? int.MaxValue,
+            MinOccurrences ?? 1,
             Window is { } w ? w.Ticks : long.MaxValue,
             (Decay ?? groupDecay ?? DecayFunction.None).Compile());
     }
@@ -120,6 +127,11 @@ public sealed class SignalRule : IScoringRule, IValidatedRule
         if (MaxOccurrences is < 1)
         {
             problems.Add(new(path + ".maxOccurrences", FormattableString.Invariant($"must be at least 1 (was {MaxOccurrences})")));
+        }
+
+        if (MinOccurrences is < 1)
+        {
+            problems.Add(new(path + ".minOccurrences", FormattableString.Invariant($"must be at least 1 (was {MinOccurrences})")));
         }
 
         if (Window is { } window && window <= TimeSpan.Zero)

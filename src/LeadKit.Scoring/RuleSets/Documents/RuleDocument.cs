@@ -21,6 +21,8 @@ internal sealed class RuleDocument
 
     public int? MaxOccurrences { get; set; }
 
+    public int? MinOccurrences { get; set; }
+
     public double? WindowDays { get; set; }
 
     public DecayDocument? Decay { get; set; }
