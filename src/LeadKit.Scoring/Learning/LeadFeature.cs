@@ -176,6 +176,12 @@ public sealed class LeadFeature
         }
     }
 
+    /// <summary>Gets a value indicating whether this is the <see cref="Source"/> feature (compiled scorecards compare source ordinals).</summary>
+    internal bool IsSource => _kind == FeatureKind.Source;
+
+    /// <summary>Gets the signal kind of a <see cref="SignalPresent"/> feature; the default value for every other feature.</summary>
+    internal EngagementSignalKind SignalKind => _signal;
+
     /// <summary>Returns the feature's name.</summary>
     /// <returns>The name.</returns>
     public override string ToString() => Name;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Abstractions.Sources;
 
 namespace LeadKit.Scoring.Learning.Scorecards;
 
@@ -13,14 +14,27 @@ namespace LeadKit.Scoring.Learning.Scorecards;
 /// <see cref="LeadScore.Fit"/> (which also holds the base points), engagement conditions to <see cref="LeadScore.Engagement"/>.
 /// With <c>Factor</c> and <c>Offset</c> from the scaling, <c>BasePoints = round(Offset + Factor · β₀)</c> and
 /// <c>Points = round(Factor · βⱼ)</c>, so the score is the model's log-odds on the points scale, up to rounding.</para>
-/// <para>Immutable and thread-safe when the conditions' predicates are. Scoring loops over pre-built arrays and does not allocate.</para>
+/// <para>Immutable and thread-safe when the conditions' predicates are. Scoring loops over pre-built arrays and does not
+/// allocate. Built-in conditions are compiled: every <see cref="LeadCondition.SignalPresent"/> condition is answered
+/// from one pass over the lead's signals (a bit mask by signal ordinal), a source condition by comparing ordinals;
+/// application predicates are called as given.</para>
 /// </remarks>
 public sealed class LearnedScorecard : ILeadScorer
 {
+    // Compiled form of each condition: 0 = call the predicate; 1 = signal-presence bit test; 2 = source ordinal test.
+    private const byte ByPredicate = 0;
+    private const byte BySignal = 1;
+    private const byte BySource = 2;
+    private const int MaximumSignalSlots = 64;
+
     private readonly Func<Lead, DateTimeOffset, bool>[] _predicates;
     private readonly int[] _points;
     private readonly bool[] _isEngagement;
     private readonly double[] _coefficients;
+    private readonly byte[] _how;
+    private readonly int[] _operand;
+    private readonly bool[] _wanted;
+    private readonly int[] _slotBySignalOrdinal;
 
     internal LearnedScorecard(ImmutableArray<ScorecardEntry> entries, double intercept, ScorecardScaling scaling, int iterations, int trainingCount)
     {
@@ -34,12 +48,31 @@ public sealed class LearnedScorecard : ILeadScorer
         _points = new int[entries.Length];
         _isEngagement = new bool[entries.Length];
         _coefficients = new double[entries.Length];
+        _how = new byte[entries.Length];
+        _operand = new int[entries.Length];
+        _wanted = new bool[entries.Length];
+        var slots = new Dictionary<int, int>();
         for (var i = 0; i < entries.Length; i++)
         {
-            _predicates[i] = entries[i].Condition.Predicate;
+            var condition = entries[i].Condition;
+            _predicates[i] = condition.Predicate;
             _points[i] = entries[i].Points;
-            _isEngagement[i] = entries[i].Condition.Dimension == ScoreDimension.Engagement;
+            _isEngagement[i] = condition.Dimension == ScoreDimension.Engagement;
             _coefficients[i] = entries[i].Coefficient;
+            Compile(i, condition, slots);
+        }
+
+        var maxOrdinal = -1;
+        foreach (var ordinal in slots.Keys)
+        {
+            maxOrdinal = Math.Max(maxOrdinal, ordinal);
+        }
+
+        _slotBySignalOrdinal = new int[maxOrdinal + 1];
+        Array.Fill(_slotBySignalOrdinal, -1);
+        foreach (var (ordinal, slot) in slots)
+        {
+            _slotBySignalOrdinal[ordinal] = slot;
         }
     }
 
@@ -70,9 +103,10 @@ public sealed class LearnedScorecard : ILeadScorer
         ArgumentNullException.ThrowIfNull(lead);
         var fit = BasePoints;
         var engagement = 0;
+        var signals = SignalMask(lead, asOf);
         for (var i = 0; i < _predicates.Length; i++)
         {
-            if (_predicates[i](lead, asOf))
+            if (IsMet(i, lead, asOf, signals))
             {
                 if (_isEngagement[i])
                 {
@@ -96,9 +130,10 @@ public sealed class LearnedScorecard : ILeadScorer
     {
         ArgumentNullException.ThrowIfNull(lead);
         var logOdds = Intercept;
+        var signals = SignalMask(lead, asOf);
         for (var i = 0; i < _predicates.Length; i++)
         {
-            if (_predicates[i](lead, asOf))
+            if (IsMet(i, lead, asOf, signals))
             {
                 logOdds += _coefficients[i];
             }
@@ -115,15 +150,97 @@ public sealed class LearnedScorecard : ILeadScorer
     {
         ArgumentNullException.ThrowIfNull(lead);
         var met = ImmutableArray.CreateBuilder<ScorecardEntry>();
+        var signals = SignalMask(lead, asOf);
         for (var i = 0; i < _predicates.Length; i++)
         {
-            if (_predicates[i](lead, asOf))
+            if (IsMet(i, lead, asOf, signals))
             {
                 met.Add(Entries[i]);
             }
         }
 
         return met.ToImmutable();
+    }
+
+    /// <summary>One pass over the signals marks every kind a signal-presence condition asks about (at or before <paramref name="asOf"/>).</summary>
+    private ulong SignalMask(Lead lead, DateTimeOffset asOf)
+    {
+        var slots = _slotBySignalOrdinal;
+        if (slots.Length == 0)
+        {
+            return 0;
+        }
+
+        ulong mask = 0;
+        foreach (var signal in lead.Signals.AsSpan())
+        {
+            var ordinal = signal.Kind.Ordinal;
+            if ((uint)ordinal < (uint)slots.Length && slots[ordinal] >= 0 && signal.OccurredAt <= asOf)
+            {
+                mask |= 1UL << slots[ordinal];
+            }
+        }
+
+        return mask;
+    }
+
+    private bool IsMet(int i, Lead lead, DateTimeOffset asOf, ulong signals) => _how[i] switch
+    {
+        BySignal => (((signals >> _operand[i]) & 1) != 0) == _wanted[i],
+        BySource => (lead.Source.Ordinal == _operand[i]) == _wanted[i],
+        _ => _predicates[i](lead, asOf),
+    };
+
+    /// <summary>
+    /// Turns the built-in conditions into integer tests: a signal-presence condition becomes a bit of a mask filled in one
+    /// pass over the signals, a source condition an ordinal comparison. Anything else keeps its predicate.
+    /// </summary>
+    private void Compile(int i, LeadCondition condition, Dictionary<int, int> slots)
+    {
+        if (condition.Feature is not { } feature || condition.Value is not { } value)
+        {
+            return;
+        }
+
+        if (!feature.SignalKind.IsDefault && value is "yes" or "no")
+        {
+            var ordinal = feature.SignalKind.Ordinal;
+            if (!slots.TryGetValue(ordinal, out var slot))
+            {
+                if (slots.Count == MaximumSignalSlots)
+                {
+                    return;
+                }
+
+                slot = slots.Count;
+                slots.Add(ordinal, slot);
+            }
+
+            _how[i] = BySignal;
+            _operand[i] = slot;
+            _wanted[i] = value == "yes";
+        }
+        else if (feature.IsSource && TryGetSourceOrdinal(value, out var ordinal))
+        {
+            _how[i] = BySource;
+            _operand[i] = ordinal;
+            _wanted[i] = true;
+        }
+    }
+
+    private static bool TryGetSourceOrdinal(string value, out int ordinal)
+    {
+        try
+        {
+            ordinal = new LeadSource(value).Ordinal;
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // Not a valid source name: no lead can have it, so keep the (always false) predicate.
+            ordinal = 0;
+            return false;
+        }
     }
 
     internal static int RoundPoints(double value) => checked((int)Math.Round(value, MidpointRounding.AwayFromZero));

@@ -81,6 +81,31 @@ public sealed class ScorecardTrainerTests
     }
 
     [Fact]
+    public void Score_CompiledConditions_AgreeWithTheirPredicates()
+    {
+        // Signal and source conditions are compiled to bit and ordinal tests; they must answer exactly as the predicates do,
+        // including "no" conditions and signals after the moment scored.
+        var noDemo = LeadCondition.ValueIs(LeadFeature.SignalPresent(EngagementSignalKind.DemoRequested), "no");
+        var webinar = LeadCondition.ValueIs(LeadFeature.Source, "webinar");
+        var industry = LeadCondition.ValueIs(LeadFeature.Industry, "software");
+        LeadCondition[] conditions = [.. TrueConditions, noDemo, webinar, industry];
+        var history = SyntheticHistory.Create(3000, seed: 10);
+        var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 5 }).Train(history);
+
+        foreach (var moment in new[] { LeadBuilder.Now, LeadBuilder.Now.AddDays(-3), LeadBuilder.Now.AddDays(-30) })
+        {
+            foreach (var item in history.Take(300))
+            {
+                var expected = scorecard.BasePoints + scorecard.Entries.Where(e => e.Condition.IsMet(item.Lead, moment)).Sum(e => e.Points);
+                Assert.Equal(expected, scorecard.Score(item.Lead, moment).Total);
+                Assert.Equal(
+                    scorecard.Entries.Where(e => e.Condition.IsMet(item.Lead, moment)).Select(e => e.Condition.Name),
+                    scorecard.Explain(item.Lead, moment).Select(e => e.Condition.Name));
+            }
+        }
+    }
+
+    [Fact]
     public void Train_SignalAfterTheDecision_DoesNotLeakIntoTheFit()
     {
         // The synthetic history adds a demo request one day after the decision to 30% of the leads, at random.
