@@ -36,6 +36,12 @@ public sealed class LearnedScorecard : ILeadScorer
     private readonly bool[] _wanted;
     private readonly int[] _slotBySignalOrdinal;
 
+    // The same conditions grouped by how they are tested, so the hot loop in Score has no switch and no per-condition call
+    // except for application predicates. Points are integers, so summing them group by group gives the same total.
+    private readonly CompiledTest[] _signalTests;
+    private readonly CompiledTest[] _sourceTests;
+    private readonly CompiledTest[] _predicateTests;
+
     internal LearnedScorecard(ImmutableArray<ScorecardEntry> entries, double intercept, ScorecardScaling scaling, int iterations, int trainingCount)
     {
         Entries = entries;
@@ -74,6 +80,19 @@ public sealed class LearnedScorecard : ILeadScorer
         {
             _slotBySignalOrdinal[ordinal] = slot;
         }
+
+        var signalTests = new List<CompiledTest>();
+        var sourceTests = new List<CompiledTest>();
+        var predicateTests = new List<CompiledTest>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var test = new CompiledTest(_operand[i], _points[i], _wanted[i], _isEngagement[i], i);
+            (_how[i] switch { BySignal => signalTests, BySource => sourceTests, _ => predicateTests }).Add(test);
+        }
+
+        _signalTests = [.. signalTests];
+        _sourceTests = [.. sourceTests];
+        _predicateTests = [.. predicateTests];
     }
 
     /// <summary>Gets the conditions with their coefficients and points, in the order they were given.</summary>
@@ -103,19 +122,33 @@ public sealed class LearnedScorecard : ILeadScorer
         ArgumentNullException.ThrowIfNull(lead);
         var fit = BasePoints;
         var engagement = 0;
-        var signals = SignalMask(lead, asOf);
-        for (var i = 0; i < _predicates.Length; i++)
+        if (_signalTests.Length > 0)
         {
-            if (IsMet(i, lead, asOf, signals))
+            var signals = SignalMask(lead, asOf);
+            foreach (ref readonly var test in _signalTests.AsSpan())
             {
-                if (_isEngagement[i])
+                if ((((signals >> test.Operand) & 1) != 0) == test.Wanted)
                 {
-                    engagement += _points[i];
+                    Add(in test, ref fit, ref engagement);
                 }
-                else
-                {
-                    fit += _points[i];
-                }
+            }
+        }
+
+        var source = lead.Source.Ordinal;
+        foreach (ref readonly var test in _sourceTests.AsSpan())
+        {
+            if (source == test.Operand)
+            {
+                Add(in test, ref fit, ref engagement);
+            }
+        }
+
+        var predicates = _predicates;
+        foreach (ref readonly var test in _predicateTests.AsSpan())
+        {
+            if (predicates[test.Index](lead, asOf))
+            {
+                Add(in test, ref fit, ref engagement);
             }
         }
 
@@ -160,6 +193,18 @@ public sealed class LearnedScorecard : ILeadScorer
         }
 
         return met.ToImmutable();
+    }
+
+    private static void Add(in CompiledTest test, ref int fit, ref int engagement)
+    {
+        if (test.Engagement)
+        {
+            engagement += test.Points;
+        }
+        else
+        {
+            fit += test.Points;
+        }
     }
 
     /// <summary>One pass over the signals marks every kind a signal-presence condition asks about (at or before <paramref name="asOf"/>).</summary>
@@ -244,4 +289,7 @@ public sealed class LearnedScorecard : ILeadScorer
     }
 
     internal static int RoundPoints(double value) => checked((int)Math.Round(value, MidpointRounding.AwayFromZero));
+
+    /// <summary>One compiled condition: its operand (signal slot or source ordinal), points, dimension and index.</summary>
+    private readonly record struct CompiledTest(int Operand, int Points, bool Wanted, bool Engagement, int Index);
 }
