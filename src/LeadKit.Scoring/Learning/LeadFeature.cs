@@ -37,7 +37,8 @@ public sealed class LeadFeature
         _signal = signal;
     }
 
-    private enum FeatureKind
+    /// <summary>The closed set of extractors.</summary>
+    internal enum FeatureKind
     {
         Source,
         Industry,
@@ -178,6 +179,18 @@ public sealed class LeadFeature
 
     /// <summary>Gets a value indicating whether this is the <see cref="Source"/> feature (compiled scorecards compare source ordinals).</summary>
     internal bool IsSource => _kind == FeatureKind.Source;
+
+    /// <summary>Gets the kind of extractor.</summary>
+    internal FeatureKind Kind => _kind;
+
+    /// <summary>Gets the custom field of a <see cref="CustomText"/> feature.</summary>
+    internal CustomFieldKey Field => _field;
+
+    /// <summary>Gets the band starts of a <see cref="CompanySize"/> feature.</summary>
+    internal ReadOnlySpan<int> BandStarts => _bandStarts;
+
+    /// <summary>Gets the band labels of a <see cref="CompanySize"/> feature (index 0 is below the first start).</summary>
+    internal ReadOnlySpan<string> BandLabels => _bandLabels;
 
     /// <summary>Gets the signal kind of a <see cref="SignalPresent"/> feature; the default value for every other feature.</summary>
     internal EngagementSignalKind SignalKind => _signal;

@@ -207,6 +207,21 @@ public sealed class LearnedScorecard : ILeadScorer
         }
     }
 
+    /// <summary>
+    /// Writes the scorecard as a LeadKit JSON rule set (the format of <c>docs/scoring-rules.md</c>), so the learned model can
+    /// be saved, reviewed, edited and loaded like a hand-written one.
+    /// </summary>
+    /// <param name="name">The rule set's name.</param>
+    /// <returns>The JSON text: a base-points attribute rule, an attribute rule per feature-value condition and a signal
+    /// rule (one occurrence, no decay) per signal condition, each with the scorecard's points.</returns>
+    /// <exception cref="InvalidOperationException">A condition was built from an application predicate
+    /// (<see cref="LeadCondition.Create"/>), which has no JSON form; the message names every such condition.</exception>
+    public string ToRuleSetJson(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return RuleSetJsonWriter.Write(this, name);
+    }
+
     /// <summary>One pass over the signals marks every kind a signal-presence condition asks about (at or before <paramref name="asOf"/>).</summary>
     private ulong SignalMask(Lead lead, DateTimeOffset asOf)
     {
