@@ -7,9 +7,9 @@ using LeadKit.Scoring.Learning;
 namespace LeadKit.Benchmarks.Learning;
 
 /// <summary>
-/// The 30 conditions the learning benchmarks fit points for: 6 built-in source conditions and 6 built-in signal
-/// conditions (which a learned scorecard compiles to ordinal and bit tests) and 18 application predicates (called
-/// through delegates). The hand-written baseline tests exactly the same things with direct code.
+/// The 30 conditions the learning benchmarks fit points for: 23 built-in conditions (6 source, 6 signal, 3 seniority,
+/// 4 industry, 3 country, 1 timeframe), which a learned scorecard compiles to ordinal, bit, enum and string tests, and 7
+/// application predicates (called through delegates). The hand-written baseline tests exactly the same things with direct code.
 /// </summary>
 public static class LearningConditions
 {
@@ -24,19 +24,19 @@ public static class LearningConditions
         LeadCondition.ValueIs(LeadFeature.Source, "trade_fair"),
         LeadCondition.ValueIs(LeadFeature.Source, "organic_search"),
         LeadCondition.Create("manager or above", (l, _) => l.Contact.Seniority >= Seniority.Manager),
-        LeadCondition.Create("c-level", (l, _) => l.Contact.Seniority == Seniority.CLevel),
-        LeadCondition.Create("student", (l, _) => l.Contact.Seniority == Seniority.Student),
-        LeadCondition.Create("seniority unknown", (l, _) => l.Contact.Seniority == Seniority.Unknown),
-        LeadCondition.Create("industry = software", (l, _) => IndustryIs(l, "software")),
-        LeadCondition.Create("industry = fintech", (l, _) => IndustryIs(l, "fintech")),
-        LeadCondition.Create("industry = retail", (l, _) => IndustryIs(l, "retail")),
-        LeadCondition.Create("industry = health", (l, _) => IndustryIs(l, "health")),
+        LeadCondition.ValueIs(LeadFeature.Seniority, "CLevel"),
+        LeadCondition.ValueIs(LeadFeature.Seniority, "Student"),
+        LeadCondition.ValueIs(LeadFeature.Seniority, "Unknown"),
+        LeadCondition.ValueIs(LeadFeature.Industry, "software"),
+        LeadCondition.ValueIs(LeadFeature.Industry, "fintech"),
+        LeadCondition.ValueIs(LeadFeature.Industry, "retail"),
+        LeadCondition.ValueIs(LeadFeature.Industry, "health"),
         LeadCondition.Create("employees >= 50", (l, _) => l.Company?.EmployeeCount >= 50),
         LeadCondition.Create("employees >= 250", (l, _) => l.Company?.EmployeeCount >= 250),
         LeadCondition.Create("employees >= 1000", (l, _) => l.Company?.EmployeeCount >= 1000),
-        LeadCondition.Create("country = BR", (l, _) => CountryIs(l, "BR")),
-        LeadCondition.Create("country = US", (l, _) => CountryIs(l, "US")),
-        LeadCondition.Create("country = DE", (l, _) => CountryIs(l, "DE")),
+        LeadCondition.ValueIs(LeadFeature.Country, "BR"),
+        LeadCondition.ValueIs(LeadFeature.Country, "US"),
+        LeadCondition.ValueIs(LeadFeature.Country, "DE"),
         LeadCondition.SignalPresent(EngagementSignalKind.DemoRequested),
         LeadCondition.SignalPresent(EngagementSignalKind.PricingPageView),
         LeadCondition.SignalPresent(EngagementSignalKind.WebinarAttended),
@@ -44,7 +44,7 @@ public static class LearningConditions
         LeadCondition.SignalPresent(EngagementSignalKind.Unsubscribed),
         LeadCondition.SignalPresent(EngagementSignalKind.ChatStarted),
         LeadCondition.Create("budget confirmed", (l, _) => l.Bant.Budget == BantStatus.Confirmed),
-        LeadCondition.Create("needs to buy now", (l, _) => l.Timeframe.Kind == PurchaseTimeframeKind.Immediate),
+        LeadCondition.ValueIs(LeadFeature.Timeframe, "Immediate"),
         LeadCondition.Create("free-mail address", (l, _) => IsFreeMail(l)),
         LeadCondition.Create("authority confirmed", (l, _) => l.Bant.Authority == BantStatus.Confirmed),
     ];

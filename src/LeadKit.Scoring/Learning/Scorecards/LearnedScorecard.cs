@@ -16,8 +16,9 @@ namespace LeadKit.Scoring.Learning.Scorecards;
 /// <c>Points = round(Factor · βⱼ)</c>, so the score is the model's log-odds on the points scale, up to rounding.</para>
 /// <para>Immutable and thread-safe when the conditions' predicates are. Scoring loops over pre-built arrays and does not
 /// allocate. Built-in conditions are compiled: every <see cref="LeadCondition.SignalPresent"/> condition is answered
-/// from one pass over the lead's signals (a bit mask by signal ordinal), a source condition by comparing ordinals;
-/// application predicates are called as given.</para>
+/// from one pass over the lead's signals (a bit mask by signal ordinal), a source condition by comparing ordinals,
+/// seniority and timeframe conditions by comparing enum values, industry and country conditions by one ordinal string
+/// comparison; application predicates are called as given.</para>
 /// </remarks>
 public sealed class LearnedScorecard : ILeadScorer
 {
@@ -25,6 +26,10 @@ public sealed class LearnedScorecard : ILeadScorer
     private const byte ByPredicate = 0;
     private const byte BySignal = 1;
     private const byte BySource = 2;
+    private const byte BySeniority = 3;
+    private const byte ByTimeframe = 4;
+    private const byte ByIndustry = 5;
+    private const byte ByCountry = 6;
     private const int MaximumSignalSlots = 64;
 
     private readonly Func<Lead, DateTimeOffset, bool>[] _predicates;
@@ -40,7 +45,9 @@ public sealed class LearnedScorecard : ILeadScorer
     // except for application predicates. Points are integers, so summing them group by group gives the same total.
     private readonly CompiledTest[] _signalTests;
     private readonly CompiledTest[] _sourceTests;
+    private readonly CompiledTest[] _fieldTests;
     private readonly CompiledTest[] _predicateTests;
+    private readonly string?[] _text;
 
     internal LearnedScorecard(ImmutableArray<ScorecardEntry> entries, double intercept, ScorecardScaling scaling, int iterations, int trainingCount)
     {
@@ -57,6 +64,7 @@ public sealed class LearnedScorecard : ILeadScorer
         _how = new byte[entries.Length];
         _operand = new int[entries.Length];
         _wanted = new bool[entries.Length];
+        _text = new string?[entries.Length];
         var slots = new Dictionary<int, int>();
         for (var i = 0; i < entries.Length; i++)
         {
@@ -83,12 +91,15 @@ public sealed class LearnedScorecard : ILeadScorer
 
         var signalTests = new List<CompiledTest>();
         var sourceTests = new List<CompiledTest>();
+        var fieldTests = new List<CompiledTest>();
         var predicateTests = new List<CompiledTest>();
         for (var i = 0; i < entries.Length; i++)
         {
             var test = new CompiledTest(_operand[i], _points[i], _wanted[i], _isEngagement[i], i);
-            (_how[i] switch { BySignal => signalTests, BySource => sourceTests, _ => predicateTests }).Add(test);
+            (_how[i] switch { BySignal => signalTests, BySource => sourceTests, ByPredicate => predicateTests, _ => fieldTests }).Add(test);
         }
+
+        _fieldTests = [.. fieldTests];
 
         _signalTests = [.. signalTests];
         _sourceTests = [.. sourceTests];
@@ -138,6 +149,14 @@ public sealed class LearnedScorecard : ILeadScorer
         foreach (ref readonly var test in _sourceTests.AsSpan())
         {
             if (source == test.Operand)
+            {
+                Add(in test, ref fit, ref engagement);
+            }
+        }
+
+        foreach (ref readonly var test in _fieldTests.AsSpan())
+        {
+            if (IsFieldMet(test.Index, lead))
             {
                 Add(in test, ref fit, ref engagement);
             }
@@ -248,7 +267,16 @@ public sealed class LearnedScorecard : ILeadScorer
     {
         BySignal => (((signals >> _operand[i]) & 1) != 0) == _wanted[i],
         BySource => (lead.Source.Ordinal == _operand[i]) == _wanted[i],
-        _ => _predicates[i](lead, asOf),
+        ByPredicate => _predicates[i](lead, asOf),
+        _ => IsFieldMet(i, lead),
+    };
+
+    private bool IsFieldMet(int i, Lead lead) => _how[i] switch
+    {
+        BySeniority => (int)lead.Contact.Seniority == _operand[i],
+        ByTimeframe => (int)lead.Timeframe.Kind == _operand[i],
+        ByIndustry => string.Equals(lead.Company?.Industry, _text[i], StringComparison.Ordinal),
+        _ => string.Equals(lead.Company?.Country?.Value, _text[i], StringComparison.Ordinal),
     };
 
     /// <summary>
@@ -286,6 +314,39 @@ public sealed class LearnedScorecard : ILeadScorer
             _operand[i] = ordinal;
             _wanted[i] = true;
         }
+        else if (feature.Kind == LeadFeature.FeatureKind.Seniority && TryGetEnumValue<Seniority>(value, out var seniority))
+        {
+            _how[i] = BySeniority;
+            _operand[i] = seniority;
+        }
+        else if (feature.Kind == LeadFeature.FeatureKind.Timeframe && TryGetEnumValue<PurchaseTimeframeKind>(value, out var timeframe))
+        {
+            _how[i] = ByTimeframe;
+            _operand[i] = timeframe;
+        }
+        else if (feature.Kind is LeadFeature.FeatureKind.Industry or LeadFeature.FeatureKind.Country)
+        {
+            // The missing value matches a lead without the fact, exactly as the feature reads it.
+            _how[i] = feature.Kind == LeadFeature.FeatureKind.Industry ? ByIndustry : ByCountry;
+            _text[i] = value == LeadFeature.Missing ? null : value;
+        }
+    }
+
+    private static bool TryGetEnumValue<T>(string name, out int value)
+        where T : struct, Enum
+    {
+        // Exact names only, as the feature writes them (Enum.TryParse would also accept numbers and other cases).
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (candidate.ToString() == name)
+            {
+                value = Convert.ToInt32(candidate, System.Globalization.CultureInfo.InvariantCulture);
+                return true;
+            }
+        }
+
+        value = 0;
+        return false;
     }
 
     private static bool TryGetSourceOrdinal(string value, out int ordinal)

@@ -88,9 +88,19 @@ public sealed class ScorecardTrainerTests
         var noDemo = LeadCondition.ValueIs(LeadFeature.SignalPresent(EngagementSignalKind.DemoRequested), "no");
         var webinar = LeadCondition.ValueIs(LeadFeature.Source, "webinar");
         var industry = LeadCondition.ValueIs(LeadFeature.Industry, "software");
-        LeadCondition[] conditions = [.. TrueConditions, noDemo, webinar, industry];
-        var history = SyntheticHistory.Create(3000, seed: 10);
+        var director = LeadCondition.ValueIs(LeadFeature.Seniority, "Director");
+        var unknownSeniority = LeadCondition.ValueIs(LeadFeature.Seniority, "Unknown");
+        var noCountry = LeadCondition.ValueIs(LeadFeature.Country, LeadFeature.Missing);
+        var timeframe = LeadCondition.ValueIs(LeadFeature.Timeframe, "NotStated");
+        var notAnEnumName = LeadCondition.ValueIs(LeadFeature.Seniority, "3");
+        LeadCondition[] conditions = [.. TrueConditions, noDemo, webinar, industry, director, unknownSeniority, noCountry, timeframe];
+        var history = SyntheticHistory.Create(3000, seed: 10).Select((h, i) => i % 3 != 0 ? h : new HistoricalLead(
+            h.Lead with { Company = h.Lead.Company! with { Country = new Abstractions.Common.CountryCode("BR") }, Timeframe = Abstractions.Leads.PurchaseTimeframe.Immediate },
+            h.DecidedAt,
+            h.Converted)).ToList();
         var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 5 }).Train(history);
+        var withOdd = new ScorecardTrainer([.. TrueConditions, LeadCondition.ValueIs(LeadFeature.Seniority, "Senior"), notAnEnumName], new ScorecardOptions { L2 = 5 });
+        Assert.Throws<InvalidHistoryException>(() => withOdd.Train(history)); // "3" is never a seniority name: a constant condition
 
         foreach (var moment in new[] { LeadBuilder.Now, LeadBuilder.Now.AddDays(-3), LeadBuilder.Now.AddDays(-30) })
         {
