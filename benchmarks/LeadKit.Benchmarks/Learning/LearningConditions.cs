@@ -1,0 +1,100 @@
+using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Benchmarks.Peers;
+using LeadKit.Scoring.Backtesting;
+using LeadKit.Scoring.Learning;
+
+namespace LeadKit.Benchmarks.Learning;
+
+/// <summary>
+/// The 30 conditions the learning benchmarks fit points for: 23 built-in conditions (6 source, 6 signal, 3 seniority,
+/// 4 industry, 3 country, 1 timeframe), which a learned scorecard compiles to ordinal, bit, enum and string tests, and 7
+/// application predicates (called through delegates). The hand-written baseline tests exactly the same things with direct code.
+/// </summary>
+public static class LearningConditions
+{
+    public const int Count = 30;
+
+    public static LeadCondition[] All { get; } =
+    [
+        LeadCondition.ValueIs(LeadFeature.Source, "referral"),
+        LeadCondition.ValueIs(LeadFeature.Source, "purchased_list"),
+        LeadCondition.ValueIs(LeadFeature.Source, "webinar"),
+        LeadCondition.ValueIs(LeadFeature.Source, "linkedin"),
+        LeadCondition.ValueIs(LeadFeature.Source, "trade_fair"),
+        LeadCondition.ValueIs(LeadFeature.Source, "organic_search"),
+        LeadCondition.Create("manager or above", (l, _) => l.Contact.Seniority >= Seniority.Manager),
+        LeadCondition.ValueIs(LeadFeature.Seniority, "CLevel"),
+        LeadCondition.ValueIs(LeadFeature.Seniority, "Student"),
+        LeadCondition.ValueIs(LeadFeature.Seniority, "Unknown"),
+        LeadCondition.ValueIs(LeadFeature.Industry, "software"),
+        LeadCondition.ValueIs(LeadFeature.Industry, "fintech"),
+        LeadCondition.ValueIs(LeadFeature.Industry, "retail"),
+        LeadCondition.ValueIs(LeadFeature.Industry, "health"),
+        LeadCondition.Create("employees >= 50", (l, _) => l.Company?.EmployeeCount >= 50),
+        LeadCondition.Create("employees >= 250", (l, _) => l.Company?.EmployeeCount >= 250),
+        LeadCondition.Create("employees >= 1000", (l, _) => l.Company?.EmployeeCount >= 1000),
+        LeadCondition.ValueIs(LeadFeature.Country, "BR"),
+        LeadCondition.ValueIs(LeadFeature.Country, "US"),
+        LeadCondition.ValueIs(LeadFeature.Country, "DE"),
+        LeadCondition.SignalPresent(EngagementSignalKind.DemoRequested),
+        LeadCondition.SignalPresent(EngagementSignalKind.PricingPageView),
+        LeadCondition.SignalPresent(EngagementSignalKind.WebinarAttended),
+        LeadCondition.SignalPresent(EngagementSignalKind.EmailClick),
+        LeadCondition.SignalPresent(EngagementSignalKind.Unsubscribed),
+        LeadCondition.SignalPresent(EngagementSignalKind.ChatStarted),
+        LeadCondition.Create("budget confirmed", (l, _) => l.Bant.Budget == BantStatus.Confirmed),
+        LeadCondition.ValueIs(LeadFeature.Timeframe, "Immediate"),
+        LeadCondition.Create("free-mail address", (l, _) => IsFreeMail(l)),
+        LeadCondition.Create("authority confirmed", (l, _) => l.Bant.Authority == BantStatus.Confirmed),
+    ];
+
+    public static bool IndustryIs(Lead lead, string industry) => string.Equals(lead.Company?.Industry, industry, StringComparison.Ordinal);
+
+    public static bool CountryIs(Lead lead, string country) => string.Equals(lead.Company?.Country?.Value, country, StringComparison.Ordinal);
+
+    public static bool IsFreeMail(Lead lead)
+        => lead.Contact.Email?.Domain is "gmail.com" or "yahoo.com" or "hotmail.com" or "outlook.com";
+
+    public static bool Did(Lead lead, EngagementSignalKind kind, DateTimeOffset asOf)
+    {
+        foreach (var signal in lead.Signals.AsSpan())
+        {
+            if (signal.Kind == kind && signal.OccurredAt <= asOf)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Realistic peer leads decided at <see cref="PeerLeadGenerator.AsOf"/> (some of their signals come later and must be
+    /// ignored), won with a probability from a seeded logistic model over the conditions.
+    /// </summary>
+    public static List<HistoricalLead> History(int count, int seed)
+    {
+        var leads = PeerLeadGenerator.Generate(count, seed);
+        var random = new Random(seed);
+        var weights = new double[Count];
+        for (var j = 0; j < Count; j++)
+        {
+            weights[j] = (random.NextDouble() * 2) - 1;
+        }
+
+        var history = new List<HistoricalLead>(count);
+        foreach (var lead in leads)
+        {
+            var logOdds = -2.0;
+            for (var j = 0; j < Count; j++)
+            {
+                logOdds += All[j].IsMet(lead, PeerLeadGenerator.AsOf) ? weights[j] : 0;
+            }
+
+            history.Add(new HistoricalLead(lead, PeerLeadGenerator.AsOf, random.NextDouble() < 1 / (1 + Math.Exp(-logOdds))));
+        }
+
+        return history;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using LeadKit.Scoring.Backtesting;
+
+namespace LeadKit.Scoring.Learning;
+
+/// <summary>Checks shared by the learners: enough won and lost examples, no null entry.</summary>
+internal static class HistoryChecks
+{
+    public static void CountOutcomes(IReadOnlyList<HistoricalLead> history, int minimumWon, int minimumLost, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        int won = 0, lost = 0;
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (history[i] is not { } item)
+            {
+                problems.Add(Invariant($"history[{i}] is null."));
+                return;
+            }
+
+            if (item.Converted)
+            {
+                won++;
+            }
+            else
+            {
+                lost++;
+            }
+        }
+
+        if (won == 0 || lost == 0)
+        {
+            problems.Add(Invariant($"The history has {won} won and {lost} lost leads; learning needs both, or the model would predict a constant."));
+            return;
+        }
+
+        if (won < minimumWon)
+        {
+            problems.Add(Invariant($"The history has {won} won leads, fewer than MinimumWon ({minimumWon})."));
+        }
+
+        if (lost < minimumLost)
+        {
+            problems.Add(Invariant($"The history has {lost} lost leads, fewer than MinimumLost ({minimumLost})."));
+        }
+    }
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

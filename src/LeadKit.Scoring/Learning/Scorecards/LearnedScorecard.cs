@@ -1,0 +1,371 @@
+using System.Collections.Immutable;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Scoring;
+using LeadKit.Abstractions.Sources;
+
+namespace LeadKit.Scoring.Learning.Scorecards;
+
+/// <summary>
+/// An explainable points model learned from won / lost history: base points plus integer points per condition, scaled
+/// the way credit scorecards are (see <see cref="ScorecardScaling"/>). Created by <see cref="ScorecardTrainer"/>.
+/// </summary>
+/// <remarks>
+/// <para>A lead scores <c>BasePoints + Σ Points of the conditions it meets</c>; fit conditions add to
+/// <see cref="LeadScore.Fit"/> (which also holds the base points), engagement conditions to <see cref="LeadScore.Engagement"/>.
+/// With <c>Factor</c> and <c>Offset</c> from the scaling, <c>BasePoints = round(Offset + Factor · β₀)</c> and
+/// <c>Points = round(Factor · βⱼ)</c>, so the score is the model's log-odds on the points scale, up to rounding.</para>
+/// <para>Immutable and thread-safe when the conditions' predicates are. Scoring loops over pre-built arrays and does not
+/// allocate. Built-in conditions are compiled: every <see cref="LeadCondition.SignalPresent"/> condition is answered
+/// from one pass over the lead's signals (a bit mask by signal ordinal), a source condition by comparing ordinals,
+/// seniority and timeframe conditions by comparing enum values, industry and country conditions by one ordinal string
+/// comparison; application predicates are called as given.</para>
+/// </remarks>
+public sealed class LearnedScorecard : ILeadScorer
+{
+    // Compiled form of each condition: 0 = call the predicate; 1 = signal-presence bit test; 2 = source ordinal test.
+    private const byte ByPredicate = 0;
+    private const byte BySignal = 1;
+    private const byte BySource = 2;
+    private const byte BySeniority = 3;
+    private const byte ByTimeframe = 4;
+    private const byte ByIndustry = 5;
+    private const byte ByCountry = 6;
+    private const int MaximumSignalSlots = 64;
+
+    private readonly Func<Lead, DateTimeOffset, bool>[] _predicates;
+    private readonly int[] _points;
+    private readonly bool[] _isEngagement;
+    private readonly double[] _coefficients;
+    private readonly byte[] _how;
+    private readonly int[] _operand;
+    private readonly bool[] _wanted;
+    private readonly int[] _slotBySignalOrdinal;
+
+    // The same conditions grouped by how they are tested, so the hot loop in Score has no switch and no per-condition call
+    // except for application predicates. Points are integers, so summing them group by group gives the same total.
+    private readonly CompiledTest[] _signalTests;
+    private readonly CompiledTest[] _sourceTests;
+    private readonly CompiledTest[] _fieldTests;
+    private readonly CompiledTest[] _predicateTests;
+    private readonly string?[] _text;
+
+    internal LearnedScorecard(ImmutableArray<ScorecardEntry> entries, double intercept, ScorecardScaling scaling, int iterations, int trainingCount)
+    {
+        Entries = entries;
+        Intercept = intercept;
+        Scaling = scaling;
+        Iterations = iterations;
+        TrainingCount = trainingCount;
+        BasePoints = RoundPoints(scaling.Offset + (scaling.Factor * intercept));
+        _predicates = new Func<Lead, DateTimeOffset, bool>[entries.Length];
+        _points = new int[entries.Length];
+        _isEngagement = new bool[entries.Length];
+        _coefficients = new double[entries.Length];
+        _how = new byte[entries.Length];
+        _operand = new int[entries.Length];
+        _wanted = new bool[entries.Length];
+        _text = new string?[entries.Length];
+        var slots = new Dictionary<int, int>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var condition = entries[i].Condition;
+            _predicates[i] = condition.Predicate;
+            _points[i] = entries[i].Points;
+            _isEngagement[i] = condition.Dimension == ScoreDimension.Engagement;
+            _coefficients[i] = entries[i].Coefficient;
+            Compile(i, condition, slots);
+        }
+
+        var maxOrdinal = -1;
+        foreach (var ordinal in slots.Keys)
+        {
+            maxOrdinal = Math.Max(maxOrdinal, ordinal);
+        }
+
+        _slotBySignalOrdinal = new int[maxOrdinal + 1];
+        Array.Fill(_slotBySignalOrdinal, -1);
+        foreach (var (ordinal, slot) in slots)
+        {
+            _slotBySignalOrdinal[ordinal] = slot;
+        }
+
+        var signalTests = new List<CompiledTest>();
+        var sourceTests = new List<CompiledTest>();
+        var fieldTests = new List<CompiledTest>();
+        var predicateTests = new List<CompiledTest>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var test = new CompiledTest(_operand[i], _points[i], _wanted[i], _isEngagement[i], i);
+            (_how[i] switch { BySignal => signalTests, BySource => sourceTests, ByPredicate => predicateTests, _ => fieldTests }).Add(test);
+        }
+
+        _fieldTests = [.. fieldTests];
+
+        _signalTests = [.. signalTests];
+        _sourceTests = [.. sourceTests];
+        _predicateTests = [.. predicateTests];
+    }
+
+    /// <summary>Gets the conditions with their coefficients and points, in the order they were given.</summary>
+    public ImmutableArray<ScorecardEntry> Entries { get; }
+
+    /// <summary>Gets the fitted intercept β₀ (log-odds of a lead that meets no condition).</summary>
+    public double Intercept { get; }
+
+    /// <summary>Gets the points every lead starts with: <c>round(Offset + Factor · β₀)</c>.</summary>
+    public int BasePoints { get; }
+
+    /// <summary>Gets the scaling that turned coefficients into points.</summary>
+    public ScorecardScaling Scaling { get; }
+
+    /// <summary>Gets the Newton iterations the fit took.</summary>
+    public int Iterations { get; }
+
+    /// <summary>Gets the number of leads the scorecard was trained on.</summary>
+    public int TrainingCount { get; }
+
+    /// <summary>Scores a lead: base points plus the points of every condition it meets.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="asOf">The moment the lead is read as of.</param>
+    /// <returns>The score; <c>Total = Fit + Engagement</c>.</returns>
+    public LeadScore Score(Lead lead, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var fit = BasePoints;
+        var engagement = 0;
+        if (_signalTests.Length > 0)
+        {
+            var signals = SignalMask(lead, asOf);
+            foreach (ref readonly var test in _signalTests.AsSpan())
+            {
+                if ((((signals >> test.Operand) & 1) != 0) == test.Wanted)
+                {
+                    Add(in test, ref fit, ref engagement);
+                }
+            }
+        }
+
+        var source = lead.Source.Ordinal;
+        foreach (ref readonly var test in _sourceTests.AsSpan())
+        {
+            if (source == test.Operand)
+            {
+                Add(in test, ref fit, ref engagement);
+            }
+        }
+
+        foreach (ref readonly var test in _fieldTests.AsSpan())
+        {
+            if (IsFieldMet(test.Index, lead))
+            {
+                Add(in test, ref fit, ref engagement);
+            }
+        }
+
+        var predicates = _predicates;
+        foreach (ref readonly var test in _predicateTests.AsSpan())
+        {
+            if (predicates[test.Index](lead, asOf))
+            {
+                Add(in test, ref fit, ref engagement);
+            }
+        }
+
+        return new LeadScore(fit, engagement, fit + engagement);
+    }
+
+    /// <summary>Predicts the probability of winning from the unrounded coefficients: <c>1 / (1 + e^−(β₀ + Σ βⱼ))</c>.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="asOf">The moment the lead is read as of.</param>
+    /// <returns>The probability.</returns>
+    public double Probability(Lead lead, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var logOdds = Intercept;
+        var signals = SignalMask(lead, asOf);
+        for (var i = 0; i < _predicates.Length; i++)
+        {
+            if (IsMet(i, lead, asOf, signals))
+            {
+                logOdds += _coefficients[i];
+            }
+        }
+
+        return 1 / (1 + Math.Exp(-logOdds));
+    }
+
+    /// <summary>Lists the conditions a lead meets, with their points: the explanation of its score.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="asOf">The moment the lead is read as of.</param>
+    /// <returns>The entries whose condition holds, in scorecard order.</returns>
+    public ImmutableArray<ScorecardEntry> Explain(Lead lead, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var met = ImmutableArray.CreateBuilder<ScorecardEntry>();
+        var signals = SignalMask(lead, asOf);
+        for (var i = 0; i < _predicates.Length; i++)
+        {
+            if (IsMet(i, lead, asOf, signals))
+            {
+                met.Add(Entries[i]);
+            }
+        }
+
+        return met.ToImmutable();
+    }
+
+    private static void Add(in CompiledTest test, ref int fit, ref int engagement)
+    {
+        if (test.Engagement)
+        {
+            engagement += test.Points;
+        }
+        else
+        {
+            fit += test.Points;
+        }
+    }
+
+    /// <summary>
+    /// Writes the scorecard as a LeadKit JSON rule set (the format of <c>docs/scoring-rules.md</c>), so the learned model can
+    /// be saved, reviewed, edited and loaded like a hand-written one.
+    /// </summary>
+    /// <param name="name">The rule set's name.</param>
+    /// <returns>The JSON text: a base-points attribute rule, an attribute rule per feature-value condition and a signal
+    /// rule (one occurrence, no decay) per signal condition, each with the scorecard's points.</returns>
+    /// <exception cref="InvalidOperationException">A condition was built from an application predicate
+    /// (<see cref="LeadCondition.Create"/>), which has no JSON form; the message names every such condition.</exception>
+    public string ToRuleSetJson(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return RuleSetJsonWriter.Write(this, name);
+    }
+
+    /// <summary>One pass over the signals marks every kind a signal-presence condition asks about (at or before <paramref name="asOf"/>).</summary>
+    private ulong SignalMask(Lead lead, DateTimeOffset asOf)
+    {
+        var slots = _slotBySignalOrdinal;
+        if (slots.Length == 0)
+        {
+            return 0;
+        }
+
+        ulong mask = 0;
+        foreach (var signal in lead.Signals.AsSpan())
+        {
+            var ordinal = signal.Kind.Ordinal;
+            if ((uint)ordinal < (uint)slots.Length && slots[ordinal] >= 0 && signal.OccurredAt <= asOf)
+            {
+                mask |= 1UL << slots[ordinal];
+            }
+        }
+
+        return mask;
+    }
+
+    private bool IsMet(int i, Lead lead, DateTimeOffset asOf, ulong signals) => _how[i] switch
+    {
+        BySignal => (((signals >> _operand[i]) & 1) != 0) == _wanted[i],
+        BySource => (lead.Source.Ordinal == _operand[i]) == _wanted[i],
+        ByPredicate => _predicates[i](lead, asOf),
+        _ => IsFieldMet(i, lead),
+    };
+
+    private bool IsFieldMet(int i, Lead lead) => _how[i] switch
+    {
+        BySeniority => (int)lead.Contact.Seniority == _operand[i],
+        ByTimeframe => (int)lead.Timeframe.Kind == _operand[i],
+        ByIndustry => string.Equals(lead.Company?.Industry, _text[i], StringComparison.Ordinal),
+        _ => string.Equals(lead.Company?.Country?.Value, _text[i], StringComparison.Ordinal),
+    };
+
+    /// <summary>
+    /// Turns the built-in conditions into integer tests: a signal-presence condition becomes a bit of a mask filled in one
+    /// pass over the signals, a source condition an ordinal comparison. Anything else keeps its predicate.
+    /// </summary>
+    private void Compile(int i, LeadCondition condition, Dictionary<int, int> slots)
+    {
+        if (condition.Feature is not { } feature || condition.Value is not { } value)
+        {
+            return;
+        }
+
+        if (!feature.SignalKind.IsDefault && value is "yes" or "no")
+        {
+            var ordinal = feature.SignalKind.Ordinal;
+            if (!slots.TryGetValue(ordinal, out var slot))
+            {
+                if (slots.Count == MaximumSignalSlots)
+                {
+                    return;
+                }
+
+                slot = slots.Count;
+                slots.Add(ordinal, slot);
+            }
+
+            _how[i] = BySignal;
+            _operand[i] = slot;
+            _wanted[i] = value == "yes";
+        }
+        else if (feature.IsSource && TryGetSourceOrdinal(value, out var ordinal))
+        {
+            _how[i] = BySource;
+            _operand[i] = ordinal;
+            _wanted[i] = true;
+        }
+        else if (feature.Kind == LeadFeature.FeatureKind.Seniority && TryGetEnumValue<Seniority>(value, out var seniority))
+        {
+            _how[i] = BySeniority;
+            _operand[i] = seniority;
+        }
+        else if (feature.Kind == LeadFeature.FeatureKind.Timeframe && TryGetEnumValue<PurchaseTimeframeKind>(value, out var timeframe))
+        {
+            _how[i] = ByTimeframe;
+            _operand[i] = timeframe;
+        }
+        else if (feature.Kind is LeadFeature.FeatureKind.Industry or LeadFeature.FeatureKind.Country)
+        {
+            // The missing value matches a lead without the fact, exactly as the feature reads it.
+            _how[i] = feature.Kind == LeadFeature.FeatureKind.Industry ? ByIndustry : ByCountry;
+            _text[i] = value == LeadFeature.Missing ? null : value;
+        }
+    }
+
+    private static bool TryGetEnumValue<T>(string name, out int value)
+        where T : struct, Enum
+    {
+        // Exact names only, as the feature writes them (Enum.TryParse would also accept numbers and other cases).
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (candidate.ToString() == name)
+            {
+                value = Convert.ToInt32(candidate, System.Globalization.CultureInfo.InvariantCulture);
+                return true;
+            }
+        }
+
+        value = 0;
+        return false;
+    }
+
+    private static bool TryGetSourceOrdinal(string value, out int ordinal)
+    {
+        try
+        {
+            ordinal = new LeadSource(value).Ordinal;
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // Not a valid source name: no lead can have it, so keep the (always false) predicate.
+            ordinal = 0;
+            return false;
+        }
+    }
+
+    internal static int RoundPoints(double value) => checked((int)Math.Round(value, MidpointRounding.AwayFromZero));
+
+    /// <summary>One compiled condition: its operand (signal slot or source ordinal), points, dimension and index.</summary>
+    private readonly record struct CompiledTest(int Operand, int Points, bool Wanted, bool Engagement, int Index);
+}

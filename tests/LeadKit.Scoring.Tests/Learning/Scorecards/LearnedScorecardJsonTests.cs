@@ -1,0 +1,95 @@
+using System.Text.Json;
+using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Scoring.Backtesting;
+using LeadKit.Scoring.Learning;
+using LeadKit.Scoring.Learning.Scorecards;
+using LeadKit.Testing;
+
+namespace LeadKit.Scoring.Tests.Learning.Scorecards;
+
+public sealed class LearnedScorecardJsonTests
+{
+    [Fact]
+    public void ToRuleSetJson_FeatureAndSignalConditions_WritesTheDocumentedRuleSetFormat()
+    {
+        LeadCondition[] conditions =
+        [
+            LeadCondition.ValueIs(LeadFeature.Source, "referral"),
+            LeadCondition.ValueIs(LeadFeature.Seniority, "CLevel"),
+            LeadCondition.ValueIs(LeadFeature.CompanySize(10, 100), "10-99"),
+            LeadCondition.ValueIs(LeadFeature.Industry, LeadFeature.Missing),
+            LeadCondition.ValueIs(LeadFeature.CustomText(new CustomFieldKey("plan")), "pro"),
+            LeadCondition.SignalPresent(EngagementSignalKind.DemoRequested),
+            LeadCondition.ValueIs(LeadFeature.SignalPresent(EngagementSignalKind.PricingPageView), "no"),
+        ];
+        var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1 }).Train(History());
+
+        using var document = JsonDocument.Parse(scorecard.ToRuleSetJson("learned"));
+        var root = document.RootElement;
+        var rules = root.GetProperty("rules").EnumerateArray().ToArray();
+
+        Assert.Equal("learned", root.GetProperty("name").GetString());
+        Assert.Equal(conditions.Length + 1, rules.Length);
+        Assert.Equal("base points", rules[0].GetProperty("name").GetString());
+
+        // "Pricing page absent: p" is written as +p in the base and −p on the signal rule.
+        Assert.Equal(scorecard.BasePoints + scorecard.Entries[6].Points, rules[0].GetProperty("points").GetInt32());
+        Assert.Equal(-scorecard.Entries[6].Points, rules[7].GetProperty("points").GetInt32());
+        Assert.Equal(["source = referral", "seniority = CLevel", "company_size = 10-99", "industry = (none)", "field:plan = pro", "signal:demo_requested = yes", "signal:pricing_page_view = no"],
+            rules.Skip(1).Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(scorecard.Entries.Take(6).Select(e => e.Points), rules.Skip(1).Take(6).Select(r => r.GetProperty("points").GetInt32()));
+        Assert.Equal("""{"field":"source","op":"equals","value":"referral"}""", Compact(rules[1].GetProperty("when")));
+        Assert.Equal("""{"field":"contact.seniority","op":"equals","value":"cLevel"}""", Compact(rules[2].GetProperty("when")));
+        Assert.Equal("""{"field":"company.employeeCount","op":"between","min":10,"max":99}""", Compact(rules[3].GetProperty("when")));
+        Assert.Equal("""{"field":"company.industry","op":"notExists"}""", Compact(rules[4].GetProperty("when")));
+        Assert.Equal("""{"field":"custom","key":"plan","op":"equals","value":"pro"}""", Compact(rules[5].GetProperty("when")));
+        Assert.Equal(("signal", "engagement", "demo_requested", 1),
+            (rules[6].GetProperty("type").GetString(), rules[6].GetProperty("dimension").GetString(), rules[6].GetProperty("signals")[0].GetString(), rules[6].GetProperty("maxOccurrences").GetInt32()));
+    }
+
+    [Fact]
+    public void ToRuleSetJson_ApplicationPredicate_IsNamedAsHavingNoJsonForm()
+    {
+        LeadCondition[] conditions = [LeadCondition.ValueIs(LeadFeature.Source, "referral"), LeadCondition.Create("big spender", (l, _) => l.Bant.Budget == BantStatus.Confirmed)];
+        var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { MinimumWon = 1, MinimumLost = 1 }).Train(History());
+
+        var ex = Assert.Throws<InvalidOperationException>(() => scorecard.ToRuleSetJson("learned"));
+        Assert.Contains("'big spender' is an application predicate", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
+
+    private static List<HistoricalLead> History()
+    {
+        var random = new Random(3);
+        string[] sources = ["referral", "webinar", "purchased_list"];
+        var history = new List<HistoricalLead>();
+        for (var i = 0; i < 400; i++)
+        {
+            var builder = LeadBuilder.New()
+                .From(new Abstractions.Sources.LeadSource(sources[random.Next(3)]))
+                .WithContact(seniority: (Seniority)random.Next(0, 9))
+                .WithField("plan", CustomFieldValue.FromText(random.Next(2) == 0 ? "pro" : "free"))
+                .WithBant(budget: random.Next(2) == 0 ? BantStatus.Confirmed : BantStatus.Unknown);
+            if (random.Next(3) > 0)
+            {
+                builder.AtCompany(industry: "software", employees: random.Next(1, 300));
+            }
+
+            if (random.Next(3) == 0)
+            {
+                builder.Did(EngagementSignalKind.DemoRequested, daysAgo: 2);
+            }
+
+            if (random.Next(2) == 0)
+            {
+                builder.Did(EngagementSignalKind.PricingPageView, daysAgo: 3);
+            }
+
+            history.Add(new HistoricalLead(builder.Build(), LeadBuilder.Now, random.Next(4) == 0));
+        }
+
+        return history;
+    }
+}
