@@ -7,7 +7,7 @@ namespace LeadKit.Funnel.Assignment;
 
 /// <summary>
 /// The mutable side of routing: each rep's counters (assigned in total, open, assigned in the current capacity
-/// period) and each pool's rotation (last rep chosen, weighted-round-robin current weights). Routing plans are
+/// period) and each pool's rotation (last rep chosen; weighted selection's per-rep counts). Routing plans are
 /// immutable and bind to a state; several plans (an old and its replacement) can share one state.
 /// </summary>
 /// <remarks>
@@ -110,10 +110,10 @@ public sealed class AssignmentState
 
             foreach (var (name, pool) in _pools)
             {
-                var entry = new PoolSnapshot { Name = name, LastRep = pool.LastRepId.Value };
+                var entry = new PoolSnapshot { Name = name, LastRep = pool.LastRepId.Value, Assignments = pool.Assignments };
                 foreach (var (rep, cell) in pool.Weights)
                 {
-                    entry.Weights.Add(new WeightSnapshot { Rep = rep.Value!, Current = cell.Current });
+                    entry.Weights.Add(new WeightSnapshot { Rep = rep.Value!, Count = cell.Count });
                 }
 
                 snapshot.Pools.Add(entry);
@@ -182,7 +182,12 @@ public sealed class AssignmentState
                 throw new JsonException($"Pool name '{entry.Name}' is blank or appears more than once. Path: {path}.name.", path + ".name", null, null);
             }
 
-            var pool = new PoolLedger();
+            if (entry.Assignments < 0)
+            {
+                throw new JsonException($"Assignments must not be negative (was {entry.Assignments}). Path: {path}.assignments.", path + ".assignments", null, null);
+            }
+
+            var pool = new PoolLedger { Assignments = entry.Assignments };
             if (entry.LastRep is not null)
             {
                 pool.RestoredLastRepId = ParseRepId(entry.LastRep, path + ".lastRep");
@@ -192,7 +197,7 @@ public sealed class AssignmentState
             {
                 var weightPath = $"{path}.weights[{j}].rep";
                 var rep = ParseRepId(entry.Weights[j].Rep, weightPath);
-                if (!pool.Weights.TryAdd(rep, new WeightCell { Current = entry.Weights[j].Current }))
+                if (!pool.Weights.TryAdd(rep, new WeightCell { Count = entry.Weights[j].Count }))
                 {
                     throw new JsonException($"Rep '{rep}' appears more than once. Path: {weightPath}.", weightPath, null, null);
                 }

@@ -10,9 +10,10 @@ public enum RepSelection
     RoundRobin = 0,
 
     /// <summary>
-    /// Smooth weighted round robin (deterministic, no randomness): every eligible rep's current weight grows by its
-    /// <see cref="Abstractions.Sales.SalesRep.Weight"/>, the largest wins (first in member order on ties) and loses
-    /// the total weight. After n assignments each rep's count stays within one of weight x n / total weight.
+    /// Smooth, deterministic weighted round robin (no randomness) with the quota guarantee: after n assignments each
+    /// rep's count stays within one of weight x n / total weight, at every prefix. The t-th lead goes to the rep with
+    /// the earliest deadline (count + 1) / weight among reps released by total x count &lt;= weight x t (ties: member
+    /// order) — an earliest-deadline schedule for the chairman-assignment problem.
     /// </summary>
     WeightedRoundRobin,
 

@@ -49,27 +49,28 @@ public sealed class RepSelectionTests
     }
 
     [Fact]
-    public void WeightedRoundRobin_Weights5And1And1_IsSmoothAndDeterministic()
+    public void WeightedRoundRobin_Weights5And1And1_StaysWithinOneOfEachShare()
     {
         var plan = TeamPlan(new AssignmentState(), RepSelection.WeightedRoundRobin, Rep("a", weight: 5), Rep("b", weight: 1), Rep("c", weight: 1));
 
         var chosen = plan.Take(7);
 
-        // The nginx smooth weighted round-robin sequence: the heavy rep is interleaved, never bunched.
-        Assert.Equal(new[] { "a", "a", "b", "a", "c", "a", "a" }, chosen);
+        // Earliest deadline among released reps: b and c each get their lead before falling a whole lead behind.
+        Assert.Equal(new[] { "a", "a", "a", "b", "a", "a", "c" }, chosen);
     }
 
     [Fact]
-    public void WeightedRoundRobin_TeamChange_KeepsCurrentWeightsOfRemainingReps()
+    public void WeightedRoundRobin_TeamChange_KeepsCountsAndNewRepJoinsAtFairShare()
     {
         var state = new AssignmentState();
-        var before = TeamPlan(state, RepSelection.WeightedRoundRobin, Rep("a", weight: 2), Rep("b", weight: 1));
-        Assert.Equal("a", before.AssignTo()); // current weights after: a = 2 - 3 = -1, b = 1
+        var before = TeamPlan(state, RepSelection.WeightedRoundRobin, Rep("a"), Rep("b"));
+        Assert.Equal("a", before.AssignTo());
 
-        var after = TeamPlan(state, RepSelection.WeightedRoundRobin, Rep("a", weight: 2), Rep("b", weight: 1), Rep("c", weight: 1));
+        var after = TeamPlan(state, RepSelection.WeightedRoundRobin, Rep("a"), Rep("b"), Rep("c"));
 
-        // Kept: a = -1 + 2 = 1, b = 1 + 1 = 2, c = 1, so b. A reset would give a = 2 and choose a again.
-        Assert.Equal("b", after.AssignTo());
+        // a keeps its count (1 of 1), so it is not released for lead 2 (3 x 1 > 1 x 2); a reset would choose a again.
+        Assert.Equal(new[] { "b", "c", "a" }, after.Take(3));
+        Assert.Contains("\"assignments\":4", state.ToJson(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +114,8 @@ public sealed class RepSelectionTests
         return inactive == 0 && (active.Length == 0 || active.Max() - active.Min() <= 1);
     }
 
-    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 200)]
+    // 1,000 cases: the nginx smooth weighted round robin this replaced broke the bound only for rare weight mixes.
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 1000)]
     public bool WeightedRoundRobin_EveryPrefix_CountWithinOneOfProportionalShare(WeightedTeam team, byte assignments)
     {
         var state = new AssignmentState();

@@ -22,11 +22,15 @@ internal sealed class PoolLedger
     /// <summary>Gets the last rep chosen in this pool, or the default id when none yet.</summary>
     public SalesRepId LastRepId => LastMembers is { } members ? members[LastIndex].Rep.Id : RestoredLastRepId;
 
+    /// <summary>The number of leads weighted selection assigned in this pool (the "time" of the quota schedule).</summary>
+    public long Assignments;
+
     public Dictionary<SalesRepId, WeightCell> Weights { get; } = [];
 
-    public WeightCell GetWeight(SalesRepId rep)
+    public WeightCell GetWeight(SalesRepId rep, out bool created)
     {
-        if (!Weights.TryGetValue(rep, out var cell))
+        created = !Weights.TryGetValue(rep, out var cell);
+        if (cell is null)
         {
             cell = new WeightCell();
             Weights.Add(rep, cell);

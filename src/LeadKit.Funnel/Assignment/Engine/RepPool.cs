@@ -36,12 +36,23 @@ internal sealed class RepPool
         _allStatic = !requireCoverage && members.Length > 0;
         lock (_gate)
         {
+            var created = new bool[members.Length];
             for (var i = 0; i < members.Length; i++)
             {
-                _weights[i] = _ledger.GetWeight(members[i].Rep.Id);
+                _weights[i] = _ledger.GetWeight(members[i].Rep.Id, out created[i]);
                 _weightValues[i] = members[i].Rep.Weight;
                 _totalWeight += members[i].Rep.Weight;
                 _allStatic &= members[i].IsActive && !members[i].NeedsChecks;
+            }
+
+            // A rep joining a pool that already assigned leads starts at its fair share, w * t / W, so it joins the
+            // schedule instead of taking a burst of leads to catch up. Nobody else's count changes.
+            for (var i = 0; i < members.Length && _ledger.Assignments > 0; i++)
+            {
+                if (created[i])
+                {
+                    _weights[i].Count = _weightValues[i] * _ledger.Assignments / _totalWeight;
+                }
             }
         }
     }
@@ -130,63 +141,45 @@ internal sealed class RepPool
         return -1;
     }
 
-    /// <summary>Smooth weighted round robin (as in nginx): deterministic and evenly interleaved.</summary>
+    /// <summary>
+    /// Weighted selection with the quota guarantee: for the t-th assignment of the pool, rep i (count c, weight w,
+    /// total weight W) is released when W * c &lt;= w * t (one more lead keeps it within one above its share) and the
+    /// released rep with the earliest deadline (c + 1) / w wins (ties: member order). This earliest-deadline schedule
+    /// of the chairman-assignment problem keeps |c - w * t / W| &lt;= 1 at every prefix; integer arithmetic only.
+    /// If no eligible rep is released (some reps ineligible), the earliest deadline among eligible reps wins.
+    /// </summary>
     private int SelectWeighted(in AssignmentContext context, string step)
     {
-        if (_allStatic)
-        {
-            return SelectWeightedStatic();
-        }
-
+        var t = _ledger.Assignments + 1;
         var best = -1;
-        long total = 0;
-        long bestWeight = long.MinValue;
+        var bestReleased = false;
+        long bestCount = 0;
+        long bestWeight = 1;
         for (var i = 0; i < _members.Length; i++)
         {
-            if (!IsEligible(i, context, step))
+            if (!_allStatic && !IsEligible(i, context, step))
             {
                 continue;
             }
 
-            var weight = _members[i].Rep.Weight;
-            var cell = _weights[i];
-            cell.Current += weight;
-            total += weight;
-            if (cell.Current > bestWeight)
+            var count = _weights[i].Count;
+            long weight = _weightValues[i];
+            var released = _totalWeight * count <= weight * t;
+            if (best < 0
+                || (released && !bestReleased)
+                || (released == bestReleased && (count + 1) * bestWeight < (bestCount + 1) * weight))
             {
-                bestWeight = cell.Current;
                 best = i;
+                bestReleased = released;
+                bestCount = count;
+                bestWeight = weight;
             }
         }
 
         if (best >= 0)
         {
-            _weights[best].Current -= total;
-        }
-
-        return best;
-    }
-
-    /// <summary>The same selection when every member is eligible: no checks, total weight pre-computed.</summary>
-    private int SelectWeightedStatic()
-    {
-        var weights = _weights;
-        var values = _weightValues;
-        var best = -1;
-        var bestWeight = long.MinValue;
-        for (var i = 0; i < weights.Length && i < values.Length; i++)
-        {
-            var current = weights[i].Current += values[i];
-            if (current > bestWeight)
-            {
-                bestWeight = current;
-                best = i;
-            }
-        }
-
-        if (best >= 0)
-        {
-            weights[best].Current -= _totalWeight;
+            _weights[best].Count++;
+            _ledger.Assignments = t;
         }
 
         return best;

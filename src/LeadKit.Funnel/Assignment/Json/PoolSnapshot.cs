@@ -7,5 +7,7 @@ internal sealed class PoolSnapshot
 
     public string? LastRep { get; set; }
 
+    public long Assignments { get; set; }
+
     public List<WeightSnapshot> Weights { get; set; } = [];
 }
