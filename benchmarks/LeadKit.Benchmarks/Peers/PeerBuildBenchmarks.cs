@@ -14,7 +14,19 @@ public class PeerBuildBenchmarks
     private FlatLead _flat = null!;
 
     [GlobalSetup]
-    public void Setup() => _flat = FlatLead.From(PeerLeadGenerator.Generate(1, seed: 11)[0], PeerLeadGenerator.AsOf);
+    public void Setup()
+    {
+        _lead = PeerLeadGenerator.Generate(1, seed: 11)[0];
+        _flat = FlatLead.From(_lead, PeerLeadGenerator.AsOf);
+    }
+
+    private LeadKit.Abstractions.Leads.Lead _lead = null!;
+
+    [Benchmark]
+    public double LeadKit_BuildInCodeAndScoreOne() => LeadKitReferenceModel.Build().Score(_lead, PeerLeadGenerator.AsOf).Total;
+
+    [Benchmark]
+    public double LeadKit_LoadJsonAndScoreOne() => LeadKitReferenceModel.FromJson().Score(_lead, PeerLeadGenerator.AsOf).Total;
 
     [Benchmark]
     public double RulesEngine_BuildAndScoreOne() => RulesEngineScorer.Create().Score(_flat);

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Scoring;
+using LeadKit.Scoring.Model;
 
 namespace LeadKit.Benchmarks.Peers;
 
@@ -20,6 +22,9 @@ public class PeerScoringBenchmarks
     private FlatLead[] _flat = null!;
     private RulesEngineScorer _rulesEngine = null!;
     private NRulesScorer _nrules = null!;
+    private ScoringModel _leadKit = null!;
+    private ScoringModel _leadKitJson = null!;
+    private LeadScore[] _scores = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -29,12 +34,24 @@ public class PeerScoringBenchmarks
         _flat = Array.ConvertAll(_leads, l => FlatLead.From(l, PeerLeadGenerator.AsOf));
         _rulesEngine = RulesEngineScorer.Create();
         _nrules = NRulesScorer.Create();
+        _leadKit = LeadKitReferenceModel.Build();
+        _leadKitJson = LeadKitReferenceModel.FromJson();
+        _scores = new LeadScore[BatchSize];
         _rulesEngine.Score(_flat[0]);
         _nrules.Score(_flat[0]);
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("One lead")]
     public double HandWritten_One() => HandWrittenScorer.Score(_leads[0], PeerLeadGenerator.AsOf);
+
+    [Benchmark, BenchmarkCategory("One lead")]
+    public double LeadKit_One() => _leadKit.Score(_leads[0], PeerLeadGenerator.AsOf).Total;
+
+    [Benchmark, BenchmarkCategory("One lead")]
+    public double LeadKitFromJson_One() => _leadKitJson.Score(_leads[0], PeerLeadGenerator.AsOf).Total;
+
+    [Benchmark, BenchmarkCategory("One lead")]
+    public double LeadKit_Explain_One() => _leadKit.Explain(_leads[0], PeerLeadGenerator.AsOf).Score.Total;
 
     [Benchmark, BenchmarkCategory("One lead")]
     public double RulesEngine_One() => _rulesEngine.Score(_flat[0]);
@@ -52,6 +69,13 @@ public class PeerScoringBenchmarks
         }
 
         return sum;
+    }
+
+    [Benchmark, BenchmarkCategory("1,000 leads")]
+    public double LeadKit_Thousand()
+    {
+        _leadKit.ScoreBatch(_leads, PeerLeadGenerator.AsOf, _scores);
+        return _scores[^1].Total;
     }
 
     [Benchmark, BenchmarkCategory("1,000 leads")]
