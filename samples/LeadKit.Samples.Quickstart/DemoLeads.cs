@@ -75,7 +75,8 @@ internal static class DemoLeads
                 {
                     Budget = (BantStatus)random.Next(3),
                     Authority = (BantStatus)random.Next(3),
-                    Need = (BantStatus)random.Next(3),
+                    // Most leads that reach sales do need the product; one in six says it does not.
+                    Need = random.Next(6) == 0 ? BantStatus.NotMet : (BantStatus)random.Next(2),
                     Timeline = (BantStatus)random.Next(3),
                 },
                 Signals = [.. signals],

@@ -1,20 +1,173 @@
-using LeadKit.Abstractions.Serialization;
+using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Funnel;
+using LeadKit.Abstractions.Identifiers;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Qualification;
+using LeadKit.Abstractions.Sales;
+using LeadKit.Abstractions.Scoring;
+using LeadKit.Abstractions.Sources;
+using LeadKit.Funnel.Assignment;
+using LeadKit.Funnel.Definitions;
+using LeadKit.Funnel.State;
+using LeadKit.Metrics.Inputs;
+using LeadKit.Metrics.Reports;
 using LeadKit.Samples.Quickstart;
+using LeadKit.Scoring.Decay;
+using LeadKit.Scoring.Explanations;
+using LeadKit.Scoring.Model;
+using LeadKit.Scoring.Qualification;
+using LeadKit.Scoring.Rules;
 
-// Built-in, deterministic demo data: the same seed gives the same leads on every machine.
+// Built-in, deterministic demo data: the same seed gives the same leads (and the same report) on every machine.
 var now = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 var leads = DemoLeads.Generate(count: 2_000, seed: 42, now);
+Console.WriteLine($"LeadKit quickstart: {leads.Count} demo leads created over the six months before {now:yyyy-MM-dd}.");
 
-Console.WriteLine($"Generated {leads.Count} demo leads. The first three as JSON:");
+// 1. Scoring: a model compiled once from built-in rules (fit + engagement, caps, decay), then used for every lead.
+var model = new ScoringModelBuilder()
+    .WithName("quickstart")
+    .AddGroup(new ScoringGroup("web", ScoreDimension.Engagement) { Limits = new ScoreLimits(null, 30), Decay = DecayFunction.HalfLife(TimeSpan.FromDays(30)) })
+    .AddRule(SalesRules.Source("source", (LeadSource.Referral, 20), (LeadSource.TradeFair, 10), (LeadSource.PurchasedList, -10)))
+    .AddRule(SalesRules.Seniority("decision_maker", 15, Seniority.Director, Seniority.VicePresident, Seniority.CLevel, Seniority.Owner))
+    .AddRule(SalesRules.CompanySize("mid_market", 10, 50, 5000))
+    .AddRule(SalesRules.Industry("target_industry", 10, "software", "manufacturing"))
+    .AddRule(SalesRules.EmailDomain("business_email", 5, -5))
+    .AddRule(SalesRules.StudentOrJobSeeker(-30))
+    .AddRule(SalesRules.Signal("page_views", EngagementSignalKind.PageView, 1, maxOccurrences: 10, windowDays: 30), "web")
+    .AddRule(SalesRules.Signal("pricing_page", EngagementSignalKind.PricingPageView, 5, maxOccurrences: 3), "web")
+    .AddRule(SalesRules.Signal("email_clicks", EngagementSignalKind.EmailClick, 3, maxOccurrences: 5), "web")
+    .AddRule(SalesRules.Signal("webinar", EngagementSignalKind.WebinarAttended, 10, maxOccurrences: 2))
+    .AddRule(SalesRules.Signal("demo_request", EngagementSignalKind.DemoRequested, 25, maxOccurrences: 1))
+    .AddRule(SalesRules.Timeframe("timeframe", 10, maxDays: 60))
+    .AddRule(SalesRules.Unsubscribed(-20))
+    .AddRule(SalesRules.Inactivity("inactive_60d", days: 60, points: -15))
+    .Build();
+var policy = new DefaultQualificationPolicy();
+var assessor = new LeadAssessor(model, qualification: policy);
+
+Console.WriteLine();
+Console.WriteLine("== Scoring: three demo leads, explained");
 foreach (var lead in leads.Take(3))
 {
-    Console.WriteLine(LeadKitJson.Serialize(lead));
+    var a = assessor.Explain(lead, now);
+    Console.WriteLine($"{lead.Id} ({lead.Source}): total {a.Score.Total:0.#} (fit {a.Score.Fit:0.#}, engagement {a.Score.Engagement:0.#}), {a.Temperature}, {a.Qualification.Level} - {a.Qualification.Reason}, grade {a.Grade}");
+    Console.WriteLine(a.ScoreCard);
 }
 
-var bySource = leads.GroupBy(l => l.Source.Value).OrderByDescending(g => g.Count());
-Console.WriteLine();
-Console.WriteLine("Leads by source:");
-foreach (var group in bySource)
+var assessments = leads.Select(l => (Lead: l, Assessment: assessor.Assess(l, now))).ToList();
+Console.WriteLine("Temperature:   " + string.Join(", ", assessments.GroupBy(x => x.Assessment.Temperature).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+Console.WriteLine("Qualification: " + string.Join(", ", assessments.GroupBy(x => x.Assessment.Qualification.Level).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+
+// 2. Routing: a small inbound team, smooth weighted round robin (Ana takes twice the share of the others).
+SalesRep[] reps =
+[
+    new() { Id = new SalesRepId("ana"), Name = "Ana", Weight = 2 },
+    new() { Id = new SalesRepId("bruno"), Name = "Bruno" },
+    new() { Id = new SalesRepId("carla"), Name = "Carla" },
+];
+var plan = new RoutingPlanBuilder(new AssignmentState())
+    .AddReps(reps)
+    .AddTeam(new SalesTeamId("inbound"), reps.Select(r => r.Id))
+    .AddTeamStep(new SalesTeamId("inbound"), RepSelection.WeightedRoundRobin)
+    .Build();
+var owners = new Dictionary<LeadId, SalesRepId>();
+foreach (var (lead, assessment) in assessments.Where(x => x.Assessment.Qualification.IsMarketingQualified))
 {
-    Console.WriteLine($"  {group.Key,-16} {group.Count(),6}");
+    var result = plan.Assign(lead, now);
+    if (result.RepId is { } rep)
+    {
+        owners[lead.Id] = rep;
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine($"== Routing: {owners.Count} qualified leads assigned");
+foreach (var group in owners.GroupBy(o => o.Value).OrderBy(g => g.Key.Value, StringComparer.Ordinal))
+{
+    Console.WriteLine($"  {group.Key,-6} {group.Count(),5}");
+}
+
+// 3. Funnel: every lead walks the default funnel; the qualify steps ask the scoring model and the policy.
+var funnel = DefaultFunnel.CreateQualified(model, policy);
+var random = new Random(7);
+var journeys = new List<LeadJourney>();
+var deals = new List<Deal>();
+var recycled = 0;
+foreach (var (lead, assessment) in assessments)
+{
+    var at = lead.CreatedAt;
+    var state = funnel.Start(lead.Id, at);
+    var details = new TransitionDetails(Actor: "quickstart", Lead: lead);
+    bool Step(FunnelTrigger trigger, double days, string? reason = null)
+    {
+        at = at.AddDays(days);
+        var fired = funnel.Fire(state, trigger, at, details with { Reason = reason });
+        if (fired.Outcome == FireOutcome.Accepted)
+        {
+            state = fired.State!;
+            return true;
+        }
+
+        return false;
+    }
+
+    if (Step(FunnelTrigger.Qualify, 0.5) && Step(FunnelTrigger.Qualify, 1))
+    {
+        if (random.Next(5) == 0)
+        {
+            Step(FunnelTrigger.Reject, 1, "sales: not ready to buy");
+        }
+        else if (Step(FunnelTrigger.Accept, 1.5) && Step(FunnelTrigger.Qualify, 3) && Step(FunnelTrigger.Convert, 2))
+        {
+            var value = new Money(1_000m + random.Next(0, 40) * 250m, CurrencyCode.Eur);
+            var opened = at;
+            var won = random.NextDouble() < 0.25 + (assessment.Score.Total / 400);
+            Step(won ? FunnelTrigger.Win : FunnelTrigger.Lose, 5 + random.Next(0, 40));
+            deals.Add(new Deal(new DealId($"D-{lead.Id}"), value, opened, won ? DealStatus.Won : DealStatus.Lost, at, lead.Id, owners.GetValueOrDefault(lead.Id) is { IsDefault: false } o ? o : null, lostReason: won ? null : "chose a competitor"));
+            if (!won)
+            {
+                recycled++;
+            }
+        }
+    }
+    else if (assessment.Qualification.Disqualification == DisqualificationReason.NoBuyingIntent)
+    {
+        Step(FunnelTrigger.Disqualify, 1, "no buying intent");
+    }
+
+    journeys.Add(new LeadJourney(lead.Id, lead.Source, lead.CreatedAt, state.History, owners.TryGetValue(lead.Id, out var owner) ? owner : null, funnel.InitialStage));
+}
+
+Console.WriteLine();
+Console.WriteLine("== Funnel: where the leads are now");
+foreach (var group in journeys.GroupBy(j => j.Changes.Count == 0 ? funnel.InitialStage : j.Changes[^1].To).OrderByDescending(g => g.Count()))
+{
+    Console.WriteLine($"  {group.Key,-13} {group.Count(),5}");
+}
+
+Console.WriteLine($"  ({recycled} lost opportunities can be recycled into new leads with source '{LeadSource.RecycledOpportunity}')");
+
+// 4. KPIs: one call computes the whole funnel report.
+var report = new FunnelReportCalculator(new FunnelReportOptions()).Calculate(journeys, deals);
+Console.WriteLine();
+Console.WriteLine("== KPIs");
+Console.WriteLine($"Lead -> customer: {report.Overall.Conversion.LeadToCustomer}");
+foreach (var step in report.Overall.Conversion.Waterfall)
+{
+    Console.WriteLine($"  {step.From,-12} -> {step.To,-12} {step.Rate}");
+}
+
+foreach (var currency in report.Overall.Deals.ByCurrency)
+{
+    Console.WriteLine($"Win rate: {currency.WinRate.ByCount}");
+    Console.WriteLine($"Average ticket: {currency.AverageTicket.Mean:0.00} {currency.Currency} (median {currency.AverageTicket.Median:0.00})");
+    Console.WriteLine($"Sales velocity: {currency.Velocity.ValuePerDay:0.00} {currency.Currency} per day");
+}
+
+Console.WriteLine($"Sales cycle (median): {report.Overall.SalesCycle.Length.Median?.TotalDays:0.0} days");
+Console.WriteLine("Conversion by source:");
+foreach (var source in report.BySource.OrderByDescending(s => s.Conversion.LeadToCustomer.Value ?? 0))
+{
+    Console.WriteLine($"  {source.Key,-16} {source.Conversion.LeadToCustomer}");
 }
