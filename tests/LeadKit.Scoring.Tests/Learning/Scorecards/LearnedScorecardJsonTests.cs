@@ -49,6 +49,30 @@ public sealed class LearnedScorecardJsonTests
     }
 
     [Fact]
+    public void ToRuleSetJson_LoadedAsARuleSet_ScoresEveryLeadLikeTheScorecard()
+    {
+        LeadCondition[] conditions =
+        [
+            LeadCondition.ValueIs(LeadFeature.Source, "referral"),
+            LeadCondition.ValueIs(LeadFeature.Seniority, "CLevel"),
+            LeadCondition.ValueIs(LeadFeature.CompanySize(10, 100), "10-99"),
+            LeadCondition.ValueIs(LeadFeature.Industry, LeadFeature.Missing),
+            LeadCondition.ValueIs(LeadFeature.CustomText(new CustomFieldKey("plan")), "pro"),
+            LeadCondition.SignalPresent(EngagementSignalKind.DemoRequested),
+            LeadCondition.ValueIs(LeadFeature.SignalPresent(EngagementSignalKind.PricingPageView), "no"),
+        ];
+        var history = History();
+        var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1 }).Train(history);
+
+        var model = LeadKit.Scoring.RuleSets.ScoringRuleSet.Parse(scorecard.ToRuleSetJson("learned")).Model;
+
+        foreach (var example in history)
+        {
+            Assert.Equal(scorecard.Score(example.Lead, example.DecidedAt).Total, model.Score(example.Lead, example.DecidedAt).Total);
+        }
+    }
+
+    [Fact]
     public void ToRuleSetJson_ApplicationPredicate_IsNamedAsHavingNoJsonForm()
     {
         LeadCondition[] conditions = [LeadCondition.ValueIs(LeadFeature.Source, "referral"), LeadCondition.Create("big spender", (l, _) => l.Bant.Budget == BantStatus.Confirmed)];
