@@ -10,19 +10,21 @@ namespace LeadKit.Scoring.Tests.Learning.Scorecards;
 
 public sealed class LearnedScorecardJsonTests
 {
+    private static readonly LeadCondition[] FeatureAndSignalConditions =
+    [
+        LeadCondition.ValueIs(LeadFeature.Source, "referral"),
+        LeadCondition.ValueIs(LeadFeature.Seniority, "CLevel"),
+        LeadCondition.ValueIs(LeadFeature.CompanySize(10, 100), "10-99"),
+        LeadCondition.ValueIs(LeadFeature.Industry, LeadFeature.Missing),
+        LeadCondition.ValueIs(LeadFeature.CustomText(new CustomFieldKey("plan")), "pro"),
+        LeadCondition.SignalPresent(EngagementSignalKind.DemoRequested),
+        LeadCondition.ValueIs(LeadFeature.SignalPresent(EngagementSignalKind.PricingPageView), "no"),
+    ];
+
     [Fact]
     public void ToRuleSetJson_FeatureAndSignalConditions_WritesTheDocumentedRuleSetFormat()
     {
-        LeadCondition[] conditions =
-        [
-            LeadCondition.ValueIs(LeadFeature.Source, "referral"),
-            LeadCondition.ValueIs(LeadFeature.Seniority, "CLevel"),
-            LeadCondition.ValueIs(LeadFeature.CompanySize(10, 100), "10-99"),
-            LeadCondition.ValueIs(LeadFeature.Industry, LeadFeature.Missing),
-            LeadCondition.ValueIs(LeadFeature.CustomText(new CustomFieldKey("plan")), "pro"),
-            LeadCondition.SignalPresent(EngagementSignalKind.DemoRequested),
-            LeadCondition.ValueIs(LeadFeature.SignalPresent(EngagementSignalKind.PricingPageView), "no"),
-        ];
+        var conditions = FeatureAndSignalConditions;
         var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1 }).Train(History());
 
         using var document = JsonDocument.Parse(scorecard.ToRuleSetJson("learned"));
@@ -51,16 +53,7 @@ public sealed class LearnedScorecardJsonTests
     [Fact]
     public void ToRuleSetJson_LoadedAsARuleSet_ScoresEveryLeadLikeTheScorecard()
     {
-        LeadCondition[] conditions =
-        [
-            LeadCondition.ValueIs(LeadFeature.Source, "referral"),
-            LeadCondition.ValueIs(LeadFeature.Seniority, "CLevel"),
-            LeadCondition.ValueIs(LeadFeature.CompanySize(10, 100), "10-99"),
-            LeadCondition.ValueIs(LeadFeature.Industry, LeadFeature.Missing),
-            LeadCondition.ValueIs(LeadFeature.CustomText(new CustomFieldKey("plan")), "pro"),
-            LeadCondition.SignalPresent(EngagementSignalKind.DemoRequested),
-            LeadCondition.ValueIs(LeadFeature.SignalPresent(EngagementSignalKind.PricingPageView), "no"),
-        ];
+        var conditions = FeatureAndSignalConditions;
         var history = History();
         var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1 }).Train(history);
 
