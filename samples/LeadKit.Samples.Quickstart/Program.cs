@@ -19,9 +19,23 @@ using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.Rules;
 
+var (options, error) = QuickstartOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(QuickstartOptions.Usage);
+    return 2;
+}
+
+if (options.ShowHelp)
+{
+    Console.WriteLine(QuickstartOptions.Usage);
+    return 0;
+}
+
 // Built-in, deterministic demo data: the same seed gives the same leads (and the same report) on every machine.
 var now = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
-var leads = DemoLeads.Generate(count: 2_000, seed: 42, now);
+var leads = DemoLeads.Generate(options.Leads, options.Seed, now);
 Console.WriteLine($"LeadKit quickstart: {leads.Count} demo leads created over the six months before {now:yyyy-MM-dd}.");
 
 // 1. Scoring: a model compiled once from built-in rules (fit + engagement, caps, decay), then used for every lead.
@@ -90,7 +104,7 @@ foreach (var group in owners.GroupBy(o => o.Value).OrderBy(g => g.Key.Value, Str
 
 // 3. Funnel: every lead walks the default funnel; the qualify steps ask the scoring model and the policy.
 var funnel = DefaultFunnel.CreateQualified(model, policy);
-var random = new Random(7);
+var random = new Random(options.Seed);
 var journeys = new List<LeadJourney>();
 var deals = new List<Deal>();
 var recycled = 0;
@@ -171,3 +185,8 @@ foreach (var source in report.BySource.OrderByDescending(s => s.Conversion.LeadT
 {
     Console.WriteLine($"  {source.Key,-16} {source.Conversion.LeadToCustomer}");
 }
+
+var reportPath = ReportWriter.Write(options.OutputDirectory, report, funnel, options.Seed);
+Console.WriteLine();
+Console.WriteLine($"Report written to {Path.GetFullPath(reportPath)} (with funnel.svg beside it).");
+return 0;
