@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Consumes the packed LeadKit packages exactly as a NuGet user would: a fresh console project outside the
+# repository references them by version from a local folder feed (not project references), builds and runs.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+feed="$root/artifacts/packages"
+version=$(ls "$feed"/LeadKit.Abstractions.*.nupkg | grep -v '\.symbols\.' | head -1 | sed -E 's/.*LeadKit\.Abstractions\.(.*)\.nupkg/\1/')
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="leadkit-local" value="$feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+XML
+
+cat > "$work/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <!-- A private package folder, so a stale LeadKit package in the machine's cache can never be used. -->
+    <RestorePackagesPath>$work/packages</RestorePackagesPath>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="LeadKit.Abstractions" Version="$version" />
+    <PackageReference Include="LeadKit.Scoring" Version="$version" />
+    <PackageReference Include="LeadKit.Funnel" Version="$version" />
+    <PackageReference Include="LeadKit.Metrics" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+
+cat > "$work/Program.cs" <<'CS'
+using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Funnel;
+using LeadKit.Abstractions.Identifiers;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Sources;
+using LeadKit.Funnel.Definitions;
+using LeadKit.Funnel.State;
+using LeadKit.Metrics.Inputs;
+using LeadKit.Metrics.Reports;
+using LeadKit.Scoring.Model;
+using LeadKit.Scoring.Qualification;
+using LeadKit.Scoring.Rules;
+
+var now = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+var lead = new Lead
+{
+    Id = new LeadId("consumer-1"),
+    CreatedAt = now.AddDays(-3),
+    Source = LeadSource.Referral,
+    Timeframe = PurchaseTimeframe.Immediate,
+    Signals = [new EngagementSignal(EngagementSignalKind.DemoRequested, now.AddDays(-1))],
+};
+var model = new ScoringModelBuilder()
+    .AddRule(SalesRules.Source("source", (LeadSource.Referral, 20)))
+    .AddRule(SalesRules.Signal("demo", EngagementSignalKind.DemoRequested, 25, maxOccurrences: 1))
+    .Build();
+var score = model.Score(lead, now);
+if (score.Total != 45)
+{
+    Console.Error.WriteLine($"expected 45 points, got {score.Total}");
+    return 1;
+}
+
+var funnel = DefaultFunnel.CreateQualified(model, new DefaultQualificationPolicy());
+var state = funnel.Start(lead.Id, lead.CreatedAt);
+var fired = funnel.Fire(state, FunnelTrigger.Qualify, now);
+if (fired.Outcome != FireOutcome.Accepted)
+{
+    Console.Error.WriteLine($"expected the first qualify to be accepted, got {fired.Outcome}");
+    return 1;
+}
+
+var report = new FunnelReportCalculator(new FunnelReportOptions()).Calculate([new LeadJourney(lead.Id, lead.Source, lead.CreatedAt, fired.State!.History)]);
+Console.WriteLine($"consumer OK: score {score.Total}, stage {fired.State.Stage}, leads {report.Overall.Conversion.Leads}");
+return 0;
+CS
+
+cd "$work"
+dotnet run -c Release
