@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using LeadKit.Abstractions.Common;
 using LeadKit.Metrics.Reports;
+using LeadKit.Metrics.Tests.Support;
 
 namespace LeadKit.Benchmarks.Metrics;
 
@@ -30,8 +31,8 @@ public class FunnelReportBenchmarks
         _options.Quotas[CurrencyCode.Eur] = 50_000_000m;
         _calculator = new FunnelReportCalculator(_options);
 
-        var leadKit = ReportFingerprint.Describe(_calculator.Calculate(_data.Journeys, _data.Deals, _data.Customers));
-        var linq = ReportFingerprint.Describe(LinqFunnelReport.Calculate(_options, _data.Journeys, _data.Deals, _data.Customers));
+        var leadKit = ReportText.Describe(_calculator.Calculate(_data.Journeys, _data.Deals, _data.Customers));
+        var linq = ReportText.Describe(LinqFunnelReport.Calculate(_options, _data.Journeys, _data.Deals, _data.Customers));
         if (leadKit != linq || leadKit.Length < 100_000)
         {
             var at = 0;
