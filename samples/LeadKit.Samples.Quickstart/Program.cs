@@ -18,6 +18,7 @@ using LeadKit.Scoring.Explanations;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.Rules;
+using Spectre.Console;
 
 var (options, error) = QuickstartOptions.Parse(args);
 if (options is null)
@@ -36,7 +37,8 @@ if (options.ShowHelp)
 // Built-in, deterministic demo data: the same seed gives the same leads (and the same report) on every machine.
 var now = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 var leads = DemoLeads.Generate(options.Leads, options.Seed, now);
-Console.WriteLine($"LeadKit quickstart: {leads.Count} demo leads created over the six months before {now:yyyy-MM-dd}.");
+AnsiConsole.Write(new Rule("[bold]LeadKit quickstart[/]").LeftJustified());
+AnsiConsole.MarkupLine($"{leads.Count} demo leads (seed {options.Seed}) created over the six months before {now:yyyy-MM-dd}.");
 
 // 1. Scoring: a model compiled once from built-in rules (fit + engagement, caps, decay), then used for every lead.
 var model = new ScoringModelBuilder()
@@ -60,18 +62,39 @@ var model = new ScoringModelBuilder()
 var policy = new DefaultQualificationPolicy();
 var assessor = new LeadAssessor(model, qualification: policy);
 
-Console.WriteLine();
-Console.WriteLine("== Scoring: three demo leads, explained");
+AnsiConsole.WriteLine();
+AnsiConsole.Write(new Rule("Scoring: three demo leads, explained").LeftJustified());
 foreach (var lead in leads.Take(3))
 {
     var a = assessor.Explain(lead, now);
-    Console.WriteLine($"{lead.Id} ({lead.Source}): total {a.Score.Total:0.#} (fit {a.Score.Fit:0.#}, engagement {a.Score.Engagement:0.#}), {a.Temperature}, {a.Qualification.Level} - {a.Qualification.Reason}, grade {a.Grade}");
-    Console.WriteLine(a.ScoreCard);
+    AnsiConsole.MarkupLineInterpolated($"[bold]{lead.Id}[/] ({lead.Source}): total [bold]{a.Score.Total:0.#}[/] (fit {a.Score.Fit:0.#}, engagement {a.Score.Engagement:0.#}), {a.Temperature}, {a.Qualification.Level} - {a.Qualification.Reason}, grade {a.Grade}");
+    AnsiConsole.WriteLine(a.ScoreCard?.ToString() ?? string.Empty);
 }
 
-var assessments = leads.Select(l => (Lead: l, Assessment: assessor.Assess(l, now))).ToList();
-Console.WriteLine("Temperature:   " + string.Join(", ", assessments.GroupBy(x => x.Assessment.Temperature).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
-Console.WriteLine("Qualification: " + string.Join(", ", assessments.GroupBy(x => x.Assessment.Qualification.Level).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+var assessments = new List<(Lead Lead, LeadAssessment Assessment)>(leads.Count);
+AnsiConsole.Progress().Start(progress =>
+{
+    var task = progress.AddTask("Scoring every lead", maxValue: leads.Count);
+    foreach (var lead in leads)
+    {
+        assessments.Add((lead, assessor.Assess(lead, now)));
+        task.Increment(1);
+    }
+});
+
+var mix = new Table().AddColumn("Temperature").AddColumn(new TableColumn("Leads").RightAligned()).AddColumn("Qualification").AddColumn(new TableColumn("Leads").RightAligned());
+var temperatures = assessments.GroupBy(x => x.Assessment.Temperature).OrderBy(g => g.Key).ToList();
+var levels = assessments.GroupBy(x => x.Assessment.Qualification.Level).OrderBy(g => g.Key).ToList();
+for (var i = 0; i < Math.Max(temperatures.Count, levels.Count); i++)
+{
+    mix.AddRow(
+        i < temperatures.Count ? temperatures[i].Key.ToString() : string.Empty,
+        i < temperatures.Count ? temperatures[i].Count().ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
+        i < levels.Count ? levels[i].Key.ToString() : string.Empty,
+        i < levels.Count ? levels[i].Count().ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+}
+
+AnsiConsole.Write(mix);
 
 // 2. Routing: a small inbound team, smooth weighted round robin (Ana takes twice the share of the others).
 SalesRep[] reps =
@@ -95,12 +118,15 @@ foreach (var (lead, assessment) in assessments.Where(x => x.Assessment.Qualifica
     }
 }
 
-Console.WriteLine();
-Console.WriteLine($"== Routing: {owners.Count} qualified leads assigned");
+AnsiConsole.WriteLine();
+AnsiConsole.Write(new Rule($"Routing: {owners.Count} qualified leads, weighted round robin (Ana has weight 2)").LeftJustified());
+var routing = new BarChart().Width(60);
 foreach (var group in owners.GroupBy(o => o.Value).OrderBy(g => g.Key.Value, StringComparer.Ordinal))
 {
-    Console.WriteLine($"  {group.Key,-6} {group.Count(),5}");
+    routing.AddItem(group.Key.ToString(), group.Count(), Color.SteelBlue);
 }
+
+AnsiConsole.Write(routing);
 
 // 3. Funnel: every lead walks the default funnel; the qualify steps ask the scoring model and the policy.
 var funnel = DefaultFunnel.CreateQualified(model, policy);
@@ -153,40 +179,47 @@ foreach (var (lead, assessment) in assessments)
     journeys.Add(new LeadJourney(lead.Id, lead.Source, lead.CreatedAt, state.History, owners.TryGetValue(lead.Id, out var owner) ? owner : null, funnel.InitialStage));
 }
 
-Console.WriteLine();
-Console.WriteLine("== Funnel: where the leads are now");
+AnsiConsole.WriteLine();
+AnsiConsole.Write(new Rule("Funnel: where the leads are now").LeftJustified());
+var stages = new BarChart().Width(60);
 foreach (var group in journeys.GroupBy(j => j.Changes.Count == 0 ? funnel.InitialStage : j.Changes[^1].To).OrderByDescending(g => g.Count()))
 {
-    Console.WriteLine($"  {group.Key,-13} {group.Count(),5}");
+    stages.AddItem(group.Key.ToString(), group.Count(), Color.SeaGreen2);
 }
 
-Console.WriteLine($"  ({recycled} lost opportunities can be recycled into new leads with source '{LeadSource.RecycledOpportunity}')");
+AnsiConsole.Write(stages);
+AnsiConsole.MarkupLineInterpolated($"({recycled} lost opportunities can be recycled into new leads with source '{LeadSource.RecycledOpportunity}')");
 
 // 4. KPIs: one call computes the whole funnel report.
 var report = new FunnelReportCalculator(new FunnelReportOptions()).Calculate(journeys, deals);
-Console.WriteLine();
-Console.WriteLine("== KPIs");
-Console.WriteLine($"Lead -> customer: {report.Overall.Conversion.LeadToCustomer}");
+AnsiConsole.WriteLine();
+AnsiConsole.Write(new Rule("KPIs").LeftJustified());
+var kpis = new Table().AddColumn("KPI").AddColumn("Value");
+kpis.AddRow("Lead -> customer", Markup.Escape(report.Overall.Conversion.LeadToCustomer.ToString()));
 foreach (var step in report.Overall.Conversion.Waterfall)
 {
-    Console.WriteLine($"  {step.From,-12} -> {step.To,-12} {step.Rate}");
+    kpis.AddRow(Markup.Escape($"  {step.From} -> {step.To}"), Markup.Escape(step.Rate.ToString()));
 }
 
 foreach (var currency in report.Overall.Deals.ByCurrency)
 {
-    Console.WriteLine($"Win rate: {currency.WinRate.ByCount}");
-    Console.WriteLine($"Average ticket: {currency.AverageTicket.Mean:0.00} {currency.Currency} (median {currency.AverageTicket.Median:0.00})");
-    Console.WriteLine($"Sales velocity: {currency.Velocity.ValuePerDay:0.00} {currency.Currency} per day");
+    kpis.AddRow("Win rate", Markup.Escape(currency.WinRate.ByCount.ToString()));
+    kpis.AddRow("Average ticket", Markup.Escape($"{currency.AverageTicket.Mean:0.00} {currency.Currency} (median {currency.AverageTicket.Median:0.00})"));
+    kpis.AddRow("Sales velocity", Markup.Escape($"{currency.Velocity.ValuePerDay:0.00} {currency.Currency} per day"));
 }
 
-Console.WriteLine($"Sales cycle (median): {report.Overall.SalesCycle.Length.Median?.TotalDays:0.0} days");
-Console.WriteLine("Conversion by source:");
+kpis.AddRow("Sales cycle (median)", Markup.Escape($"{report.Overall.SalesCycle.Length.Median?.TotalDays:0.0} days"));
+AnsiConsole.Write(kpis);
+
+var bySource = new Table().AddColumn("Source").AddColumn(new TableColumn("Leads").RightAligned()).AddColumn("Lead -> customer");
 foreach (var source in report.BySource.OrderByDescending(s => s.Conversion.LeadToCustomer.Value ?? 0))
 {
-    Console.WriteLine($"  {source.Key,-16} {source.Conversion.LeadToCustomer}");
+    bySource.AddRow(Markup.Escape(source.Key.ToString()), source.Conversion.Leads.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(source.Conversion.LeadToCustomer.ToString()));
 }
 
+AnsiConsole.Write(bySource);
+
 var reportPath = ReportWriter.Write(options.OutputDirectory, report, funnel, options.Seed);
-Console.WriteLine();
-Console.WriteLine($"Report written to {Path.GetFullPath(reportPath)} (with funnel.svg beside it).");
+AnsiConsole.WriteLine();
+AnsiConsole.MarkupLineInterpolated($"Report written to [link]{Path.GetFullPath(reportPath)}[/] (with funnel.svg beside it).");
 return 0;
