@@ -48,4 +48,13 @@ public sealed class ScoringConfigurationException : Exception
 
     private static string Describe(ImmutableArray<ScoringProblem> problems)
         => $"The scoring configuration has {problems.Length} problem(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems);
+
+    /// <summary>Throws when an options class reported problems, each attributed to the options class by name.</summary>
+    internal static void ThrowIfAny(IReadOnlyList<string> problems, string optionsName)
+    {
+        if (problems.Count > 0)
+        {
+            throw new ScoringConfigurationException(problems.Select(p => new ScoringProblem(optionsName, p)));
+        }
+    }
 }

@@ -48,11 +48,7 @@ public sealed class DefaultQualificationPolicy : IQualificationPolicy, IThreshol
     public DefaultQualificationPolicy(QualificationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ScoringConfigurationException(problems.Select(p => new ScoringProblem(nameof(QualificationOptions), p)));
-        }
+        ScoringConfigurationException.ThrowIfAny(options.Validate(), nameof(QualificationOptions));
 
         _mqlRule = options.MqlRule;
         _fit = options.MqlFitThreshold;

@@ -43,11 +43,7 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
     public TemperatureClassifier(TemperatureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ScoringConfigurationException(problems.Select(p => new ScoringProblem(nameof(TemperatureOptions), p)));
-        }
+        ScoringConfigurationException.ThrowIfAny(options.Validate(), nameof(TemperatureOptions));
 
         _hotDays = options.HotWithinDays;
         _warmDays = options.WarmWithinDays;
