@@ -164,7 +164,7 @@ foreach (var (lead, assessment) in assessments)
             var opened = at;
             var won = random.NextDouble() < 0.25 + (assessment.Score.Total / 400);
             Step(won ? FunnelTrigger.Win : FunnelTrigger.Lose, 5 + random.Next(0, 40));
-            deals.Add(new Deal(new DealId($"D-{lead.Id}"), value, opened, won ? DealStatus.Won : DealStatus.Lost, at, lead.Id, owners.GetValueOrDefault(lead.Id) is { IsDefault: false } o ? o : null, lostReason: won ? null : "chose a competitor"));
+            deals.Add(new Deal(new DealId($"D-{lead.Id}"), value, opened, won ? DealStatus.Won : DealStatus.Lost, at, lead.Id, owners.TryGetValue(lead.Id, out var dealOwner) ? dealOwner : null, lostReason: won ? null : "chose a competitor"));
             if (!won)
             {
                 recycled++;
