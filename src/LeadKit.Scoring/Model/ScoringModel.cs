@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using LeadKit.Abstractions.Engagement;
 using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
@@ -25,16 +27,40 @@ namespace LeadKit.Scoring.Model;
 public sealed class ScoringModel : ILeadScorer
 {
     private readonly RuleEntry[] _rules;
-    private readonly IScoringRule[] _evaluated;
-    private readonly int[] _evaluatedSlots;
+
+    // Built-in rules are called through their sealed types (direct, inlinable calls; they cannot fail on a valid
+    // lead); plugin rules through the interface, guarded. Each array pairs with the rule slots it writes.
+    private readonly AttributeRule[] _attributeRules;
+    private readonly int[] _attributeSlots;
+    private readonly LeadSourceRule[] _sourceRules;
+    private readonly int[] _sourceSlots;
+    private readonly EmailDomainRule[] _emailRules;
+    private readonly int[] _emailSlots;
+    private readonly IScoringRule[] _pluginRules;
+    private readonly int[] _pluginSlots;
+
+    // Inactivity rules read the youngest signal, which the signal pass finds anyway.
+    private readonly long[] _inactivityTicks;
+    private readonly double[] _inactivityPoints;
+    private readonly int[] _inactivitySlots;
+
     private readonly SignalPlan[] _plans;
+    private readonly PlanData[] _planData;
+
+    // Signal kind ordinal -> its only plan (>= 0), the idle plan (_plans.Length: a kind no rule scores), or several
+    // plans (-1 - k: row k of _kindStart/_kindPlans). The idle plan's window is negative, so it never counts: the
+    // signal pass then needs no branch on whether a kind is scored.
+    private readonly int[] _kindPlan;
     private readonly int[] _kindStart;
     private readonly int[] _kindPlans;
-    private readonly long[] _planWindow;
-    private readonly DecayKind[] _planDecayKind;
-    private readonly double[] _planDecayRate;
-    private readonly long[] _planDecayWindow;
+    private readonly int _mostPlansPerKind;
+    private readonly bool _decays;
     private readonly int[] _ruleTarget;
+
+    // Rule indices grouped by target (groups, then fit, then engagement), in rule order within a target: the rules
+    // of target t are _targetRules[_targetStart[t].._targetStart[t + 1]].
+    private readonly int[] _targetRules;
+    private readonly int[] _targetStart;
     private readonly ScoringGroup[] _groups;
     private readonly int[] _groupDimension;
     private readonly double[] _groupFloor;
@@ -56,10 +82,20 @@ public sealed class ScoringModel : ILeadScorer
         _total = total;
         _modelTag = new("leadkit.model", name);
 
-        var evaluated = new List<IScoringRule>();
-        var evaluatedSlots = new List<int>();
+        var attributeRules = new List<AttributeRule>();
+        var attributeSlots = new List<int>();
+        var sourceRules = new List<LeadSourceRule>();
+        var sourceSlots = new List<int>();
+        var emailRules = new List<EmailDomainRule>();
+        var emailSlots = new List<int>();
+        var pluginRules = new List<IScoringRule>();
+        var pluginSlots = new List<int>();
+        var inactivityTicks = new List<long>();
+        var inactivityPoints = new List<double>();
+        var inactivitySlots = new List<int>();
         var plans = new List<SignalPlan>();
         _ruleTarget = new int[rules.Length];
+        _targetStart = new int[groups.Length + 3];
         var maxOrdinal = 0;
         for (var i = 0; i < rules.Length; i++)
         {
@@ -67,6 +103,7 @@ public sealed class ScoringModel : ILeadScorer
 
             // Targets: groups are 0..G-1, then fit = G, engagement = G + 1.
             _ruleTarget[i] = rule.GroupIndex >= 0 ? rule.GroupIndex : groups.Length + (int)rule.Dimension;
+            _targetStart[_ruleTarget[i] + 1]++;
             if (rule.Plan is { } plan)
             {
                 plans.Add(plan);
@@ -77,28 +114,71 @@ public sealed class ScoringModel : ILeadScorer
             }
             else
             {
-                evaluated.Add(rule.Rule);
-                evaluatedSlots.Add(i);
+                switch (rule.Rule)
+                {
+                    case AttributeRule attribute:
+                        attributeRules.Add(attribute);
+                        attributeSlots.Add(i);
+                        break;
+                    case LeadSourceRule source:
+                        sourceRules.Add(source);
+                        sourceSlots.Add(i);
+                        break;
+                    case EmailDomainRule email:
+                        emailRules.Add(email);
+                        emailSlots.Add(i);
+                        break;
+                    case InactivityRule inactivity:
+                        inactivityTicks.Add(inactivity.After.Ticks);
+                        inactivityPoints.Add(inactivity.Points);
+                        inactivitySlots.Add(i);
+                        break;
+                    default:
+                        pluginRules.Add(rule.Rule);
+                        pluginSlots.Add(i);
+                        break;
+                }
             }
         }
 
-        _evaluated = [.. evaluated];
-        _evaluatedSlots = [.. evaluatedSlots];
+        for (var t = 1; t < _targetStart.Length; t++)
+        {
+            _targetStart[t] += _targetStart[t - 1];
+        }
+
+        _targetRules = new int[rules.Length];
+        var filled = new int[groups.Length + 2];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var t = _ruleTarget[i];
+            _targetRules[_targetStart[t] + filled[t]++] = i;
+        }
+
+        _attributeRules = [.. attributeRules];
+        _attributeSlots = [.. attributeSlots];
+        _sourceRules = [.. sourceRules];
+        _sourceSlots = [.. sourceSlots];
+        _emailRules = [.. emailRules];
+        _emailSlots = [.. emailSlots];
+        _pluginRules = [.. pluginRules];
+        _pluginSlots = [.. pluginSlots];
+        _inactivityTicks = [.. inactivityTicks];
+        _inactivityPoints = [.. inactivityPoints];
+        _inactivitySlots = [.. inactivitySlots];
         _plans = [.. plans];
-        _planWindow = new long[_plans.Length];
-        _planDecayKind = new DecayKind[_plans.Length];
-        _planDecayRate = new double[_plans.Length];
-        _planDecayWindow = new long[_plans.Length];
+        _planData = new PlanData[_plans.Length + 1];
+        _planData[_plans.Length] = new PlanData(-1, false);
         for (var p = 0; p < _plans.Length; p++)
         {
-            _planWindow[p] = _plans[p].WindowTicks;
-            _planDecayKind[p] = _plans[p].Decay.Kind;
-            _planDecayRate[p] = _plans[p].Decay.Rate;
-            _planDecayWindow[p] = _plans[p].Decay.WindowTicks;
+            var plan = _plans[p];
+            _planData[p] = new PlanData(plan.WindowTicks, plan.Decay.Kind != DecayKind.None);
         }
 
         // Signal kind ordinal -> plans, as a compressed row: plans of ordinal k are _kindPlans[_kindStart[k].._kindStart[k + 1]].
         _kindStart = new int[maxOrdinal + 2];
+        // One slot past the largest scored ordinal stands for every larger (unscored) ordinal.
+        _kindPlan = new int[maxOrdinal + 2];
+        _kindPlan[maxOrdinal + 1] = _plans.Length;
         var perKind = new List<int>[maxOrdinal + 1];
         for (var p = 0; p < _plans.Length; p++)
         {
@@ -112,6 +192,12 @@ public sealed class ScoringModel : ILeadScorer
         for (var k = 0; k <= maxOrdinal; k++)
         {
             _kindStart[k] = flat.Count;
+            _kindPlan[k] = perKind[k] switch
+            {
+                null => _plans.Length,
+                [var only] => only,
+                _ => -1 - k,
+            };
             if (perKind[k] is { } list)
             {
                 flat.AddRange(list);
@@ -119,6 +205,13 @@ public sealed class ScoringModel : ILeadScorer
         }
 
         _kindStart[maxOrdinal + 1] = flat.Count;
+        _mostPlansPerKind = 1;
+        foreach (var list in perKind)
+        {
+            _mostPlansPerKind = Math.Max(_mostPlansPerKind, list?.Count ?? 0);
+        }
+
+        _decays = Array.Exists(_plans, plan => plan.Decay.Kind != DecayKind.None);
         _kindPlans = [.. flat];
 
         _groupDimension = new int[groups.Length];
@@ -227,10 +320,7 @@ public sealed class ScoringModel : ILeadScorer
         Span<int> occurrences = _plans.Length <= 256 ? stackalloc int[_plans.Length] : new int[_plans.Length];
         Evaluate(lead, asOf, points, occurrences);
         Span<double> targets = _groups.Length <= 254 ? stackalloc double[_groups.Length + 2] : new double[_groups.Length + 2];
-        for (var r = 0; r < points.Length; r++)
-        {
-            targets[_ruleTarget[r]] += points[r];
-        }
+        SumTargets(points, targets);
 
         var groups = ImmutableArray.CreateBuilder<LimitContribution>(_groups.Length);
         double fit = targets[_groups.Length], engagement = targets[_groups.Length + 1];
@@ -289,6 +379,26 @@ public sealed class ScoringModel : ILeadScorer
     /// <inheritdoc />
     public override string ToString() => $"ScoringModel '{Name}' ({_rules.Length} rules, {_groups.Length} groups)";
 
+    /// <summary>
+    /// <c>targets[t] = Σ points[r]</c> over the rules of target t, in rule order. Summed in a register per target:
+    /// adding each rule's points into <c>targets[t]</c> in memory chains every addition through a store and a load.
+    /// </summary>
+    private void SumTargets(ReadOnlySpan<double> points, Span<double> targets)
+    {
+        var rules = _targetRules;
+        var start = _targetStart;
+        for (var t = 0; t < targets.Length; t++)
+        {
+            var sum = 0.0;
+            for (var k = start[t]; k < start[t + 1]; k++)
+            {
+                sum += points[rules[k]];
+            }
+
+            targets[t] = sum;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Clip(double value, double floor, double cap) => value < floor ? floor : value > cap ? cap : value;
 
@@ -301,10 +411,7 @@ public sealed class ScoringModel : ILeadScorer
 
         var groupCount = _groups.Length;
         Span<double> targets = groupCount <= 254 ? stackalloc double[groupCount + 2] : new double[groupCount + 2];
-        for (var r = 0; r < points.Length; r++)
-        {
-            targets[_ruleTarget[r]] += points[r];
-        }
+        SumTargets(points, targets);
 
         double fit = targets[groupCount], engagement = targets[groupCount + 1];
         for (var g = 0; g < groupCount; g++)
@@ -327,102 +434,237 @@ public sealed class ScoringModel : ILeadScorer
 
     private void Evaluate(Lead lead, DateTimeOffset asOf, Span<double> points, Span<int> occurrences)
     {
-        for (var i = 0; i < _evaluated.Length; i++)
+        for (var i = 0; i < _attributeRules.Length; i++)
+        {
+            points[_attributeSlots[i]] = _attributeRules[i].Evaluate(lead, asOf);
+        }
+
+        for (var i = 0; i < _sourceRules.Length; i++)
+        {
+            points[_sourceSlots[i]] = _sourceRules[i].Evaluate(lead, asOf);
+        }
+
+        for (var i = 0; i < _emailRules.Length; i++)
+        {
+            points[_emailSlots[i]] = _emailRules[i].Evaluate(lead, asOf);
+        }
+
+        for (var i = 0; i < _pluginRules.Length; i++)
         {
             double value;
             try
             {
-                value = _evaluated[i].Evaluate(lead, asOf);
+                value = _pluginRules[i].Evaluate(lead, asOf);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                throw RuleFailed(_evaluatedSlots[i], ex);
+                throw RuleFailed(_pluginSlots[i], ex);
             }
 
             if (!double.IsFinite(value))
             {
-                throw RuleFailed(_evaluatedSlots[i], null);
+                throw RuleFailed(_pluginSlots[i], null);
             }
 
-            points[_evaluatedSlots[i]] = value;
+            points[_pluginSlots[i]] = value;
         }
 
-        if (_plans.Length == 0)
+        if (_plans.Length > 0 || _inactivityTicks.Length > 0)
         {
-            return;
+            EvaluateSignals(lead, asOf.UtcTicks, points, occurrences);
+        }
+    }
+
+    [SkipLocalsInit]
+    private void EvaluateSignals(Lead lead, long asOfTicks, Span<double> points, Span<int> occurrences)
+    {
+        var planCount = _plans.Length;
+
+        // One more state than plans: the idle plan of kinds no rule scores.
+        Span<PlanState> states = planCount < 128 ? stackalloc PlanState[planCount + 1] : new PlanState[planCount + 1];
+        states.Clear();
+
+        // Room for every (signal, plan) pair that may need a decay factor; none when no plan decays.
+        var signals = lead.Signals.AsSpan();
+        var room = _decays ? signals.Length * _mostPlansPerKind : 0;
+        PlanAge[]? rented = null;
+        var decayed = room <= 128 ? stackalloc PlanAge[room] : (rented = ArrayPool<PlanAge>.Shared.Rent(room));
+        long[]? rentedAges = null;
+        try
+        {
+            var youngestAny = CountSignals(signals, asOfTicks, _kindPlan, _planData, _kindStart, _kindPlans, states, decayed, out var decayedCount);
+
+            // Bucket the ages that need a decay factor by plan, keeping signal order (a counting sort), so each plan's
+            // factors are summed in one loop with its decay kind known, and only its own ages are sorted when more
+            // occurrences happened than count.
+            var ages = decayedCount <= 128 ? stackalloc long[decayedCount] : (rentedAges = ArrayPool<long>.Shared.Rent(decayedCount)).AsSpan(0, decayedCount);
+            if (decayedCount > 0)
+            {
+                var next = 0;
+                for (var p = 0; p < planCount; p++)
+                {
+                    states[p].Next = next;
+                    next += _planData[p].Decays ? states[p].Count : 0;
+                }
+
+                foreach (var (p, age) in decayed[..decayedCount])
+                {
+                    ages[states[p].Next++] = age;
+                }
+            }
+
+            for (var p = 0; p < planCount; p++)
+            {
+                var plan = _plans[p];
+                ref readonly var state = ref states[p];
+                var count = state.Count;
+                occurrences[p] = count;
+                double sum;
+                if (count < plan.MinOccurrences)
+                {
+                    sum = 0;
+                }
+                else if (!_planData[p].Decays)
+                {
+                    sum = Math.Min(count, plan.MaxOccurrences);
+                }
+                else
+                {
+                    // state.Next is now the end of this plan's bucket.
+                    var bucket = ages[(state.Next - count)..state.Next];
+                    if (count > plan.MaxOccurrences)
+                    {
+                        bucket.Sort();
+                        bucket = bucket[..plan.MaxOccurrences];
+                    }
+
+                    sum = SumFactors(plan.Decay, bucket);
+                }
+
+                points[plan.Slot] = plan.PointsPerOccurrence * sum;
+            }
+
+            if (_inactivityTicks.Length > 0)
+            {
+                // The time since the last activity: the youngest signal up to the moment, or the lead's creation.
+                var idle = Math.Min(asOfTicks - lead.CreatedAt.UtcTicks, youngestAny);
+                for (var i = 0; i < _inactivityTicks.Length; i++)
+                {
+                    points[_inactivitySlots[i]] = idle > _inactivityTicks[i] ? _inactivityPoints[i] : 0;
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<PlanAge>.Shared.Return(rented);
+            }
+
+            if (rentedAges is not null)
+            {
+                ArrayPool<long>.Shared.Return(rentedAges);
+            }
+        }
+    }
+
+    /// <summary>Σ decay factor(age) over <paramref name="ages"/>, in order, with the decay kind chosen once.</summary>
+    private static double SumFactors(CompiledDecay decay, ReadOnlySpan<long> ages)
+    {
+        var sum = 0.0;
+        switch (decay.Kind)
+        {
+            case DecayKind.Exponential:
+                var rate = decay.Rate;
+                foreach (var age in ages)
+                {
+                    sum += Math.Exp(-age * rate);
+                }
+
+                break;
+            case DecayKind.Linear:
+                var slope = decay.Rate;
+                foreach (var age in ages)
+                {
+                    sum += Math.Max(0, 1 - (age * slope));
+                }
+
+                break;
+            default:
+                foreach (var age in ages)
+                {
+                    sum += decay.Factor(age);
+                }
+
+                break;
         }
 
-        var plans = _plans;
-        var planWindow = _planWindow;
-        var decayKind = _planDecayKind;
-        var decayRate = _planDecayRate;
-        var decayWindow = _planDecayWindow;
-        Span<double> sums = plans.Length <= 256 ? stackalloc double[plans.Length] : new double[plans.Length];
+        return sum;
+    }
 
-        // The youngest matching signal per plan: with at most one occurrence counted (demo requests, unsubscribes,
-        // bounces) its factor is the rule's sum, so no second pass is needed.
-        Span<long> youngest = plans.Length <= 256 ? stackalloc long[plans.Length] : new long[plans.Length];
-        youngest.Fill(long.MaxValue);
-        var signals = lead.Signals.AsSpan();
-        var asOfTicks = asOf.UtcTicks;
-        var kindStart = _kindStart;
-        var kindPlans = _kindPlans;
-        var lastKind = kindStart.Length - 1;
+    /// <summary>
+    /// The signal pass: counts each plan's signals within its window, and lists the
+    /// (plan, age) pairs whose decay factor is still to be added. It makes no call and almost no branch (which kinds
+    /// a lead's signals have is unpredictable), so its few variables stay in registers.
+    /// </summary>
+    /// <returns>The age of the youngest signal at or before the moment, of any kind (<see cref="long.MaxValue"/> if none).</returns>
+    private static long CountSignals(
+        ReadOnlySpan<EngagementSignal> signals,
+        long asOfTicks,
+        int[] kindPlan,
+        PlanData[] planData,
+        int[] kindStart,
+        int[] kindPlans,
+        Span<PlanState> states,
+        Span<PlanAge> decayed,
+        out int decayedCount)
+    {
+        var youngestAny = long.MaxValue;
+        var n = 0;
+        var last = (uint)kindPlan.Length - 1;
         foreach (ref readonly var signal in signals)
         {
-            var ordinal = signal.Kind.Ordinal;
-            if ((uint)ordinal >= (uint)lastKind)
-            {
-                continue;
-            }
-
-            var start = kindStart[ordinal];
-            var end = kindStart[ordinal + 1];
-            if (start == end)
-            {
-                continue;
-            }
-
             var age = asOfTicks - signal.OccurredAt.UtcTicks;
             if (age < 0)
             {
                 continue;
             }
 
-            for (var i = start; i < end; i++)
+            youngestAny = Math.Min(youngestAny, age);
+            var p = kindPlan[Math.Min((uint)signal.Kind.Ordinal, last)];
+            if (p >= 0)
             {
-                var p = kindPlans[i];
-                if (age <= planWindow[p])
+                n += Count(p, age, planData, states, decayed, n);
+            }
+            else
+            {
+                var row = -1 - p;
+                for (var i = kindStart[row]; i < kindStart[row + 1]; i++)
                 {
-                    occurrences[p]++;
-                    if (age < youngest[p])
-                    {
-                        youngest[p] = age;
-                    }
-
-                    sums[p] += decayKind[p] switch
-                    {
-                        DecayKind.None => 1,
-                        DecayKind.Exponential => Math.Exp(-age * decayRate[p]),
-                        DecayKind.Linear => Math.Max(0, 1 - (age * decayRate[p])),
-                        DecayKind.SlidingWindow => age <= decayWindow[p] ? 1 : 0,
-                        _ => plans[p].Decay.Factor(age),
-                    };
+                    n += Count(kindPlans[i], age, planData, states, decayed, n);
                 }
             }
         }
 
-        for (var p = 0; p < plans.Length; p++)
+        decayedCount = n;
+        return youngestAny;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Count(int p, long age, PlanData[] planData, Span<PlanState> states, Span<PlanAge> decayed, int n)
+    {
+        ref readonly var plan = ref planData[p];
+        ref var state = ref states[p];
+        var inWindow = age <= plan.Window;
+        state.Count += inWindow ? 1 : 0;
+
+        // Written always (when the model has decays), kept only when it needs a decay factor.
+        if ((uint)n < (uint)decayed.Length)
         {
-            var plan = plans[p];
-            var count = occurrences[p];
-            var sum = count < plan.MinOccurrences ? 0
-                : count <= plan.MaxOccurrences ? sums[p]
-                : plan.MaxOccurrences == 1 ? plan.Decay.Factor(youngest[p])
-                : plan.Decay.Kind == DecayKind.None ? plan.MaxOccurrences
-                : SignalMath.SumMostRecent(signals, plan, asOfTicks, count);
-            points[plan.Slot] = plan.PointsPerOccurrence * sum;
+            decayed[n] = new PlanAge(p, age);
         }
+
+        return inWindow && plan.Decays ? 1 : 0;
     }
 
     private ScoringException RuleFailed(int slot, Exception? inner)
@@ -434,6 +676,19 @@ public sealed class ScoringModel : ILeadScorer
             : $"Scoring rule '{name}' of model '{Name}' threw {inner.GetType().Name}; the lead was not scored.";
         return new ScoringException(name, message, inner);
     }
+
+    /// <summary>A signal plan's window and decay, side by side for the signal pass.</summary>
+    private readonly record struct PlanData(long Window, bool Decays);
+
+    /// <summary>What the signal pass tracks per plan.</summary>
+    private struct PlanState
+    {
+        public int Count;
+        public int Next;
+    }
+
+    /// <summary>A signal's age for a plan whose decay factor is still to be added.</summary>
+    private readonly record struct PlanAge(int Plan, long Age);
 
     /// <summary>One rule of the model with what the compiler resolved for it.</summary>
     internal sealed record RuleEntry(IScoringRule Rule, string Name, ScoreDimension Dimension, int GroupIndex, SignalPlan? Plan);

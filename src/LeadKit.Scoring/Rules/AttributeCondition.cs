@@ -37,6 +37,8 @@ public sealed class AttributeCondition
         {
             _containsAny = SearchValues.Create(Values.AsSpan(), StringComparison.OrdinalIgnoreCase);
         }
+
+        Compiled = CompiledCondition.Compile(this);
     }
 
     /// <summary>Gets the field tested (<see cref="LeadField.None"/> for <c>All</c>, <c>Any</c>, <c>Not</c>).</summary>
@@ -161,12 +163,38 @@ public sealed class AttributeCondition
     public bool Matches(Lead lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
+        return Compiled.Matches(lead);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Operator switch
+    {
+        ConditionOperator.All or ConditionOperator.Any => $"{Operator.ToString().ToLowerInvariant()}({string.Join(", ", Conditions)})",
+        ConditionOperator.Not => $"not({Conditions[0]})",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{FieldName} {Operator} {(Values.Length > 0 ? "[" + string.Join(", ", Values) + "]" : string.Empty)}{(Min is null ? string.Empty : $" min {Min}")}{(Max is null ? string.Empty : $" max {Max}")}").TrimEnd(),
+    };
+
+    /// <summary>Gets the condition compiled for evaluation.</summary>
+    internal CompiledCondition Compiled { get; }
+
+    /// <summary>Gets the named values' integer values (-1 for an unknown name), for named-value fields.</summary>
+    internal int[] EnumValues => _enumValues;
+
+    /// <summary>Gets the multi-string search of a <c>Contains</c> condition whose values are all non-empty.</summary>
+    internal SearchValues<string>? ContainsAny => _containsAny;
+
+    /// <summary>
+    /// The reference semantics, read through <see cref="FieldValue"/>: used for what <see cref="CompiledCondition"/>
+    /// does not specialise (custom attributes, existence tests) and by tests as the oracle for the compiled nodes.
+    /// </summary>
+    internal bool MatchesGeneric(Lead lead)
+    {
         switch (Operator)
         {
             case ConditionOperator.All:
                 foreach (var c in Conditions)
                 {
-                    if (!c.Matches(lead))
+                    if (!c.MatchesGeneric(lead))
                     {
                         return false;
                     }
@@ -176,7 +204,7 @@ public sealed class AttributeCondition
             case ConditionOperator.Any:
                 foreach (var c in Conditions)
                 {
-                    if (c.Matches(lead))
+                    if (c.MatchesGeneric(lead))
                     {
                         return true;
                     }
@@ -184,7 +212,7 @@ public sealed class AttributeCondition
 
                 return false;
             case ConditionOperator.Not:
-                return !Conditions[0].Matches(lead);
+                return !Conditions[0].MatchesGeneric(lead);
         }
 
         var value = FieldValue.Read(lead, Field, CustomKey);
@@ -202,14 +230,6 @@ public sealed class AttributeCondition
             },
         };
     }
-
-    /// <inheritdoc />
-    public override string ToString() => Operator switch
-    {
-        ConditionOperator.All or ConditionOperator.Any => $"{Operator.ToString().ToLowerInvariant()}({string.Join(", ", Conditions)})",
-        ConditionOperator.Not => $"not({Conditions[0]})",
-        _ => string.Create(CultureInfo.InvariantCulture, $"{FieldName} {Operator} {(Values.Length > 0 ? "[" + string.Join(", ", Values) + "]" : string.Empty)}{(Min is null ? string.Empty : $" min {Min}")}{(Max is null ? string.Empty : $" max {Max}")}").TrimEnd(),
-    };
 
     internal string FieldName => Field == LeadField.Custom ? "custom." + CustomKey.Value : LeadFieldNames.ToName(Field);
 

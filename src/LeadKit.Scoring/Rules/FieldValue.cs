@@ -26,38 +26,19 @@ internal readonly struct FieldValue
 
     public static FieldValue Read(Lead lead, LeadField field, Abstractions.Leads.CustomFieldKey key)
     {
-        var contact = lead.Contact;
-        var company = lead.Company;
-        return field switch
+        switch (LeadFieldNames.TypeOf(field))
         {
-            LeadField.Source => OfText(lead.Source.Value),
-            LeadField.EmailDomain => OfText(contact.Email?.Domain),
-            LeadField.EmailIsFreeMail => contact.Email?.Domain is { } d ? OfBoolean(FreeMailDomains.Default.Contains(d)) : default,
-            LeadField.JobTitle => OfText(contact.JobTitle),
-            LeadField.Seniority => OfNamed((int)contact.Seniority),
-            LeadField.Language => OfText(contact.Language),
-            LeadField.CompanyDomain => OfText(company?.Domain),
-            LeadField.Industry => OfText(company?.Industry),
-            LeadField.Country => OfText(company?.Country?.Value),
-            LeadField.Region => OfText(company?.Region),
-            LeadField.EmployeeCount => company?.EmployeeCount is { } n ? OfNumber(n) : default,
-            LeadField.AnnualRevenue => company?.AnnualRevenue is { } r ? OfNumber((double)r.Amount) : default,
-            LeadField.TimeframeKind => OfNamed((int)lead.Timeframe.Kind),
-            LeadField.TimeframeDays => lead.Timeframe.Kind == PurchaseTimeframeKind.WithinDays ? OfNumber(lead.Timeframe.Days) : default,
-            LeadField.BantBudget => OfNamed((int)lead.Bant.Budget),
-            LeadField.BantAuthority => OfNamed((int)lead.Bant.Authority),
-            LeadField.BantNeed => OfNamed((int)lead.Bant.Need),
-            LeadField.BantTimeline => OfNamed((int)lead.Bant.Timeline),
-            LeadField.BantConfirmedCount => OfNumber(lead.Bant.ConfirmedCount),
-            LeadField.MarketingConsent => OfBoolean(lead.Consent.MarketingConsent),
-            LeadField.DoNotContact => OfBoolean(lead.Consent.DoNotContact),
-            LeadField.DoNotEmail => OfBoolean(lead.Consent.DoNotEmail),
-            LeadField.DoNotCall => OfBoolean(lead.Consent.DoNotCall),
-            LeadField.ExistingCustomer => OfBoolean(lead.AccountId is not null),
-            LeadField.Recycled => OfBoolean(lead.RecycledFromDealId is not null),
-            LeadField.Custom => ReadCustom(lead, key),
-            _ => default,
-        };
+            case FieldType.Text:
+                return OfText(LeadFieldReader.Text(lead, field));
+            case FieldType.Named:
+                return OfNamed(LeadFieldReader.Named(lead, field));
+            case FieldType.Number:
+                return LeadFieldReader.TryNumber(lead, field, out var number) ? OfNumber(number) : default;
+            case FieldType.Boolean:
+                return LeadFieldReader.TryBoolean(lead, field, out var boolean) ? OfBoolean(boolean) : default;
+            default:
+                return field == LeadField.Custom ? ReadCustom(lead, key) : default;
+        }
     }
 
     private static FieldValue ReadCustom(Lead lead, Abstractions.Leads.CustomFieldKey key)

@@ -87,6 +87,29 @@ public class ScoringModelPropertyTests
         });
     }
 
+    [Property]
+    public bool Explain_AnyLead_GivesEachRuleThePointsItGivesAlone(Scenario scenario, PositiveInt inactivityDays)
+    {
+        // The model fuses signal rules, several rules on one kind and inactivity into one pass; each rule evaluated on
+        // its own is the independent reference. Group decay is left out: a rule alone does not know its group.
+        var spec = scenario.Model with { GroupDecay = DecayFunction.None };
+        var rules = spec.Rules().Concat(
+        [
+            SalesRules.SignalCountAtLeast("often_" + Kinds[0], Kinds[0], 3, 7, windowDays: 20),
+            new SignalRule("decayed_" + Kinds[0], Kinds[0], 2) { Decay = DecayFunction.HalfLife(TimeSpan.FromDays(9)), MaxOccurrences = 2 },
+            SalesRules.Inactivity("inactive", (inactivityDays.Get % 200) + 1, -15),
+        ]).ToArray();
+        var builder = new ScoringModelBuilder();
+        foreach (var rule in rules)
+        {
+            builder.AddRule(rule);
+        }
+
+        var lead = scenario.Lead.Build();
+        var card = builder.Build().Explain(lead, LeadBuilder.Now);
+        return rules.All(rule => (card.Rules.SingleOrDefault(c => c.RuleName == rule.Name)?.Points ?? 0) == rule.Evaluate(lead, LeadBuilder.Now));
+    }
+
     [Property(MaxTest = 50)]
     public bool ScoreParallel_ManyLeads_EqualsSequentialScoring(ModelSpec spec, PositiveInt seed)
     {
@@ -136,19 +159,30 @@ public class ScoringModelPropertyTests
                 .WithLimits(ScoreDimension.Fit, FitLimits)
                 .WithLimits(ScoreDimension.Engagement, EngagementLimits)
                 .WithTotalLimits(TotalLimits);
-            for (var k = 0; k < Kinds.Length; k++)
+            var signalRules = SignalRules();
+            for (var k = 0; k < signalRules.Length; k++)
             {
-                var rule = new SignalRule("signal_" + k, Kinds[k], SignalPoints[k])
-                {
-                    MaxOccurrences = MaxOccurrences[k],
-                    Window = WindowDays[k] is { } d ? TimeSpan.FromDays(d) : null,
-                    Decay = k % 2 == 0 ? RuleDecay : null,
-                };
-                builder.AddRule(rule, k < 3 ? "web" : null);
+                builder.AddRule(signalRules[k], k < 3 ? "web" : null);
             }
 
             return builder.Build();
         }
+
+        /// <summary>The model's rules, without groups: the source, size and e-mail rules, then one signal rule per kind.</summary>
+        public IScoringRule[] Rules() =>
+        [
+            SalesRules.Source("source", (LeadSource.Referral, 20), (LeadSource.PurchasedList, -10)),
+            SalesRules.CompanySize("size", 15, 50, 5000),
+            SalesRules.EmailDomain("email", 5, -5),
+            .. SignalRules(),
+        ];
+
+        private SignalRule[] SignalRules() => [.. Enumerable.Range(0, Kinds.Length).Select(k => new SignalRule("signal_" + k, Kinds[k], SignalPoints[k])
+        {
+            MaxOccurrences = MaxOccurrences[k],
+            Window = WindowDays[k] is { } d ? TimeSpan.FromDays(d) : null,
+            Decay = k % 2 == 0 ? RuleDecay : null,
+        })];
     }
 
     /// <summary>A generated lead: source, size and signals (kind index, hours before now; negative = in the future).</summary>

@@ -1,0 +1,182 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using LeadKit.Abstractions.Leads;
+
+namespace LeadKit.Scoring.Rules;
+
+/// <summary>
+/// An <see cref="AttributeCondition"/> compiled once into a node specialised for its field's type and its operator,
+/// so evaluating it reads one field and runs one typed test: a bit test for named values, two comparisons for a
+/// number range, a length-checked case-insensitive compare (or a frozen set) for text. Conditions this compiler does
+/// not specialise (custom attributes, existence tests) fall back to <see cref="AttributeCondition.MatchesGeneric"/>,
+/// which defines the semantics; tests check that both agree.
+/// </summary>
+internal abstract class CompiledCondition
+{
+    // Above this many values a frozen set's hash look-up beats comparing against each value.
+    private const int SetThreshold = 8;
+
+    public abstract bool Matches(Lead lead);
+
+    /// <summary>Compiles a condition; never throws, even for a condition that <c>Build()</c> would reject.</summary>
+    public static CompiledCondition Compile(AttributeCondition condition)
+    {
+        switch (condition.Operator)
+        {
+            case ConditionOperator.All when condition.Conditions.All(c => c is not null):
+                return new AllNode([.. condition.Conditions.Select(c => c.Compiled)]);
+            case ConditionOperator.Any when condition.Conditions.All(c => c is not null):
+                return new AnyNode([.. condition.Conditions.Select(c => c.Compiled)]);
+            case ConditionOperator.Not when condition.Conditions is [{ } only]:
+                return new NotNode(only.Compiled);
+        }
+
+        var values = condition.Values.IsDefault ? [] : condition.Values.AsSpan();
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                return new GenericNode(condition);
+            }
+        }
+
+        var field = condition.Field;
+        var op = condition.Operator;
+        switch (LeadFieldNames.TypeOf(field))
+        {
+            case FieldType.Named when op is ConditionOperator.Equals or ConditionOperator.In or ConditionOperator.NotEquals or ConditionOperator.NotIn:
+                return NamedNode.Create(field, op, condition.EnumValues);
+            case FieldType.Number when op is ConditionOperator.Equals or ConditionOperator.AtLeast or ConditionOperator.AtMost or ConditionOperator.Between:
+                // A missing bound never matches, as in the generic semantics.
+                var lo = op switch { ConditionOperator.AtMost => double.NegativeInfinity, _ => condition.Min ?? double.NaN };
+                var hi = op switch { ConditionOperator.AtLeast => double.PositiveInfinity, ConditionOperator.Equals => condition.Min ?? double.NaN, _ => condition.Max ?? double.NaN };
+                return new NumberRangeNode(field, lo, hi);
+            case FieldType.Boolean when op is ConditionOperator.IsTrue or ConditionOperator.IsFalse:
+                return new BooleanNode(field, op == ConditionOperator.IsTrue);
+            case FieldType.Text when op is ConditionOperator.Equals && values.Length > 0:
+                return new TextInNode(field, [values[0]], negate: false);
+            case FieldType.Text when op is ConditionOperator.In or ConditionOperator.NotIn or ConditionOperator.NotEquals:
+                var negate = op != ConditionOperator.In;
+                return values.Length > SetThreshold
+                    ? new TextSetNode(field, values.ToArray().ToFrozenSet(StringComparer.OrdinalIgnoreCase), negate)
+                    : new TextInNode(field, values.ToArray(), negate);
+            case FieldType.Text when op is ConditionOperator.Contains && condition.ContainsAny is { } search:
+                return new TextContainsNode(field, search);
+            default:
+                return new GenericNode(condition);
+        }
+    }
+
+    private sealed class AllNode(CompiledCondition[] children) : CompiledCondition
+    {
+        public override bool Matches(Lead lead)
+        {
+            foreach (var child in children)
+            {
+                if (!child.Matches(lead))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private sealed class AnyNode(CompiledCondition[] children) : CompiledCondition
+    {
+        public override bool Matches(Lead lead)
+        {
+            foreach (var child in children)
+            {
+                if (child.Matches(lead))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private sealed class NotNode(CompiledCondition child) : CompiledCondition
+    {
+        public override bool Matches(Lead lead) => !child.Matches(lead);
+    }
+
+    private sealed class GenericNode(AttributeCondition condition) : CompiledCondition
+    {
+        public override bool Matches(Lead lead) => condition.MatchesGeneric(lead);
+    }
+
+    /// <summary>Named values as a 64-bit mask: <c>Equals</c> tests the first value only, the others all values.</summary>
+    private sealed class NamedNode(LeadField field, ulong mask, bool negate) : CompiledCondition
+    {
+        public static NamedNode Create(LeadField field, ConditionOperator op, int[] enumValues)
+        {
+            var mask = 0UL;
+            var count = op == ConditionOperator.Equals ? Math.Min(1, enumValues.Length) : enumValues.Length;
+            for (var i = 0; i < count; i++)
+            {
+                if (enumValues[i] is >= 0 and < 64)
+                {
+                    mask |= 1UL << enumValues[i];
+                }
+            }
+
+            return new NamedNode(field, mask, op is ConditionOperator.NotEquals or ConditionOperator.NotIn);
+        }
+
+        public override bool Matches(Lead lead)
+        {
+            var value = LeadFieldReader.Named(lead, field);
+            var found = (uint)value < 64 && (mask & (1UL << value)) != 0;
+            return found != negate;
+        }
+    }
+
+    /// <summary><c>lo &lt;= x &lt;= hi</c>; a NaN bound (a bound the operator needs but the condition lacks) never matches.</summary>
+    private sealed class NumberRangeNode(LeadField field, double lo, double hi) : CompiledCondition
+    {
+        public override bool Matches(Lead lead) => LeadFieldReader.TryNumber(lead, field, out var number) && number >= lo && number <= hi;
+    }
+
+    private sealed class BooleanNode(LeadField field, bool expected) : CompiledCondition
+    {
+        public override bool Matches(Lead lead) => LeadFieldReader.TryBoolean(lead, field, out var value) && value == expected;
+    }
+
+    /// <summary>Text equal (ignoring case) to one of a few values; a missing value never matches, negated or not.</summary>
+    private sealed class TextInNode(LeadField field, string[] values, bool negate) : CompiledCondition
+    {
+        public override bool Matches(Lead lead)
+        {
+            var text = LeadFieldReader.Text(lead, field);
+            if (text is null)
+            {
+                return false;
+            }
+
+            foreach (var value in values)
+            {
+                // string.Equals compares lengths first, so most mismatches cost one comparison.
+                if (string.Equals(text, value, StringComparison.OrdinalIgnoreCase))
+                {
+                    return !negate;
+                }
+            }
+
+            return negate;
+        }
+    }
+
+    private sealed class TextSetNode(LeadField field, FrozenSet<string> values, bool negate) : CompiledCondition
+    {
+        public override bool Matches(Lead lead) => LeadFieldReader.Text(lead, field) is { } text && values.Contains(text) != negate;
+    }
+
+    private sealed class TextContainsNode(LeadField field, SearchValues<string> search) : CompiledCondition
+    {
+        public override bool Matches(Lead lead) => LeadFieldReader.Text(lead, field) is { } text && text.AsSpan().ContainsAny(search);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Scoring.Rules;
+using LeadKit.Testing;
+
+namespace LeadKit.Scoring.Tests.Rules;
+
+/// <summary>
+/// The compiled conditions that evaluate attribute rules against the generic, field-value semantics they replace:
+/// every field, every operator (including operators invalid for the field), value lists with case variants, missing
+/// values, and nesting.
+/// </summary>
+[Properties(Arbitrary = [typeof(Arbitraries)])]
+public class CompiledConditionPropertyTests
+{
+    private static readonly LeadField[] Fields = [.. Enum.GetValues<LeadField>().Where(f => f is not LeadField.None and not LeadField.Custom)];
+
+    private static readonly ConditionOperator[] Operators = [.. Enum.GetValues<ConditionOperator>().Where(o => o is not ConditionOperator.None and not ConditionOperator.All and not ConditionOperator.Any and not ConditionOperator.Not)];
+
+    private static readonly string[] Words =
+    [
+        "software", "SOFTWARE", "retail", "BR", "br", "DE", "firm.example", "gmail.com", "head of", "Sales", "student",
+        "Director", "director", "CLevel", "Immediate", "WithinDays", "Confirmed", "Denied", "Unknown", "referral", "pt", "SP", "x",
+    ];
+
+    [Property(MaxTest = 500)]
+    public bool Matches_AnyConditionAndLead_AgreesWithTheGenericSemantics(AttributeCondition condition, Lead lead)
+        => condition.Matches(lead) == condition.MatchesGeneric(lead);
+
+    public static class Arbitraries
+    {
+        public static Arbitrary<AttributeCondition> Conditions() => Arb.From(ConditionGen(2));
+
+        public static Arbitrary<Lead> Leads() => Arb.From(LeadGen);
+
+        private static Gen<AttributeCondition> LeafGen { get; } =
+            from field in Gen.Elements(Fields)
+            from op in Gen.Elements(Operators)
+            from values in Gen.Elements(Words).ArrayOf().Select(a => a.Take(10).ToArray())
+            from min in Gen.OneOf(Gen.Constant<double?>(null), Gen.Choose(-5, 6000).Select(v => (double?)v))
+            from max in Gen.OneOf(Gen.Constant<double?>(null), Gen.Choose(-5, 6000).Select(v => (double?)v))
+            select AttributeCondition.Create(field, op, [.. values], min, max);
+
+        private static Gen<AttributeCondition> ConditionGen(int depth) => depth == 0
+            ? LeafGen
+            : Gen.Frequency(
+                (4, LeafGen),
+                (1, ConditionGen(depth - 1).ArrayOf().Select(a => AttributeCondition.All([.. a.Take(3)]))),
+                (1, ConditionGen(depth - 1).ArrayOf().Select(a => AttributeCondition.Any([.. a.Take(3)]))),
+                (1, ConditionGen(depth - 1).Select(AttributeCondition.Not)));
+
+        private static Gen<T?> Maybe<T>(Gen<T> gen)
+            where T : class => Gen.OneOf(Gen.Constant<T?>(null), gen.Select(v => (T?)v));
+
+        private static Gen<Lead> LeadGen { get; } =
+            from email in Maybe(Gen.Elements("ana@gmail.com", "bo@Firm.example", "cy@yahoo.com"))
+            from title in Maybe(Gen.Elements("Head of Sales", "Student", "Software Director", "sales"))
+            from seniority in Gen.Elements(Enum.GetValues<Seniority>())
+            from company in Gen.Elements(true, false)
+            from employees in Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(0, 6000).Select(v => (int?)v))
+            from industry in Maybe(Gen.Elements("software", "retail", "health"))
+            from country in Maybe(Gen.Elements("BR", "DE", "PT"))
+            from domain in Maybe(Gen.Elements("firm.example", "gmail.com"))
+            from revenue in Gen.OneOf(Gen.Constant<decimal?>(null), Gen.Choose(0, 5000).Select(v => (decimal?)v))
+            from timeframe in Gen.Elements(PurchaseTimeframe.NotStated, PurchaseTimeframe.Immediate, PurchaseTimeframe.WithinDays(30), PurchaseTimeframe.WithinDays(400))
+            from bant in Gen.Elements(Enum.GetValues<BantStatus>()).ArrayOf(4)
+            from flags in Gen.Elements(true, false).ArrayOf(6)
+            select Build(email, title, seniority, company, employees, industry, country, domain, revenue, timeframe, bant, flags);
+
+        private static Lead Build(string? email, string? title, Seniority seniority, bool company, int? employees, string? industry, string? country, string? domain, decimal? revenue, PurchaseTimeframe timeframe, BantStatus[] bant, bool[] flags)
+        {
+            var builder = LeadBuilder.New()
+                .WithContact(email: email, jobTitle: title, seniority: seniority)
+                .WithTimeframe(timeframe)
+                .WithBant(bant[0], bant[1], bant[2], bant[3])
+                .WithConsent(new ContactConsent(flags[0], flags[1], flags[2], flags[3]));
+            if (company)
+            {
+                builder = builder.AtCompany(employees: employees, industry: industry, country: country, domain: domain, annualRevenue: revenue);
+            }
+
+            if (flags[4])
+            {
+                builder = builder.OfAccount("acct-1");
+            }
+
+            if (flags[5])
+            {
+                builder = builder.RecycledFrom("deal-1");
+            }
+
+            return builder.Build();
+        }
+    }
+}
