@@ -143,6 +143,22 @@ public sealed class ScorecardTrainerTests
     }
 
     [Fact]
+    public void Train_NullEntry_ThrowsArgumentExceptionNamingTheParameterAndTheIndex()
+    {
+        var history = SyntheticHistory.Create(200, seed: 31);
+        history[0] = null!;
+        var trainer = new ScorecardTrainer(TrueConditions);
+
+        var ex = Assert.Throws<InvalidHistoryException>(() => trainer.Train(history));
+        Assert.IsAssignableFrom<ArgumentException>(ex);
+        Assert.Equal("history", ex.ParamName);
+        Assert.Equal("history[0] is null; every entry must be a HistoricalLead.", Assert.Single(ex.Problems));
+
+        var crossValidated = Assert.Throws<InvalidHistoryException>(() => trainer.CrossValidate(history));
+        Assert.Equal(ex.Problems.ToArray(), crossValidated.Problems.ToArray());
+    }
+
+    [Fact]
     public void Train_TooFewExamples_RefusesWithTheDefaultMinimumOfForty()
     {
         var history = SyntheticHistory.Create(60, seed: 8);
