@@ -27,6 +27,7 @@ public sealed class ScorecardTrainer
         ArgumentNullException.ThrowIfNull(conditions);
         options ??= new ScorecardOptions();
         var problems = new List<string>(options.Validate());
+        var optionProblems = problems.Count;
         _conditions = [.. conditions];
         if (_conditions.Length == 0)
         {
@@ -48,7 +49,8 @@ public sealed class ScorecardTrainer
 
         if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+            // Every problem is in the message; ParamName can hold one name, so it names the conditions when they are at fault.
+            throw new ArgumentException(string.Join(" ", problems), problems.Count > optionProblems ? nameof(conditions) : nameof(options));
         }
 
         _l2 = options.L2;

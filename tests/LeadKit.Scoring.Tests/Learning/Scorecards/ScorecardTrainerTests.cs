@@ -202,6 +202,25 @@ public sealed class ScorecardTrainerTests
     }
 
     [Fact]
+    public void Constructor_NullCondition_NamesTheConditionsParameterAndTheIndex()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new ScorecardTrainer([Referral, null!]));
+        Assert.Equal("conditions", ex.ParamName);
+        Assert.Contains("conditions[1] is null.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForValues_NullEntries_NamesEachIndexInsteadOfCounting()
+    {
+        var history = SyntheticHistory.Create(50, seed: 32);
+        history[3] = null!;
+        history[49] = null!;
+        var ex = Assert.Throws<InvalidHistoryException>(() => LeadCondition.ForValues(LeadFeature.Source, history.AsEnumerable(), minimumSupport: 1));
+        Assert.Equal("history", ex.ParamName);
+        Assert.Equal(["history[3] is null; every entry must be a HistoricalLead.", "history[49] is null; every entry must be a HistoricalLead."], ex.Problems.ToArray());
+    }
+
+    [Fact]
     public void ForValues_MakesOneConditionPerSupportedValue()
     {
         var history = SyntheticHistory.Create(400, seed: 9);
