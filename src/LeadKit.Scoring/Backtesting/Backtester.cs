@@ -42,7 +42,8 @@ public sealed class Backtester
     /// <param name="qualification">An optional policy, for the confusion matrices of its MQL and SQL decisions.</param>
     /// <returns>The report.</returns>
     /// <exception cref="InvalidHistoryException">
-    /// The history has fewer converted or non-converted leads than the options require, or the scorer returned a NaN or
+    /// An entry of <paramref name="history"/> is null (each null entry is named by its index, <c>history[i]</c>), the
+    /// history has fewer converted or non-converted leads than the options require, or the scorer returned a NaN or
     /// infinite score; the message names every problem.
     /// </exception>
     public BacktestReport Run(
@@ -213,23 +214,22 @@ public sealed class Backtester
     private bool[] Labels(IReadOnlyList<HistoricalLead> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var labels = new bool[history.Count];
         var problems = new List<string>();
+        if (NullEntries.Add(history, nameof(history), problems) > 0)
+        {
+            // As for the learners: the null entries are the problem to fix; counts over a history with holes would mislead.
+            throw new InvalidHistoryException(problems, nameof(history));
+        }
+
+        var labels = new bool[history.Count];
         var positives = 0;
         for (var i = 0; i < labels.Length; i++)
         {
-            var item = history[i];
-            if (item is null)
-            {
-                AddLimited(problems, Invariant($"history[{i}] is null."));
-                continue;
-            }
-
-            labels[i] = item.Converted;
-            positives += item.Converted ? 1 : 0;
+            labels[i] = history[i].Converted;
+            positives += labels[i] ? 1 : 0;
         }
 
-        var negatives = labels.Length - positives - problems.Count;
+        var negatives = labels.Length - positives;
         if (positives < _options.MinimumConverted)
         {
             problems.Add(positives == 0

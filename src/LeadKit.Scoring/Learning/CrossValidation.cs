@@ -12,18 +12,29 @@ namespace LeadKit.Scoring.Learning;
 public static class CrossValidation
 {
     /// <summary>Runs k-fold cross-validation.</summary>
-    /// <param name="history">The leads with their decision times and outcomes.</param>
+    /// <param name="history">The leads with their decision times and outcomes; no entry may be null.</param>
     /// <param name="folds">The number of folds, 2 or more; each fold needs at least one won and one lost lead.</param>
     /// <param name="seed">The seed of the fold assignment.</param>
-    /// <param name="train">Trains a scorer on a training set.</param>
+    /// <param name="train">Trains a scorer on a training set; must not return null.</param>
     /// <returns>The per-fold and pooled AUCs.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="history"/> or <paramref name="train"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="folds"/> is less than 2.</exception>
-    /// <exception cref="InvalidHistoryException">There are fewer won or lost leads than folds, or a scorer returned a non-finite score.</exception>
+    /// <exception cref="InvalidHistoryException">
+    /// An entry of <paramref name="history"/> is null (each null entry is named by its index, <c>history[i]</c>), there are
+    /// fewer won or lost leads than folds, or a scorer returned a non-finite score.
+    /// </exception>
+    /// <exception cref="InvalidOperationException"><paramref name="train"/> returned null; the fold is named.</exception>
     public static CrossValidationResult Run(IReadOnlyList<HistoricalLead> history, int folds, int seed, Func<IReadOnlyList<HistoricalLead>, ILeadScorer> train)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var problems = new List<string>();
+        if (NullEntries.Add(history, nameof(history), problems) > 0)
+        {
+            throw new InvalidHistoryException(problems, nameof(history));
+        }
+
         var won = new List<int>();
         var lost = new List<int>();
         for (var i = 0; i < history.Count; i++)
@@ -62,7 +73,8 @@ public static class CrossValidation
                 }
             }
 
-            var scorer = train(training);
+            var scorer = train(training)
+                ?? throw new InvalidOperationException(HistoryChecks.Invariant($"train returned null for fold {f} (trained on {training.Count} leads); it must return a scorer."));
             var foldScores = new double[heldOut.Count];
             var foldLabels = new bool[heldOut.Count];
             for (var k = 0; k < heldOut.Count; k++)

@@ -9,15 +9,15 @@ internal static class HistoryChecks
     public static void CountOutcomes(IReadOnlyList<HistoricalLead> history, int minimumWon, int minimumLost, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(history);
-        int won = 0, lost = 0;
-        for (var i = 0; i < history.Count; i++)
+        if (NullEntries.Add(history, nameof(history), problems) > 0)
         {
-            if (history[i] is not { } item)
-            {
-                problems.Add(Invariant($"history[{i}] is null."));
-                return;
-            }
+            // Counts over a history with holes would only add noise to the message; the null entries must be fixed first.
+            return;
+        }
 
+        int won = 0, lost = 0;
+        foreach (var item in history)
+        {
             if (item.Converted)
             {
                 won++;

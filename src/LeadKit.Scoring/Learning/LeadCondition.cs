@@ -80,16 +80,31 @@ public sealed class LeadCondition
     /// <param name="history">The history the values are counted in.</param>
     /// <param name="minimumSupport">The fewest leads a value needs; at least 1.</param>
     /// <returns>The conditions.</returns>
+    /// <exception cref="InvalidHistoryException">An entry of <paramref name="history"/> is null; each is named by its index, <c>history[i]</c>.</exception>
     public static ImmutableArray<LeadCondition> ForValues(LeadFeature feature, IEnumerable<HistoricalLead> history, int minimumSupport)
     {
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentOutOfRangeException.ThrowIfLessThan(minimumSupport, 1);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        List<int>? nulls = null;
+        var index = 0;
         foreach (var item in history)
         {
+            if (item is null)
+            {
+                (nulls ??= []).Add(index++);
+                continue;
+            }
+
             var value = feature.ValueOf(item.Lead, item.DecidedAt);
             counts[value] = counts.GetValueOrDefault(value) + 1;
+            index++;
+        }
+
+        if (nulls is not null)
+        {
+            throw NullEntries.Exception(nulls, nameof(history));
         }
 
         var values = new List<string>();

@@ -129,6 +129,28 @@ public sealed class BacktesterTests
     }
 
     [Fact]
+    public void Run_NullEntry_ThrowsArgumentExceptionNamingTheParameterAndTheIndex()
+    {
+        var history = History(Scores, Labels);
+        history[4] = null!;
+        var ex = Assert.Throws<InvalidHistoryException>(() => new Backtester().Run(history, new LeakyScorer()));
+        Assert.IsAssignableFrom<ArgumentException>(ex);
+        Assert.Equal("history", ex.ParamName);
+        Assert.Equal("history[4] is null; every entry must be a HistoricalLead.", Assert.Single(ex.Problems));
+    }
+
+    [Fact]
+    public void Compare_NullEntries_NamesEachIndex()
+    {
+        var history = History(Scores, Labels);
+        history[0] = null!;
+        history[9] = null!;
+        var ex = Assert.Throws<InvalidHistoryException>(() => new Backtester().Compare(history, new LeakyScorer(), new LeakyScorer()));
+        Assert.Equal("history", ex.ParamName);
+        Assert.Equal(["history[0] is null; every entry must be a HistoricalLead.", "history[9] is null; every entry must be a HistoricalLead."], ex.Problems.ToArray());
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ListsEveryOneWithItsValue()
     {
         var ex = Assert.Throws<ArgumentException>(() => new Backtester(new BacktestOptions { CalibrationBandCount = 0, ConfidenceLevel = 1.5, WeeklyCapacity = -1 }));

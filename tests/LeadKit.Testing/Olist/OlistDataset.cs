@@ -1,11 +1,14 @@
 using System.Globalization;
 using LeadKit.Abstractions.Identifiers;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Sources;
 
 namespace LeadKit.Testing.Olist;
 
 /// <summary>
 /// Imports the Olist marketing-funnel files (8,000 MQLs, 842 closed deals). Every malformed row — wrong column
-/// count, bad date or number, blank or duplicate id, a closed deal whose MQL is missing — is listed in
+/// count, bad date or number, blank or duplicate id, blank landing page, an origin that is not a valid source name,
+/// a closed deal whose MQL is missing — is listed in
 /// <see cref="Problems"/> with its file and line and left out; nothing is dropped silently.
 /// </summary>
 /// <remarks>Depends only on LeadKit.Abstractions, so samples can link these files as they are.</remarks>
@@ -17,6 +20,12 @@ public sealed class OlistDataset
     /// <summary>The closed-deals file name.</summary>
     public const string ClosedDealsFile = "olist_closed_deals_dataset.csv";
 
+    /// <summary>Gets the source of the 60 MQLs whose origin is blank (<c>blank</c>, as PROVENANCE.md counts them), kept apart so no row is merged into another channel.</summary>
+    public static readonly LeadSource BlankOrigin = new("blank");
+
+    /// <summary>Gets the custom field that holds an MQL's landing_page_id in <see cref="OlistMql.ToLead"/>.</summary>
+    public static readonly CustomFieldKey LandingPage = new("landing_page_id");
+
     private static readonly string[] MqlHeader = ["mql_id", "first_contact_date", "landing_page_id", "origin"];
 
     private static readonly string[] DealHeader =
@@ -25,11 +34,14 @@ public sealed class OlistDataset
         "has_company", "has_gtin", "average_stock", "business_type", "declared_product_catalog_size", "declared_monthly_revenue",
     ];
 
+    private readonly HashSet<LeadId> _won;
+
     private OlistDataset(IReadOnlyList<OlistMql> mqls, IReadOnlyList<OlistClosedDeal> closedDeals, IReadOnlyList<OlistImportProblem> problems)
     {
         Mqls = mqls;
         ClosedDeals = closedDeals;
         Problems = problems;
+        _won = [.. closedDeals.Select(d => d.MqlId)];
     }
 
     /// <summary>Gets the well-formed MQL rows, in file order.</summary>
@@ -40,6 +52,22 @@ public sealed class OlistDataset
 
     /// <summary>Gets every malformed row, with file and line.</summary>
     public IReadOnlyList<OlistImportProblem> Problems { get; }
+
+    /// <summary>
+    /// Gets every MQL, in file order, as history for backtesting and learning: the lead as known at first contact,
+    /// decided at first contact (the moment it was qualified), won when it appears in the closed-deals file.
+    /// </summary>
+    /// <returns>One outcome per well-formed MQL.</returns>
+    public IReadOnlyList<OlistLeadOutcome> LeadOutcomes()
+    {
+        var outcomes = new List<OlistLeadOutcome>(Mqls.Count);
+        foreach (var mql in Mqls)
+        {
+            outcomes.Add(new OlistLeadOutcome(mql.ToLead(), mql.FirstContact, _won.Contains(mql.Id), mql));
+        }
+
+        return outcomes;
+    }
 
     /// <summary>Reads both files from a folder.</summary>
     /// <param name="folder">The folder holding the two CSV files.</param>
@@ -65,6 +93,18 @@ public sealed class OlistDataset
             if (Id(f[0], MqlFile, line, "mql_id", problems) is not { } id
                 || Date(f[1], "yyyy-MM-dd", MqlFile, line, "first_contact_date", problems) is not { } firstContact)
             {
+                continue;
+            }
+
+            if (f[2].Length == 0)
+            {
+                problems.Add(new OlistImportProblem(MqlFile, line, "landing_page_id is blank"));
+                continue;
+            }
+
+            if (f[3].Length > 0 && !IsSourceName(f[3], out var reason))
+            {
+                problems.Add(new OlistImportProblem(MqlFile, line, $"origin '{f[3]}' is not a valid source name: {reason}"));
                 continue;
             }
 
@@ -155,6 +195,21 @@ public sealed class OlistDataset
         }
 
         return text;
+    }
+
+    private static bool IsSourceName(string text, out string reason)
+    {
+        try
+        {
+            _ = new LeadSource(text);
+            reason = string.Empty;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            reason = ex.Message;
+            return false;
+        }
     }
 
     private static DateTimeOffset? Date(string text, string format, string file, int line, string column, List<OlistImportProblem> problems)

@@ -38,7 +38,8 @@ public sealed class NaiveBayesTrainer
     /// <param name="history">The leads with their decision times and outcomes.</param>
     /// <returns>The scorer.</returns>
     /// <exception cref="InvalidHistoryException">
-    /// No won or no lost leads, fewer than the minimum of either, or a feature with the same value for every lead;
+    /// An entry of <paramref name="history"/> is null (each null entry is named by its index, <c>history[i]</c>),
+    /// no won or no lost leads, fewer than the minimum of either, or a feature with the same value for every lead;
     /// every problem is listed.
     /// </exception>
     public NaiveBayesScorer Train(IReadOnlyList<HistoricalLead> history)
@@ -101,6 +102,7 @@ public sealed class NaiveBayesTrainer
     /// <param name="folds">The number of folds; defaults to 5.</param>
     /// <param name="seed">The seed of the fold assignment.</param>
     /// <returns>The per-fold and pooled AUCs.</returns>
+    /// <exception cref="InvalidHistoryException">As for <see cref="CrossValidation.Run"/> and <see cref="Train"/>.</exception>
     public CrossValidationResult CrossValidate(IReadOnlyList<HistoricalLead> history, int folds = 5, int seed = 20260601)
         => CrossValidation.Run(history, folds, seed, Train);
 

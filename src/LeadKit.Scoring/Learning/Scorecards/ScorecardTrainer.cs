@@ -27,6 +27,7 @@ public sealed class ScorecardTrainer
         ArgumentNullException.ThrowIfNull(conditions);
         options ??= new ScorecardOptions();
         var problems = new List<string>(options.Validate());
+        var optionProblems = problems.Count;
         _conditions = [.. conditions];
         if (_conditions.Length == 0)
         {
@@ -48,7 +49,8 @@ public sealed class ScorecardTrainer
 
         if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+            // Every problem is in the message; ParamName can hold one name, so it names the conditions when they are at fault.
+            throw new ArgumentException(string.Join(" ", problems), problems.Count > optionProblems ? nameof(conditions) : nameof(options));
         }
 
         _l2 = options.L2;
@@ -66,7 +68,8 @@ public sealed class ScorecardTrainer
     /// <param name="history">The leads with their decision times and outcomes.</param>
     /// <returns>The scorecard.</returns>
     /// <exception cref="InvalidHistoryException">
-    /// No won or no lost leads, fewer than the minimum of either, or a condition that holds for every lead or for none
+    /// An entry of <paramref name="history"/> is null (each null entry is named by its index, <c>history[i]</c>),
+    /// no won or no lost leads, fewer than the minimum of either, or a condition that holds for every lead or for none
     /// (a constant feature); every problem is listed.
     /// </exception>
     /// <exception cref="InvalidOperationException">The fit did not converge or (with L2 = 0) the conditions are collinear.</exception>
@@ -132,6 +135,7 @@ public sealed class ScorecardTrainer
     /// <param name="folds">The number of folds; defaults to 5.</param>
     /// <param name="seed">The seed of the fold assignment.</param>
     /// <returns>The per-fold and pooled AUCs.</returns>
+    /// <exception cref="InvalidHistoryException">As for <see cref="CrossValidation.Run"/> and <see cref="Train"/>.</exception>
     public CrossValidationResult CrossValidate(IReadOnlyList<HistoricalLead> history, int folds = 5, int seed = 20260601)
         => CrossValidation.Run(history, folds, seed, Train);
 }

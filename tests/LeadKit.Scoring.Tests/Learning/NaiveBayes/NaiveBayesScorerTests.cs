@@ -149,6 +149,22 @@ public sealed class NaiveBayesScorerTests
     }
 
     [Fact]
+    public void Train_NullEntry_ThrowsArgumentExceptionNamingTheParameterAndTheIndex()
+    {
+        var history = SyntheticHistory.Create(200, seed: 30);
+        history[123] = null!;
+        var trainer = new NaiveBayesTrainer(new NaiveBayesOptions { Features = { LeadFeature.Source } });
+
+        var ex = Assert.Throws<InvalidHistoryException>(() => trainer.Train(history));
+        Assert.IsAssignableFrom<ArgumentException>(ex);
+        Assert.Equal("history", ex.ParamName);
+        Assert.Equal("history[123] is null; every entry must be a HistoricalLead.", Assert.Single(ex.Problems));
+
+        var crossValidated = Assert.Throws<InvalidHistoryException>(() => trainer.CrossValidate(history));
+        Assert.Equal(ex.Problems.ToArray(), crossValidated.Problems.ToArray());
+    }
+
+    [Fact]
     public void Train_DefaultMinimums_RequireFortyOfEach()
     {
         var options = new NaiveBayesOptions { Features = { LeadFeature.Source } };

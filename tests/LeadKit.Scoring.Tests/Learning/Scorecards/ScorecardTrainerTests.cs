@@ -143,6 +143,22 @@ public sealed class ScorecardTrainerTests
     }
 
     [Fact]
+    public void Train_NullEntry_ThrowsArgumentExceptionNamingTheParameterAndTheIndex()
+    {
+        var history = SyntheticHistory.Create(200, seed: 31);
+        history[0] = null!;
+        var trainer = new ScorecardTrainer(TrueConditions);
+
+        var ex = Assert.Throws<InvalidHistoryException>(() => trainer.Train(history));
+        Assert.IsAssignableFrom<ArgumentException>(ex);
+        Assert.Equal("history", ex.ParamName);
+        Assert.Equal("history[0] is null; every entry must be a HistoricalLead.", Assert.Single(ex.Problems));
+
+        var crossValidated = Assert.Throws<InvalidHistoryException>(() => trainer.CrossValidate(history));
+        Assert.Equal(ex.Problems.ToArray(), crossValidated.Problems.ToArray());
+    }
+
+    [Fact]
     public void Train_TooFewExamples_RefusesWithTheDefaultMinimumOfForty()
     {
         var history = SyntheticHistory.Create(60, seed: 8);
@@ -183,6 +199,25 @@ public sealed class ScorecardTrainerTests
         Assert.Contains("L2 must be a non-negative finite number (was -1)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Scaling.BaseOdds must be a positive finite number (was 0)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("'source = referral' more than once", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_NullCondition_NamesTheConditionsParameterAndTheIndex()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new ScorecardTrainer([Referral, null!]));
+        Assert.Equal("conditions", ex.ParamName);
+        Assert.Contains("conditions[1] is null.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForValues_NullEntries_NamesEachIndexInsteadOfCounting()
+    {
+        var history = SyntheticHistory.Create(50, seed: 32);
+        history[3] = null!;
+        history[49] = null!;
+        var ex = Assert.Throws<InvalidHistoryException>(() => LeadCondition.ForValues(LeadFeature.Source, history.AsEnumerable(), minimumSupport: 1));
+        Assert.Equal("history", ex.ParamName);
+        Assert.Equal(["history[3] is null; every entry must be a HistoricalLead.", "history[49] is null; every entry must be a HistoricalLead."], ex.Problems.ToArray());
     }
 
     [Fact]
