@@ -145,8 +145,17 @@ Console.WriteLine($"Naive Bayes (origin, landing page): cross-validated AUC {nai
 var scorecard = scorecardTrainer.Train(history);
 var json = scorecard.ToRuleSetJson("olist-learned");
 Console.WriteLine();
-Console.WriteLine($"The scorecard learned from all {history.Count} MQLs, as a LeadKit JSON rule set:");
-Console.WriteLine(json);
+var jsonPath = Path.GetFullPath(Path.Combine("reports", "olist", "learned-rule-set.json"));
+Directory.CreateDirectory(Path.GetDirectoryName(jsonPath)!);
+File.WriteAllText(jsonPath, json);
+var jsonLines = json.Split('\n');
+Console.WriteLine($"The scorecard learned from all {history.Count} MQLs, as a LeadKit JSON rule set ({jsonLines.Length} lines, written to {jsonPath}); its start:");
+foreach (var line in jsonLines.Take(16))
+{
+    Console.WriteLine("  " + line.TrimEnd('\r'));
+}
+
+Console.WriteLine("  ...");
 
 // Loading it back gives a plain ScoringModel that scores every lead exactly as the learned scorecard does.
 var ruleSet = ScoringRuleSet.Parse(json);
