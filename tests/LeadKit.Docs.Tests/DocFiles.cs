@@ -29,8 +29,12 @@ internal static partial class DocFiles
     /// <summary>Gets a path relative to the repository root, with forward slashes, for messages.</summary>
     public static string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
 
-    /// <summary>Gets every fenced block of <paramref name="language"/> in a Markdown file with the line it opens on and the line above it.</summary>
+    /// <summary>Gets every fenced block of <paramref name="language"/> in a Markdown file.</summary>
     public static IReadOnlyList<FencedBlock> Blocks(string markdownPath, string language)
+        => [.. Blocks(markdownPath).Where(b => string.Equals(b.Language, language, StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>Gets every fenced block in a Markdown file with its language, the line it opens on and the line above it.</summary>
+    public static IReadOnlyList<FencedBlock> Blocks(string markdownPath)
     {
         var lines = File.ReadAllText(markdownPath).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var blocks = new List<FencedBlock>();
@@ -49,11 +53,8 @@ internal static partial class DocFiles
                 end++;
             }
 
-            if (string.Equals(fence.Groups["lang"].Value, language, StringComparison.Ordinal))
-            {
-                var body = lines[(i + 1)..Math.Min(end, lines.Length)].Select(l => l.StartsWith(indent, StringComparison.Ordinal) ? l[indent.Length..] : l);
-                blocks.Add(new FencedBlock(i + 1, i > 0 ? lines[i - 1].Trim() : string.Empty, string.Join('\n', body)));
-            }
+            var body = lines[(i + 1)..Math.Min(end, lines.Length)].Select(l => l.StartsWith(indent, StringComparison.Ordinal) ? l[indent.Length..] : l);
+            blocks.Add(new FencedBlock(i + 1, fence.Groups["lang"].Value, i > 0 ? lines[i - 1].Trim() : string.Empty, string.Join('\n', body)));
 
             i = end;
         }
@@ -74,9 +75,6 @@ internal static partial class DocFiles
         throw new InvalidOperationException("LeadKit.sln was not found above the test's folder.");
     }
 
-    [GeneratedRegex(@"^(?<indent>\s*)```(?<lang>[A-Za-z0-9+-]*)\s*$")]
+    [GeneratedRegex(@"^(?<indent>\s*)```(?<lang>[A-Za-z0-9+#-]*)\s*$")]
     private static partial Regex FencePattern();
 }
-
-/// <summary>A fenced code block: the 1-based line of its opening fence, the trimmed line above it, and its text.</summary>
-internal sealed record FencedBlock(int Line, string LineAbove, string Code);
