@@ -1,0 +1,144 @@
+using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Funnel;
+using LeadKit.Abstractions.Identifiers;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Sources;
+using LeadKit.Funnel.Definitions;
+using LeadKit.Funnel.DependencyInjection;
+using LeadKit.Funnel.State;
+using LeadKit.Scoring.Model;
+using LeadKit.Scoring.Qualification;
+using LeadKit.Scoring.Rules;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadKit.Docs.Tests.Snippets;
+
+/// <summary>The code of docs/funnel.md, run as tests.</summary>
+public sealed class FunnelSnippets
+{
+    private static readonly DateTimeOffset Start = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    // fit 45 (referral 20, director 15, mid-market 10) and engagement 35: an MQL by the default policy.
+    private static readonly ScoringModel Scorer = new ScoringModelBuilder()
+        .AddRule(SalesRules.Source("source", (LeadSource.Referral, 20)))
+        .AddRule(SalesRules.Seniority("decision_maker", 15, Seniority.Director))
+        .AddRule(SalesRules.CompanySize("mid_market", 10, 50, 5000))
+        .AddRule(SalesRules.Signal("demo_request", EngagementSignalKind.DemoRequested, 35, maxOccurrences: 1))
+        .Build();
+
+    private static Lead InterestedLead(string id, BantStatus budget = BantStatus.Unknown) => new()
+    {
+        Id = new LeadId(id),
+        CreatedAt = Start,
+        Source = LeadSource.Referral,
+        Contact = new ContactInfo { Seniority = Seniority.Director },
+        Company = new CompanyInfo { Name = "Acme", EmployeeCount = 250 },
+        Bant = new BantAssessment { Budget = budget },
+        Signals = [new EngagementSignal(EngagementSignalKind.DemoRequested, Start)],
+    };
+
+    [Fact]
+    public void UsingIt_QualifyRejectOverride_EndsInMqlWithAuditedHistory()
+    {
+        var scorer = Scorer;
+        var policy = new DefaultQualificationPolicy();
+        var lead = InterestedLead("lead-7");
+        var time = new FakeTimeProvider(Start);
+
+        #region funnel-using-it
+        var funnel = DefaultFunnel.CreateQualified(scorer, policy);           // once; share it (thread-safe)
+        var state = funnel.Start(lead.Id, time.GetUtcNow());                   // suspect, version 0
+
+        var result = funnel.Fire(state, FunnelTrigger.Qualify, time.GetUtcNow());   // suspect -> lead: no guard
+        result = funnel.Fire(result.State, FunnelTrigger.Qualify, time.GetUtcNow(), new TransitionDetails(Lead: lead));
+        switch (result.Outcome)                                                // lead -> mql asks the policy
+        {
+            case FireOutcome.Accepted: state = result.State; break;            // new state, history + 1
+            case FireOutcome.Refused: Console.WriteLine(string.Join("; ", result.UnmetGuards)); break;   // e.g. "qualified as MQL or better by the policy"
+            case FireOutcome.Invalid: Console.WriteLine(result.Message); break;                          // trigger not permitted from this stage
+        }
+
+        // Sales rejects the MQL: a backward edge, so the reason is required and recorded.
+        state = funnel.Fire(state, FunnelTrigger.Reject, time.GetUtcNow(), new TransitionDetails(Actor: "sdr-7", Reason: "no budget this year")).State;   // nurture
+
+        // An authorised override skips unmet guards; the history entry has IsOverride = true, the actor and the reason.
+        state = funnel.Fire(state, FunnelTrigger.Qualify, time.GetUtcNow(), new TransitionDetails("manager-1", "strategic account", IsOverride: true)).State;   // mql again
+        #endregion
+
+        Assert.Equal(FunnelStage.Mql, state.Stage);
+        Assert.Equal(4, state.Version);
+        Assert.Equal([FunnelStage.Lead, FunnelStage.Mql, FunnelStage.Nurture, FunnelStage.Mql], state.History.Select(c => c.To));
+        Assert.Equal("no budget this year", state.History[2].Reason);
+        Assert.True(state.History[3].IsOverride);
+        Assert.Equal("manager-1", state.History[3].Actor);
+        var inNurture = funnel.Replay(lead.Id, FunnelStage.Suspect, Start, state.History.Take(3)).State!;
+        Assert.False(funnel.CanFire(inNurture, FunnelTrigger.Qualify, Start));   // without the override the guard refuses
+    }
+
+    [Fact]
+    public void UsingIt_LeadWithoutInterest_IsRefusedWithTheGuardDescription()
+    {
+        var funnel = DefaultFunnel.CreateQualified(Scorer, new DefaultQualificationPolicy());
+        var coldLead = new Lead { Id = new LeadId("lead-8"), CreatedAt = Start, Source = LeadSource.Webinar };
+        var state = funnel.Fire(funnel.Start(coldLead.Id, Start), FunnelTrigger.Qualify, Start).State;
+
+        var result = funnel.Fire(state, FunnelTrigger.Qualify, Start, new TransitionDetails(Lead: coldLead));
+
+        Assert.Equal(FireOutcome.Refused, result.Outcome);
+        Assert.Equal(QualificationGuards.MarketingQualifiedDescription, Assert.Single(result.UnmetGuards));
+        Assert.Same(state, result.State);
+    }
+
+    [Fact]
+    public void CustomFunnel_BudgetConfirmed_WinsAndNotifiesSalesOnEntry()
+    {
+        var scorer = Scorer;
+        var policy = new DefaultQualificationPolicy();
+        var notified = new List<LeadId>();
+        void notifySales(LeadId leadId) => notified.Add(leadId);
+
+        #region funnel-custom
+        var builder = new FunnelDefinitionBuilder()
+            .StartAt(FunnelStage.Lead)
+            .MainPath(FunnelStage.Lead, FunnelStage.Mql, FunnelStage.Customer);
+        builder.Configure(FunnelStage.Lead)
+            .PermitIf(FunnelTrigger.Qualify, FunnelStage.Mql, QualificationGuards.MarketingQualified(scorer, policy))
+            .Permit(FunnelTrigger.Disqualify, FunnelStage.Disqualified);
+        builder.Configure(FunnelStage.Mql)
+            .PermitIf(FunnelTrigger.Win, FunnelStage.Customer, static (in FunnelGuardContext c) => c.Lead?.Bant.Budget == BantStatus.Confirmed, "budget confirmed")
+            .PermitBackward(FunnelTrigger.Reject, FunnelStage.Lead)
+            .MaxTimeInStage(TimeSpan.FromHours(48))
+            .OnEntry(state => notifySales(state.LeadId));
+        builder.Configure(FunnelStage.Customer).Terminal();
+        builder.Configure(FunnelStage.Disqualified).Terminal();
+        var definition = builder.Build();
+        #endregion
+
+        var lead = InterestedLead("lead-9", BantStatus.Confirmed);
+        var details = new TransitionDetails(Lead: lead);
+        var mql = definition.Fire(definition.Start(lead.Id, Start), FunnelTrigger.Qualify, Start, details);
+        definition.RunStageActions(mql.State);
+        var refused = definition.Fire(mql.State, FunnelTrigger.Win, Start, new TransitionDetails(Lead: InterestedLead("lead-9")));
+        var won = definition.Fire(mql.State, FunnelTrigger.Win, Start.AddDays(1), details);
+
+        Assert.Equal([lead.Id], notified);
+        Assert.Equal("budget confirmed", Assert.Single(refused.UnmetGuards));
+        Assert.Equal(FunnelStage.Customer, won.State.Stage);
+        Assert.Equal(TimeSpan.FromHours(48), definition.GetMaxTimeInStage(FunnelStage.Mql));
+        Assert.True(definition.IsSlaBreached(mql.State, Start.AddHours(49)));
+    }
+
+    [Fact]
+    public void DependencyInjection_MqlSla_ReachesTheDefaultFunnel()
+    {
+        var services = new ServiceCollection();
+
+        #region funnel-di
+        services.AddLeadKitFunnel(options => options.MqlAcceptanceSla = TimeSpan.FromHours(24));
+        #endregion
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(TimeSpan.FromHours(24), provider.GetRequiredService<FunnelDefinition>().GetMaxTimeInStage(FunnelStage.Mql));
+    }
+}
