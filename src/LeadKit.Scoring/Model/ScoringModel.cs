@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using LeadKit.Abstractions.Engagement;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Decay;
@@ -322,12 +323,12 @@ public sealed class ScoringModel : ILeadScorer
         Span<double> targets = _groups.Length <= 254 ? stackalloc double[_groups.Length + 2] : new double[_groups.Length + 2];
         SumTargets(points, targets);
 
-        var groups = ImmutableArray.CreateBuilder<LimitContribution>(_groups.Length);
+        var groups = new LimitContribution[_groups.Length];
         double fit = targets[_groups.Length], engagement = targets[_groups.Length + 1];
         for (var g = 0; g < _groups.Length; g++)
         {
             var clipped = Clip(targets[g], _groupFloor[g], _groupCap[g]);
-            groups.Add(new LimitContribution(_groups[g].Name, targets[g], _groups[g].Limits, clipped));
+            groups[g] = new LimitContribution(_groups[g].Name, targets[g], _groups[g].Limits, clipped);
             if (_groupDimension[g] == 0)
             {
                 fit += clipped;
@@ -342,8 +343,18 @@ public sealed class ScoringModel : ILeadScorer
         var engagementFinal = _engagement.Apply(engagement);
         var total = _total.Apply(fitFinal + engagementFinal);
 
-        var rules = ImmutableArray.CreateBuilder<RuleContribution>();
+        // Count the contributing rules first, so the result array is allocated once at its final size.
+        var contributing = 0;
         var planIndex = 0;
+        for (var r = 0; r < _rules.Length; r++)
+        {
+            var occurred = _rules[r].Plan is not null && occurrences[planIndex++] > 0;
+            contributing += occurred || points[r] != 0 ? 1 : 0;
+        }
+
+        var rules = new RuleContribution[contributing];
+        var written = 0;
+        planIndex = 0;
         for (var r = 0; r < _rules.Length; r++)
         {
             var entry = _rules[r];
@@ -354,12 +365,12 @@ public sealed class ScoringModel : ILeadScorer
                 var counted = plan.Counted(count);
                 if (count > 0 || points[r] != 0)
                 {
-                    rules.Add(new RuleContribution(entry.Name, entry.Dimension, group, count, counted, plan.PointsPerOccurrence * count, plan.PointsPerOccurrence * counted, points[r]));
+                    rules[written++] = new RuleContribution(entry.Name, entry.Dimension, group, count, counted, plan.PointsPerOccurrence * count, plan.PointsPerOccurrence * counted, points[r]);
                 }
             }
             else if (points[r] != 0)
             {
-                rules.Add(new RuleContribution(entry.Name, entry.Dimension, group, null, null, points[r], points[r], points[r]));
+                rules[written++] = new RuleContribution(entry.Name, entry.Dimension, group, null, null, points[r], points[r], points[r]);
             }
         }
 
@@ -368,8 +379,8 @@ public sealed class ScoringModel : ILeadScorer
             ModelName = Name,
             AsOf = asOf,
             Score = new LeadScore(fitFinal, engagementFinal, total),
-            Rules = rules.ToImmutable(),
-            Groups = groups.MoveToImmutable(),
+            Rules = ImmutableCollectionsMarshal.AsImmutableArray(rules),
+            Groups = ImmutableCollectionsMarshal.AsImmutableArray(groups),
             Fit = new LimitContribution("fit", fit, _fit, fitFinal),
             Engagement = new LimitContribution("engagement", engagement, _engagement, engagementFinal),
             Total = new LimitContribution("total", fitFinal + engagementFinal, _total, total),
@@ -380,7 +391,7 @@ public sealed class ScoringModel : ILeadScorer
     public override string ToString() => $"ScoringModel '{Name}' ({_rules.Length} rules, {_groups.Length} groups)";
 
     /// <summary>
-    /// <c>targets[t] = Σ points[r]</c> over the rules of target t, in rule order. Summed in a register per target:
+    /// <c>targets[t] = Σ points[r]</c> over the rules of target t. Summed in registers per target:
     /// adding each rule's points into <c>targets[t]</c> in memory chains every addition through a store and a load.
     /// </summary>
     private void SumTargets(ReadOnlySpan<double> points, Span<double> targets)
@@ -389,13 +400,22 @@ public sealed class ScoringModel : ILeadScorer
         var start = _targetStart;
         for (var t = 0; t < targets.Length; t++)
         {
-            var sum = 0.0;
-            for (var k = start[t]; k < start[t + 1]; k++)
+            // Two partial sums halve the chain of dependent additions.
+            double even = 0, odd = 0;
+            var k = start[t];
+            var end = start[t + 1];
+            for (; k + 1 < end; k += 2)
             {
-                sum += points[rules[k]];
+                even += points[rules[k]];
+                odd += points[rules[k + 1]];
             }
 
-            targets[t] = sum;
+            if (k < end)
+            {
+                even += points[rules[k]];
+            }
+
+            targets[t] = even + odd;
         }
     }
 
