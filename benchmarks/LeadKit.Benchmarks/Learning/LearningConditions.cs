@@ -3,13 +3,15 @@ using LeadKit.Abstractions.Leads;
 using LeadKit.Benchmarks.Peers;
 using LeadKit.Scoring.Backtesting;
 using LeadKit.Scoring.Learning;
+using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Benchmarks.Learning;
 
 /// <summary>
-/// The 30 conditions the learning benchmarks fit points for: 23 built-in conditions (6 source, 6 signal, 3 seniority,
+/// The 30 conditions the learning benchmarks fit points for: 23 feature-value conditions (6 source, 6 signal, 3 seniority,
 /// 4 industry, 3 country, 1 timeframe), which a learned scorecard compiles to ordinal, bit, enum and string tests, and 7
-/// application predicates (called through delegates). The hand-written baseline tests exactly the same things with direct code.
+/// attribute conditions (seniority band, employee thresholds, BANT, free mail), compiled as the scoring model compiles
+/// them. None is an application delegate. The hand-written baseline tests exactly the same things with direct code.
 /// </summary>
 public static class LearningConditions
 {
@@ -23,7 +25,7 @@ public static class LearningConditions
         LeadCondition.ValueIs(LeadFeature.Source, "linkedin"),
         LeadCondition.ValueIs(LeadFeature.Source, "trade_fair"),
         LeadCondition.ValueIs(LeadFeature.Source, "organic_search"),
-        LeadCondition.Create("manager or above", (l, _) => l.Contact.Seniority >= Seniority.Manager),
+        LeadCondition.When("manager or above", AttributeCondition.IsAnyOf(LeadField.Seniority, "Manager", "Director", "VicePresident", "CLevel", "Owner")),
         LeadCondition.ValueIs(LeadFeature.Seniority, "CLevel"),
         LeadCondition.ValueIs(LeadFeature.Seniority, "Student"),
         LeadCondition.ValueIs(LeadFeature.Seniority, "Unknown"),
@@ -31,9 +33,9 @@ public static class LearningConditions
         LeadCondition.ValueIs(LeadFeature.Industry, "fintech"),
         LeadCondition.ValueIs(LeadFeature.Industry, "retail"),
         LeadCondition.ValueIs(LeadFeature.Industry, "health"),
-        LeadCondition.Create("employees >= 50", (l, _) => l.Company?.EmployeeCount >= 50),
-        LeadCondition.Create("employees >= 250", (l, _) => l.Company?.EmployeeCount >= 250),
-        LeadCondition.Create("employees >= 1000", (l, _) => l.Company?.EmployeeCount >= 1000),
+        LeadCondition.When("employees >= 50", AttributeCondition.AtLeast(LeadField.EmployeeCount, 50)),
+        LeadCondition.When("employees >= 250", AttributeCondition.AtLeast(LeadField.EmployeeCount, 250)),
+        LeadCondition.When("employees >= 1000", AttributeCondition.AtLeast(LeadField.EmployeeCount, 1000)),
         LeadCondition.ValueIs(LeadFeature.Country, "BR"),
         LeadCondition.ValueIs(LeadFeature.Country, "US"),
         LeadCondition.ValueIs(LeadFeature.Country, "DE"),
@@ -43,10 +45,10 @@ public static class LearningConditions
         LeadCondition.SignalPresent(EngagementSignalKind.EmailClick),
         LeadCondition.SignalPresent(EngagementSignalKind.Unsubscribed),
         LeadCondition.SignalPresent(EngagementSignalKind.ChatStarted),
-        LeadCondition.Create("budget confirmed", (l, _) => l.Bant.Budget == BantStatus.Confirmed),
+        LeadCondition.When("budget confirmed", AttributeCondition.Is(LeadField.BantBudget, "Confirmed")),
         LeadCondition.ValueIs(LeadFeature.Timeframe, "Immediate"),
-        LeadCondition.Create("free-mail address", (l, _) => IsFreeMail(l)),
-        LeadCondition.Create("authority confirmed", (l, _) => l.Bant.Authority == BantStatus.Confirmed),
+        LeadCondition.When("free-mail address", AttributeCondition.IsTrue(LeadField.EmailIsFreeMail)),
+        LeadCondition.When("authority confirmed", AttributeCondition.Is(LeadField.BantAuthority, "Confirmed")),
     ];
 
     public static bool IndustryIs(Lead lead, string industry) => string.Equals(lead.Company?.Industry, industry, StringComparison.Ordinal);

@@ -3,6 +3,8 @@ using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Backtesting;
+using LeadKit.Scoring.Model;
+using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Scoring.Learning;
 
@@ -15,8 +17,9 @@ public sealed class LeadCondition
 {
     private readonly Func<Lead, DateTimeOffset, bool> _predicate;
 
-    private LeadCondition(string name, ScoreDimension dimension, Func<Lead, DateTimeOffset, bool> predicate, LeadFeature? feature, string? value)
+    private LeadCondition(string name, ScoreDimension dimension, Func<Lead, DateTimeOffset, bool> predicate, LeadFeature? feature, string? value, AttributeCondition? attribute = null)
     {
+        Attribute = attribute;
         Name = name;
         Dimension = dimension;
         _predicate = predicate;
@@ -35,6 +38,37 @@ public sealed class LeadCondition
 
     /// <summary>Gets the feature value the condition tests for, when it is a feature-value condition; otherwise <see langword="null"/>.</summary>
     public string? Value { get; }
+
+    /// <summary>
+    /// Gets the attribute condition the condition tests, when it was created with <see cref="When"/>; otherwise
+    /// <see langword="null"/>.
+    /// </summary>
+    public AttributeCondition? Attribute { get; }
+
+    /// <summary>
+    /// Creates a condition from a data-only <see cref="AttributeCondition"/>, the conditions JSON rule sets use (for example
+    /// <c>AttributeCondition.AtLeast(LeadField.EmployeeCount, 250)</c>). Prefer it to <see cref="Create"/>: a learned
+    /// scorecard tests it as fast as the model does, and <c>LearnedScorecard.ToRuleSetJson</c> can write it.
+    /// </summary>
+    /// <param name="name">The condition's name, e.g. <c>employees &gt;= 250</c>.</param>
+    /// <param name="condition">The attribute condition.</param>
+    /// <param name="dimension">The dimension its points count towards.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException">The condition is invalid; the message lists every problem.</exception>
+    public static LeadCondition When(string name, AttributeCondition condition, ScoreDimension dimension = ScoreDimension.Fit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(condition);
+        var problems = new List<ScoringProblem>();
+        condition.Validate("condition", problems);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"The condition '{name}' is invalid: {string.Join("; ", problems)}.", nameof(condition));
+        }
+
+        var compiled = condition.Compiled;
+        return new LeadCondition(name, dimension, (lead, _) => compiled.Matches(lead), null, null, condition);
+    }
 
     /// <summary>Creates a condition from an application predicate.</summary>
     /// <param name="name">A unique, non-blank name.</param>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
+using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Scoring.Learning.Scorecards;
 
@@ -30,9 +31,11 @@ public sealed class LearnedScorecard : ILeadScorer
     private const byte ByTimeframe = 4;
     private const byte ByIndustry = 5;
     private const byte ByCountry = 6;
+    private const byte ByAttribute = 7;
     private const int MaximumSignalSlots = 64;
 
     private readonly Func<Lead, DateTimeOffset, bool>[] _predicates;
+    private readonly CompiledCondition?[] _attributes;
     private readonly int[] _points;
     private readonly bool[] _isEngagement;
     private readonly double[] _coefficients;
@@ -46,6 +49,7 @@ public sealed class LearnedScorecard : ILeadScorer
     private readonly CompiledTest[] _signalTests;
     private readonly CompiledTest[] _sourceTests;
     private readonly CompiledTest[] _fieldTests;
+    private readonly CompiledTest[] _attributeTests;
     private readonly CompiledTest[] _predicateTests;
     private readonly string?[] _text;
 
@@ -58,6 +62,7 @@ public sealed class LearnedScorecard : ILeadScorer
         TrainingCount = trainingCount;
         BasePoints = RoundPoints(scaling.Offset + (scaling.Factor * intercept));
         _predicates = new Func<Lead, DateTimeOffset, bool>[entries.Length];
+        _attributes = new CompiledCondition?[entries.Length];
         _points = new int[entries.Length];
         _isEngagement = new bool[entries.Length];
         _coefficients = new double[entries.Length];
@@ -92,13 +97,15 @@ public sealed class LearnedScorecard : ILeadScorer
         var signalTests = new List<CompiledTest>();
         var sourceTests = new List<CompiledTest>();
         var fieldTests = new List<CompiledTest>();
+        var attributeTests = new List<CompiledTest>();
         var predicateTests = new List<CompiledTest>();
         for (var i = 0; i < entries.Length; i++)
         {
             var test = new CompiledTest(_operand[i], _points[i], _wanted[i], _isEngagement[i], i);
-            (_how[i] switch { BySignal => signalTests, BySource => sourceTests, ByPredicate => predicateTests, _ => fieldTests }).Add(test);
+            (_how[i] switch { BySignal => signalTests, BySource => sourceTests, ByAttribute => attributeTests, ByPredicate => predicateTests, _ => fieldTests }).Add(test);
         }
 
+        _attributeTests = [.. attributeTests];
         _fieldTests = [.. fieldTests];
 
         _signalTests = [.. signalTests];
@@ -157,6 +164,15 @@ public sealed class LearnedScorecard : ILeadScorer
         foreach (ref readonly var test in _fieldTests.AsSpan())
         {
             if (IsFieldMet(test.Index, lead))
+            {
+                Add(in test, ref fit, ref engagement);
+            }
+        }
+
+        var attributes = _attributes;
+        foreach (ref readonly var test in _attributeTests.AsSpan())
+        {
+            if (attributes[test.Index]!.Matches(lead))
             {
                 Add(in test, ref fit, ref engagement);
             }
@@ -268,6 +284,7 @@ public sealed class LearnedScorecard : ILeadScorer
         BySignal => (((signals >> _operand[i]) & 1) != 0) == _wanted[i],
         BySource => (lead.Source.Ordinal == _operand[i]) == _wanted[i],
         ByPredicate => _predicates[i](lead, asOf),
+        ByAttribute => _attributes[i]!.Matches(lead),
         _ => IsFieldMet(i, lead),
     };
 
@@ -285,6 +302,13 @@ public sealed class LearnedScorecard : ILeadScorer
     /// </summary>
     private void Compile(int i, LeadCondition condition, Dictionary<int, int> slots)
     {
+        if (condition.Attribute is { } attribute)
+        {
+            _how[i] = ByAttribute;
+            _attributes[i] = attribute.Compiled;
+            return;
+        }
+
         if (condition.Feature is not { } feature || condition.Value is not { } value)
         {
             return;

@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Scoring.RuleSets;
 
 namespace LeadKit.Scoring.Learning.Scorecards;
 
 /// <summary>
 /// Writes a learned scorecard as a LeadKit JSON rule set (the documented format of docs/scoring-rules.md): one
 /// <c>attribute</c> rule for the base points (always true: every lead has a source), one <c>attribute</c> rule per
-/// feature-value condition, and one <c>signal</c> rule (at most one occurrence, no decay) per signal condition.
+/// feature-value or attribute condition, and one <c>signal</c> rule (at most one occurrence, no decay) per signal condition.
 /// "Signal absent" conditions become their points in the base rule and the opposite points on the signal rule, which
 /// scores the same. Conditions built from application predicates have no JSON form and are reported as problems.
 /// </summary>
@@ -28,11 +29,11 @@ internal static class RuleSetJsonWriter
                 problems.Add($"The condition name '{BaseRuleName}' is reserved for the base rule.");
             }
 
-            if (entry.Condition.Feature is null || entry.Condition.Value is null)
+            if (entry.Condition.Attribute is null && (entry.Condition.Feature is null || entry.Condition.Value is null))
             {
-                problems.Add($"The condition '{entry.Condition.Name}' is an application predicate; only feature-value and signal conditions have a JSON rule form.");
+                problems.Add($"The condition '{entry.Condition.Name}' is an application predicate; only attribute, feature-value and signal conditions have a JSON rule form.");
             }
-            else if (entry.Condition.Feature.Kind == LeadFeature.FeatureKind.SignalPresent && entry.Condition.Value == "no")
+            else if (entry.Condition.Feature is { Kind: LeadFeature.FeatureKind.SignalPresent } && entry.Condition.Value == "no")
             {
                 basePoints += entry.Points;
             }
@@ -74,6 +75,19 @@ internal static class RuleSetJsonWriter
     private static void WriteRule(Utf8JsonWriter json, ScorecardEntry entry)
     {
         var condition = entry.Condition;
+        if (condition.Attribute is { } attribute)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", condition.Name);
+            json.WriteString("dimension", condition.Dimension == ScoreDimension.Engagement ? "engagement" : "fit");
+            json.WriteString("type", "attribute");
+            json.WriteNumber("points", entry.Points);
+            json.WritePropertyName("when");
+            ConditionJsonWriter.Write(json, attribute);
+            json.WriteEndObject();
+            return;
+        }
+
         var feature = condition.Feature!;
         var value = condition.Value!;
         json.WriteStartObject();

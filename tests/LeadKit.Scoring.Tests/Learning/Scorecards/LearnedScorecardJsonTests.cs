@@ -4,6 +4,7 @@ using LeadKit.Abstractions.Leads;
 using LeadKit.Scoring.Backtesting;
 using LeadKit.Scoring.Learning;
 using LeadKit.Scoring.Learning.Scorecards;
+using LeadKit.Scoring.Rules;
 using LeadKit.Testing;
 
 namespace LeadKit.Scoring.Tests.Learning.Scorecards;
@@ -63,6 +64,48 @@ public sealed class LearnedScorecardJsonTests
         {
             Assert.Equal(scorecard.Score(example.Lead, example.DecidedAt).Total, model.Score(example.Lead, example.DecidedAt).Total);
         }
+    }
+
+    [Fact]
+    public void ToRuleSetJson_AttributeConditions_AreWrittenAsTheirWhenObjectsAndScoreTheSame()
+    {
+        LeadCondition[] conditions =
+        [
+            LeadCondition.When("employees >= 100", AttributeCondition.AtLeast(LeadField.EmployeeCount, 100)),
+            LeadCondition.When("decision maker with budget", AttributeCondition.All(
+                AttributeCondition.IsAnyOf(LeadField.Seniority, "Director", "VicePresident", "CLevel", "Owner"),
+                AttributeCondition.Is(LeadField.BantBudget, "Confirmed"))),
+            LeadCondition.When("not on the pro plan", AttributeCondition.Not(AttributeCondition.Custom(new CustomFieldKey("plan"), ConditionOperator.Equals, ["pro"]))),
+            LeadCondition.SignalPresent(EngagementSignalKind.DemoRequested),
+        ];
+        var history = History();
+        var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1 }).Train(history);
+
+        var json = scorecard.ToRuleSetJson("learned");
+        var rules = JsonDocument.Parse(json).RootElement.GetProperty("rules").EnumerateArray().ToArray();
+        Assert.Equal("""{"field":"company.employeeCount","op":"atLeast","min":100}""", Compact(rules[1].GetProperty("when")));
+        Assert.Equal("""{"all":[{"field":"contact.seniority","op":"in","values":["Director","VicePresident","CLevel","Owner"]},{"field":"bant.budget","op":"equals","values":["Confirmed"]}]}""", Compact(rules[2].GetProperty("when")));
+        Assert.Equal("""{"not":{"field":"custom","key":"plan","op":"equals","values":["pro"]}}""", Compact(rules[3].GetProperty("when")));
+
+        var model = LeadKit.Scoring.RuleSets.ScoringRuleSet.Parse(json).Model;
+        foreach (var example in history)
+        {
+            var expected = conditions.Where(c => c.IsMet(example.Lead, example.DecidedAt)).Sum(c => scorecard.Entries.Single(e => e.Condition == c).Points) + scorecard.BasePoints;
+            Assert.Equal(expected, scorecard.Score(example.Lead, example.DecidedAt).Total);
+            Assert.Equal(expected, model.Score(example.Lead, example.DecidedAt).Total);
+        }
+    }
+
+    [Fact]
+    public void When_InvalidCondition_ThrowsNamingEveryProblem()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => LeadCondition.When("bad", AttributeCondition.All(
+            AttributeCondition.Between(LeadField.EmployeeCount, 500, 10),
+            AttributeCondition.Contains(LeadField.EmployeeCount, "x"))));
+
+        Assert.Equal("condition", ex.ParamName);
+        Assert.Contains("condition.all[0].max: must not be below min", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("condition.all[1].op: 'contains' cannot be used with the number field 'company.employeeCount'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using LeadKit.Scoring.Rules;
+
+namespace LeadKit.Scoring.RuleSets;
+
+/// <summary>Writes an <see cref="AttributeCondition"/> as the <c>when</c> object of the JSON rule-set format, which reads it back unchanged.</summary>
+internal static class ConditionJsonWriter
+{
+    public static void Write(Utf8JsonWriter json, AttributeCondition condition)
+    {
+        json.WriteStartObject();
+        switch (condition.Operator)
+        {
+            case ConditionOperator.All or ConditionOperator.Any:
+                json.WriteStartArray(condition.Operator == ConditionOperator.All ? "all" : "any");
+                foreach (var child in condition.Conditions)
+                {
+                    Write(json, child);
+                }
+
+                json.WriteEndArray();
+                break;
+            case ConditionOperator.Not:
+                json.WritePropertyName("not");
+                Write(json, condition.Conditions[0]);
+                break;
+            default:
+                json.WriteString("field", LeadFieldNames.ToName(condition.Field));
+                if (condition.Field == LeadField.Custom)
+                {
+                    json.WriteString("key", condition.CustomKey.Value);
+                }
+
+                json.WriteString("op", LeadFieldNames.ToName(condition.Operator));
+                if (!condition.Values.IsEmpty)
+                {
+                    json.WriteStartArray("values");
+                    foreach (var value in condition.Values)
+                    {
+                        json.WriteStringValue(value);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                if (condition.Min is { } min)
+                {
+                    json.WriteNumber("min", min);
+                }
+
+                if (condition.Max is { } max)
+                {
+                    json.WriteNumber("max", max);
+                }
+
+                break;
+        }
+
+        json.WriteEndObject();
+    }
+}
