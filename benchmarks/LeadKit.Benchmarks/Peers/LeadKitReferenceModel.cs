@@ -45,19 +45,7 @@ public static class LeadKitReferenceModel
 
     /// <summary>Builds the model in code with the built-in rules.</summary>
     /// <returns>The compiled model.</returns>
-    public static ScoringModel Build() => new ScoringModelBuilder()
-        .WithName("peer-reference")
-        .AddRule(new AttributeRule("company_size_large", AttributeCondition.AtLeast(LeadField.EmployeeCount, LargeEmployees), LargePoints))
-        .AddRule(SalesRules.CompanySize("company_size_mid", MidSizePoints, MidSizeEmployees, LargeEmployees - 1))
-        .AddRule(SalesRules.Industry("target_industry", TargetIndustryPoints, TargetIndustries))
-        .AddRule(SalesRules.JobTitle("senior_title", SeniorTitlePoints, SeniorTitleWords))
-        .AddRule(SalesRules.Country("target_country", TargetCountryPoints, TargetCountries))
-        .AddRule(new EmailDomainRule("business_email", BusinessEmailPoints, 0) { FreeMail = ReferenceRules.FreeMailDomains.ToFrozenSet(StringComparer.Ordinal) })
-        .AddRule(new AttributeRule("budget_confirmed", AttributeCondition.Is(LeadField.BantBudget, "Confirmed"), BudgetConfirmedPoints))
-        .AddRule(new AttributeRule("student_or_job_seeker", AttributeCondition.Contains(LeadField.JobTitle, StudentOrJobSeekerWords), StudentOrJobSeekerPoints))
-        .AddRule(SalesRules.Source("referral", (LeadSource.Referral, ReferralPoints)))
-        .AddRule(SalesRules.Source("purchased_list", (LeadSource.PurchasedList, PurchasedListPoints)))
-        .AddRule(new AttributeRule("competitor", AttributeCondition.IsAnyOf(LeadField.CompanyDomain, CompetitorDomains), CompetitorPoints))
+    public static ScoringModel Build() => AddFitRules(new ScoringModelBuilder().WithName("peer-reference"))
         .AddRule(SalesRules.Signal("pricing_page_views", EngagementSignalKind.PricingPageView, PricingViewPoints, maxOccurrences: PricingViewMaximumCount))
         .AddRule(SalesRules.Signal("demo_requested", EngagementSignalKind.DemoRequested, DemoRequestedPoints, maxOccurrences: 1))
         .AddRule(SalesRules.Signal("webinar_attended", EngagementSignalKind.WebinarAttended, WebinarAttendedPoints, maxOccurrences: 1))
@@ -69,6 +57,22 @@ public static class LeadKitReferenceModel
         .AddRule(SalesRules.Inactivity("inactive", InactivityDays, InactivityPoints))
         .AddRule(new AttributeRule("immediate_timeframe", AttributeCondition.Is(LeadField.TimeframeKind, "Immediate"), ImmediateTimeframePoints) { Dimension = ScoreDimension.Engagement })
         .Build();
+
+    /// <summary>Adds the 11 fit rules (the same in every LeadKit form of the reference rules).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static ScoringModelBuilder AddFitRules(ScoringModelBuilder builder) => builder
+        .AddRule(new AttributeRule("company_size_large", AttributeCondition.AtLeast(LeadField.EmployeeCount, LargeEmployees), LargePoints))
+        .AddRule(SalesRules.CompanySize("company_size_mid", MidSizePoints, MidSizeEmployees, LargeEmployees - 1))
+        .AddRule(SalesRules.Industry("target_industry", TargetIndustryPoints, TargetIndustries))
+        .AddRule(SalesRules.JobTitle("senior_title", SeniorTitlePoints, SeniorTitleWords))
+        .AddRule(SalesRules.Country("target_country", TargetCountryPoints, TargetCountries))
+        .AddRule(new EmailDomainRule("business_email", BusinessEmailPoints, 0) { FreeMail = ReferenceRules.FreeMailDomains.ToFrozenSet(StringComparer.Ordinal) })
+        .AddRule(new AttributeRule("budget_confirmed", AttributeCondition.Is(LeadField.BantBudget, "Confirmed"), BudgetConfirmedPoints))
+        .AddRule(new AttributeRule("student_or_job_seeker", AttributeCondition.Contains(LeadField.JobTitle, StudentOrJobSeekerWords), StudentOrJobSeekerPoints))
+        .AddRule(SalesRules.Source("referral", (LeadSource.Referral, ReferralPoints)))
+        .AddRule(SalesRules.Source("purchased_list", (LeadSource.PurchasedList, PurchasedListPoints)))
+        .AddRule(new AttributeRule("competitor", AttributeCondition.IsAnyOf(LeadField.CompanyDomain, CompetitorDomains), CompetitorPoints));
 
     /// <summary>Loads the model from <see cref="Json"/>.</summary>
     /// <returns>The compiled model.</returns>

@@ -13,11 +13,13 @@ public static class PeerEngines
         var nrules = NRulesScorer.Create();
         var leadKit = LeadKitReferenceModel.Build();
         var leadKitJson = LeadKitReferenceModel.FromJson();
+        var leadKitFlattened = LeadKitFlattenedModel.Build();
         return
         [
             ("LeadKit (built in code)", (lead, _) => leadKit.Score(lead, PeerLeadGenerator.AsOf).Total),
             ("LeadKit (JSON rule set)", (lead, _) => leadKitJson.Score(lead, PeerLeadGenerator.AsOf).Total),
             ("LeadKit explanation", (lead, _) => leadKit.Explain(lead, PeerLeadGenerator.AsOf).Score.Total),
+            ("LeadKit (flattened)", (lead, flat) => leadKitFlattened.Score(LeadKitFlattenedModel.ToLead(lead, flat), PeerLeadGenerator.AsOf).Total),
             ("RulesEngine (flattened)", (_, flat) => rulesEngine.Score(flat)),
             ("NRules (flattened)", (_, flat) => nrules.Score(flat)),
         ];

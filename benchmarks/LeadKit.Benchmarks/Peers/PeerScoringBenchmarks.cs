@@ -9,7 +9,8 @@ namespace LeadKit.Benchmarks.Peers;
 /// <summary>
 /// Scores the same leads with the same 20 reference rules in every engine: one lead (warm) and 1,000 leads.
 /// The setup first proves that all engines give identical totals on 10,000 leads and refuses to run otherwise.
-/// RulesEngine and NRules get the flattened input (signal counts precomputed), their natural input.
+/// RulesEngine and NRules get the flattened input (signal counts precomputed), their natural input; LeadKit is timed on
+/// its own input and on the same flattened input (<see cref="LeadKitFlattenedModel"/>).
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -24,6 +25,8 @@ public class PeerScoringBenchmarks
     private NRulesScorer _nrules = null!;
     private ScoringModel _leadKit = null!;
     private ScoringModel _leadKitJson = null!;
+    private ScoringModel _leadKitFlattened = null!;
+    private Lead[] _flattenedLeads = null!;
     private LeadScore[] _scores = null!;
 
     [GlobalSetup]
@@ -36,6 +39,13 @@ public class PeerScoringBenchmarks
         _nrules = NRulesScorer.Create();
         _leadKit = LeadKitReferenceModel.Build();
         _leadKitJson = LeadKitReferenceModel.FromJson();
+        _leadKitFlattened = LeadKitFlattenedModel.Build();
+        _flattenedLeads = new Lead[BatchSize];
+        for (var i = 0; i < BatchSize; i++)
+        {
+            _flattenedLeads[i] = LeadKitFlattenedModel.ToLead(_leads[i], _flat[i]);
+        }
+
         _scores = new LeadScore[BatchSize];
         _rulesEngine.Score(_flat[0]);
         _nrules.Score(_flat[0]);
@@ -49,6 +59,9 @@ public class PeerScoringBenchmarks
 
     [Benchmark, BenchmarkCategory("One lead")]
     public double LeadKitFromJson_One() => _leadKitJson.Score(_leads[0], PeerLeadGenerator.AsOf).Total;
+
+    [Benchmark, BenchmarkCategory("One lead")]
+    public double LeadKitFlattened_One() => _leadKitFlattened.Score(_flattenedLeads[0], PeerLeadGenerator.AsOf).Total;
 
     [Benchmark, BenchmarkCategory("One lead")]
     public double LeadKit_Explain_One() => _leadKit.Explain(_leads[0], PeerLeadGenerator.AsOf).Score.Total;
@@ -75,6 +88,13 @@ public class PeerScoringBenchmarks
     public double LeadKit_Thousand()
     {
         _leadKit.ScoreBatch(_leads, PeerLeadGenerator.AsOf, _scores);
+        return _scores[^1].Total;
+    }
+
+    [Benchmark, BenchmarkCategory("1,000 leads")]
+    public double LeadKitFlattened_Thousand()
+    {
+        _leadKitFlattened.ScoreBatch(_flattenedLeads, PeerLeadGenerator.AsOf, _scores);
         return _scores[^1].Total;
     }
 

@@ -8,7 +8,7 @@ namespace LeadKit.Scoring.Rules;
 /// An <see cref="AttributeCondition"/> compiled once into a node specialised for its field's type and its operator,
 /// so evaluating it reads one field and runs one typed test: a bit test for named values, two comparisons for a
 /// number range, a length-checked case-insensitive compare (or a frozen set) for text. Conditions this compiler does
-/// not specialise (custom attributes, existence tests) fall back to <see cref="AttributeCondition.MatchesGeneric"/>,
+/// not specialise (existence tests, text and boolean tests of custom attributes) fall back to <see cref="AttributeCondition.MatchesGeneric"/>,
 /// which defines the semantics; tests check that both agree.
 /// </summary>
 internal abstract class CompiledCondition
@@ -42,15 +42,20 @@ internal abstract class CompiledCondition
 
         var field = condition.Field;
         var op = condition.Operator;
+        if (field == LeadField.Custom)
+        {
+            // A custom attribute's type is the lead's value's: number operators match only number values.
+            return op is ConditionOperator.AtLeast or ConditionOperator.AtMost or ConditionOperator.Between || (op == ConditionOperator.Equals && values.Length == 0)
+                ? new CustomNumberRangeNode(condition.CustomKey, LowerBound(condition), UpperBound(condition))
+                : new GenericNode(condition);
+        }
+
         switch (LeadFieldNames.TypeOf(field))
         {
             case FieldType.Named when op is ConditionOperator.Equals or ConditionOperator.In or ConditionOperator.NotEquals or ConditionOperator.NotIn:
                 return NamedNode.Create(field, op, condition.EnumValues);
             case FieldType.Number when op is ConditionOperator.Equals or ConditionOperator.AtLeast or ConditionOperator.AtMost or ConditionOperator.Between:
-                // A missing bound never matches, as in the generic semantics.
-                var lo = op switch { ConditionOperator.AtMost => double.NegativeInfinity, _ => condition.Min ?? double.NaN };
-                var hi = op switch { ConditionOperator.AtLeast => double.PositiveInfinity, ConditionOperator.Equals => condition.Min ?? double.NaN, _ => condition.Max ?? double.NaN };
-                return new NumberRangeNode(field, lo, hi);
+                return new NumberRangeNode(field, LowerBound(condition), UpperBound(condition));
             case FieldType.Boolean when op is ConditionOperator.IsTrue or ConditionOperator.IsFalse:
                 return new BooleanNode(field, op == ConditionOperator.IsTrue);
             case FieldType.Text when op is ConditionOperator.Equals && values.Length > 0:
@@ -66,6 +71,21 @@ internal abstract class CompiledCondition
                 return new GenericNode(condition);
         }
     }
+
+    // The bounds of a number operator as lo <= x <= hi; a bound the operator needs but the condition lacks is NaN, which
+    // never matches, as in the generic semantics.
+    private static double LowerBound(AttributeCondition condition) => condition.Operator switch
+    {
+        ConditionOperator.AtMost => double.NegativeInfinity,
+        _ => condition.Min ?? double.NaN,
+    };
+
+    private static double UpperBound(AttributeCondition condition) => condition.Operator switch
+    {
+        ConditionOperator.AtLeast => double.PositiveInfinity,
+        ConditionOperator.Equals => condition.Min ?? double.NaN,
+        _ => condition.Max ?? double.NaN,
+    };
 
     private sealed class AllNode(CompiledCondition[] children) : CompiledCondition
     {
@@ -139,6 +159,12 @@ internal abstract class CompiledCondition
     private sealed class NumberRangeNode(LeadField field, double lo, double hi) : CompiledCondition
     {
         public override bool Matches(Lead lead) => LeadFieldReader.TryNumber(lead, field, out var number) && number >= lo && number <= hi;
+    }
+
+    private sealed class CustomNumberRangeNode(CustomFieldKey key, double lo, double hi) : CompiledCondition
+    {
+        public override bool Matches(Lead lead)
+            => lead.TryGetCustomField(key, out var value) && value.Kind == CustomFieldValueKind.Number && value.Number >= lo && value.Number <= hi;
     }
 
     private sealed class BooleanNode(LeadField field, bool expected) : CompiledCondition

@@ -26,6 +26,11 @@ internal readonly struct FieldValue
 
     public static FieldValue Read(Lead lead, LeadField field, Abstractions.Leads.CustomFieldKey key)
     {
+        if (field == LeadField.Custom)
+        {
+            return ReadCustom(lead, key);
+        }
+
         switch (LeadFieldNames.TypeOf(field))
         {
             case FieldType.Text:
@@ -37,7 +42,7 @@ internal readonly struct FieldValue
             case FieldType.Boolean:
                 return LeadFieldReader.TryBoolean(lead, field, out var boolean) ? OfBoolean(boolean) : default;
             default:
-                return field == LeadField.Custom ? ReadCustom(lead, key) : default;
+                return default;
         }
     }
 

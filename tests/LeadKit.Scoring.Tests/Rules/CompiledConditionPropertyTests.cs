@@ -10,13 +10,15 @@ namespace LeadKit.Scoring.Tests.Rules;
 
 /// <summary>
 /// The compiled conditions that evaluate attribute rules against the generic, field-value semantics they replace:
-/// every field, every operator (including operators invalid for the field), value lists with case variants, missing
-/// values, and nesting.
+/// every field (custom attributes of every value kind included), every operator (including operators invalid for the
+/// field), value lists with case variants, missing values, and nesting.
 /// </summary>
 [Properties(Arbitrary = [typeof(Arbitraries)])]
 public class CompiledConditionPropertyTests
 {
-    private static readonly LeadField[] Fields = [.. Enum.GetValues<LeadField>().Where(f => f is not LeadField.None and not LeadField.Custom)];
+    private static readonly LeadField[] Fields = [.. Enum.GetValues<LeadField>().Where(f => f is not LeadField.None)];
+
+    private static readonly CustomFieldKey Seats = new("seats");
 
     private static readonly ConditionOperator[] Operators = [.. Enum.GetValues<ConditionOperator>().Where(o => o is not ConditionOperator.None and not ConditionOperator.All and not ConditionOperator.Any and not ConditionOperator.Not)];
 
@@ -36,13 +38,16 @@ public class CompiledConditionPropertyTests
 
         public static Arbitrary<Lead> Leads() => Arb.From(LeadGen);
 
+        // Bounds around the values leads have (0 included: a text custom value's Number is 0), or none.
+        private static Gen<double?> Bounds { get; } = Gen.Elements<double?>(null, -1, 0, 1, 50, 250, 5000);
+
         private static Gen<AttributeCondition> LeafGen { get; } =
-            from field in Gen.Elements(Fields)
+            from field in Gen.Frequency((3, Gen.Elements(Fields)), (1, Gen.Constant(LeadField.Custom)))
             from op in Gen.Elements(Operators)
-            from values in Gen.Elements(Words).ArrayOf().Select(a => a.Take(10).ToArray())
-            from min in Gen.OneOf(Gen.Constant<double?>(null), Gen.Choose(-5, 6000).Select(v => (double?)v))
-            from max in Gen.OneOf(Gen.Constant<double?>(null), Gen.Choose(-5, 6000).Select(v => (double?)v))
-            select AttributeCondition.Create(field, op, [.. values], min, max);
+            from values in Gen.Frequency((1, Gen.Constant(Array.Empty<string>())), (3, Gen.Elements(Words).ArrayOf().Select(a => a.Take(10).ToArray())))
+            from min in Bounds
+            from max in Bounds
+            select AttributeCondition.Create(field, op, [.. values], min, max, field == LeadField.Custom ? Seats : default);
 
         private static Gen<AttributeCondition> ConditionGen(int depth) => depth == 0
             ? LeafGen
@@ -60,17 +65,23 @@ public class CompiledConditionPropertyTests
             from title in Maybe(Gen.Elements("Head of Sales", "Student", "Software Director", "sales"))
             from seniority in Gen.Elements(Enum.GetValues<Seniority>())
             from company in Gen.Elements(true, false)
-            from employees in Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(0, 6000).Select(v => (int?)v))
+            from employees in Gen.Elements<int?>(null, 0, 1, 50, 249, 250, 5000, 6000)
             from industry in Maybe(Gen.Elements("software", "retail", "health"))
             from country in Maybe(Gen.Elements("BR", "DE", "PT"))
             from domain in Maybe(Gen.Elements("firm.example", "gmail.com"))
-            from revenue in Gen.OneOf(Gen.Constant<decimal?>(null), Gen.Choose(0, 5000).Select(v => (decimal?)v))
+            from revenue in Gen.Elements<decimal?>(null, 0, 1, 50, 5000)
             from timeframe in Gen.Elements(PurchaseTimeframe.NotStated, PurchaseTimeframe.Immediate, PurchaseTimeframe.WithinDays(30), PurchaseTimeframe.WithinDays(400))
             from bant in Gen.Elements(Enum.GetValues<BantStatus>()).ArrayOf(4)
             from flags in Gen.Elements(true, false).ArrayOf(6)
-            select Build(email, title, seniority, company, employees, industry, country, domain, revenue, timeframe, bant, flags);
+            from seats in Gen.OneOf(
+                Gen.Constant<CustomFieldValue?>(null),
+                Gen.Elements(-1.0, 0, 1, 50, 250, 251, 5000).Select(v => (CustomFieldValue?)CustomFieldValue.FromNumber(v)),
+                Gen.Elements(Words).Select(w => (CustomFieldValue?)CustomFieldValue.FromText(w)),
+                Gen.Elements(true, false).Select(b => (CustomFieldValue?)CustomFieldValue.FromBoolean(b)),
+                Gen.Constant((CustomFieldValue?)CustomFieldValue.FromDate(LeadBuilder.Now)))
+            select Build(email, title, seniority, company, employees, industry, country, domain, revenue, timeframe, bant, flags, seats);
 
-        private static Lead Build(string? email, string? title, Seniority seniority, bool company, int? employees, string? industry, string? country, string? domain, decimal? revenue, PurchaseTimeframe timeframe, BantStatus[] bant, bool[] flags)
+        private static Lead Build(string? email, string? title, Seniority seniority, bool company, int? employees, string? industry, string? country, string? domain, decimal? revenue, PurchaseTimeframe timeframe, BantStatus[] bant, bool[] flags, CustomFieldValue? seats)
         {
             var builder = LeadBuilder.New()
                 .WithContact(email: email, jobTitle: title, seniority: seniority)
@@ -90,6 +101,11 @@ public class CompiledConditionPropertyTests
             if (flags[5])
             {
                 builder = builder.RecycledFrom("deal-1");
+            }
+
+            if (seats is { } value)
+            {
+                builder = builder.WithField(Seats.Value!, value);
             }
 
             return builder.Build();
