@@ -8,6 +8,7 @@ using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Scoring.Decay;
 using LeadKit.Scoring.Model;
+using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.RuleSets.Documents;
 
@@ -100,6 +101,79 @@ internal static class RuleSetCompiler
             }
 
             return null;
+        }
+    }
+
+    /// <summary>Reads the optional <c>thresholds</c> object, reporting every invalid value with its JSON path.</summary>
+    public static RuleSetThresholds CompileThresholds(ThresholdsDocument? document, List<ScoringProblem> problems)
+    {
+        if (document is null)
+        {
+            return RuleSetThresholds.None;
+        }
+
+        MqlRule? rule = null;
+        if (document.Mql?.Rule is { } ruleName)
+        {
+            rule = ruleName switch { "fitAndEngagement" => MqlRule.FitAndEngagement, "total" => MqlRule.Total, _ => null };
+            if (rule is null)
+            {
+                problems.Add(new("$.thresholds.mql.rule", "must be 'fitAndEngagement' or 'total'"));
+            }
+        }
+
+        const string Mql = "$.thresholds.mql.";
+        const string Temperature = "$.thresholds.temperature.";
+        Finite(document.Mql?.Fit, Mql + "fit", problems);
+        Finite(document.Mql?.Engagement, Mql + "engagement", problems);
+        Finite(document.Mql?.Total, Mql + "total", problems);
+
+        var t = document.Temperature;
+        if (t?.HotWithinDays is < 0)
+        {
+            problems.Add(new(Temperature + "hotWithinDays", Invariant($"must be 0 or more (was {t.HotWithinDays})")));
+        }
+
+        if (t?.WarmWithinDays is { } warmDays && t.HotWithinDays is { } hotDays && warmDays < hotDays)
+        {
+            problems.Add(new(Temperature + "warmWithinDays", Invariant($"must be at least hotWithinDays ({hotDays}) (was {warmDays})")));
+        }
+        else if (t?.WarmWithinDays is < 0)
+        {
+            problems.Add(new(Temperature + "warmWithinDays", Invariant($"must be 0 or more (was {t.WarmWithinDays})")));
+        }
+
+        Finite(t?.WarmEngagement, Temperature + "warmEngagement", problems);
+        Finite(t?.HotEngagement, Temperature + "hotEngagement", problems);
+        if (t?.WarmEngagement is { } warm && t.HotEngagement is { } hot && hot < warm)
+        {
+            problems.Add(new(Temperature + "hotEngagement", Invariant($"must be at least warmEngagement ({warm}) (was {hot})")));
+        }
+
+        if (t?.Hysteresis is { } hysteresis && (!double.IsFinite(hysteresis) || hysteresis < 0))
+        {
+            problems.Add(new(Temperature + "hysteresis", Invariant($"must be a finite number, 0 or more (was {hysteresis})")));
+        }
+
+        return new RuleSetThresholds
+        {
+            MqlRule = rule,
+            MqlFit = document.Mql?.Fit,
+            MqlEngagement = document.Mql?.Engagement,
+            MqlTotal = document.Mql?.Total,
+            HotWithinDays = t?.HotWithinDays,
+            WarmWithinDays = t?.WarmWithinDays,
+            WarmEngagement = t?.WarmEngagement,
+            HotEngagement = t?.HotEngagement,
+            Hysteresis = t?.Hysteresis,
+        };
+    }
+
+    private static void Finite(double? value, string path, List<ScoringProblem> problems)
+    {
+        if (value is { } v && !double.IsFinite(v))
+        {
+            problems.Add(new(path, "must be a finite number"));
         }
     }
 

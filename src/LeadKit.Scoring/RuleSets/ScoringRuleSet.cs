@@ -2,8 +2,11 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using LeadKit.Scoring.Explanations;
 using LeadKit.Scoring.Model;
+using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.RuleSets.Documents;
+using LeadKit.Scoring.Temperatures;
 
 namespace LeadKit.Scoring.RuleSets;
 
@@ -31,10 +34,11 @@ public sealed class ScoringRuleSet
 
     private readonly RuleSetDocument _document;
 
-    private ScoringRuleSet(RuleSetDocument document, ScoringModel model)
+    private ScoringRuleSet(RuleSetDocument document, ScoringModel model, RuleSetThresholds thresholds)
     {
         _document = document;
         Model = model;
+        Thresholds = thresholds;
     }
 
     /// <summary>Gets the model compiled from the document (with <see cref="TimeProvider.System"/> unless one was given).</summary>
@@ -42,6 +46,9 @@ public sealed class ScoringRuleSet
 
     /// <summary>Gets the rule set's name.</summary>
     public string Name => Model.Name;
+
+    /// <summary>Gets the qualification and temperature thresholds of the document's <c>thresholds</c> object (<see cref="RuleSetThresholds.None"/> when it has none).</summary>
+    public RuleSetThresholds Thresholds { get; }
 
     /// <summary>Parses and validates a rule set; the model uses <see cref="TimeProvider.System"/>.</summary>
     /// <param name="json">The JSON text.</param>
@@ -121,13 +128,14 @@ public sealed class ScoringRuleSet
 
         var found = new List<ScoringProblem>();
         var model = RuleSetCompiler.Compile(document, timeProvider, found);
+        var thresholds = RuleSetCompiler.CompileThresholds(document.Thresholds, found);
         if (model is null || found.Count > 0)
         {
             problems = [.. found];
             return false;
         }
 
-        ruleSet = new ScoringRuleSet(document, model);
+        ruleSet = new ScoringRuleSet(document, model, thresholds);
         problems = [];
         return true;
     }
@@ -135,6 +143,15 @@ public sealed class ScoringRuleSet
     /// <summary>Writes the rule set as indented JSON; parsing the result gives an equivalent rule set.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(_document, RuleSetJsonContext.Default.RuleSetDocument);
+
+    /// <summary>
+    /// Creates an assessor (score, temperature, qualification, grade) from the model and the document's thresholds,
+    /// applied over default <see cref="TemperatureOptions"/> and <see cref="QualificationOptions"/>.
+    /// </summary>
+    /// <returns>The assessor; thread-safe.</returns>
+    /// <exception cref="ScoringConfigurationException">The thresholds do not fit the default options (e.g. <c>hotWithinDays</c> above 75 without <c>warmWithinDays</c>).</exception>
+    public LeadAssessor CreateAssessor()
+        => new(Model, new TemperatureClassifier(Thresholds.ApplyTo(new TemperatureOptions())), new DefaultQualificationPolicy(Thresholds.ApplyTo(new QualificationOptions())));
 
     /// <summary>Compiles a new model from the same document with another clock.</summary>
     /// <param name="timeProvider">The clock.</param>

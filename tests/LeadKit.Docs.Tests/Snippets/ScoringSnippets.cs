@@ -1,6 +1,7 @@
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Scoring.Decay;
@@ -101,5 +102,45 @@ public sealed class ScoringSnippets
         };
         Assert.Equal(new LeadScore(0, -14, -14), provider.GetRequiredService<ILeadScorer>().Score(lead, AsOf));   // -20 + 2 x 3 trial seats
         Assert.Equal(ScoringRuleSet.Parse(json).Model.Score(lead, AsOf), provider.GetRequiredKeyedService<ILeadScorer>("b2b").Score(lead, AsOf));
+    }
+
+    [Fact]
+    public void ThresholdsInTheRuleSet_TheDocumentedDocument_MakeTheLeadAnMqlAndWarm()
+    {
+        var json = Assert.Single(
+            DocFiles.Blocks(Path.Combine(DocFiles.Root, "docs", "scoring-rules.md"), "json"),
+            b => b.LineAbove == "<!-- ruleset -->" && b.Code.Contains("\"thresholds\"", StringComparison.Ordinal)).Code;
+        var lead = new Lead
+        {
+            Id = new LeadId("L-7"),
+            CreatedAt = AsOf.AddDays(-10),
+            Source = LeadSource.Referral,
+            Signals = [new EngagementSignal(EngagementSignalKind.PricingPageView, AsOf.AddDays(-2)), new EngagementSignal(EngagementSignalKind.PricingPageView, AsOf.AddDays(-1))],
+        };
+        var asOf = AsOf;
+        var services = new ServiceCollection();
+
+        #region scoring-thresholds
+        var ruleSet = ScoringRuleSet.Parse(json);
+        LeadAssessor assessor = ruleSet.CreateAssessor();        // the model with its own thresholds over default options
+        LeadAssessment assessment = assessor.Assess(lead, asOf); // fit 25, engagement 20: an MQL, warm
+
+        // With dependency injection, apply them to the registered options:
+        services.ConfigureLeadKitQualification(o => ruleSet.Thresholds.ApplyTo(o))
+                .ConfigureLeadKitTemperature(o => ruleSet.Thresholds.ApplyTo(o));
+        #endregion
+
+        Assert.Equal(new LeadScore(25, 20, 45), assessment.Score);
+        Assert.Equal(QualificationLevel.Mql, assessment.Qualification.Level);
+        Assert.Equal(Temperature.Warm, assessment.Temperature);
+
+        // The default thresholds (fit 40 and engagement 30; no engagement-based temperature) judge the same lead otherwise.
+        var defaults = new LeadAssessor(ruleSet.Model).Assess(lead, asOf);
+        Assert.Equal(QualificationLevel.Unqualified, defaults.Qualification.Level);
+        Assert.Equal(Temperature.Cold, defaults.Temperature);
+
+        using var provider = services.BuildServiceProvider();
+        var qualification = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<QualificationOptions>>().Value;
+        Assert.Equal((20, 20), (qualification.MqlFitThreshold, qualification.MqlEngagementThreshold));
     }
 }

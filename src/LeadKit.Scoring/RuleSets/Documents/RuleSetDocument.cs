@@ -15,4 +15,6 @@ internal sealed class RuleSetDocument
     public List<GroupDocument?>? Groups { get; set; }
 
     public List<RuleDocument?>? Rules { get; set; }
+
+    public ThresholdsDocument? Thresholds { get; set; }
 }
