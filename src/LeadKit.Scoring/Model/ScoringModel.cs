@@ -31,9 +31,10 @@ public sealed class ScoringModel : ILeadScorer
 
     // Built-in rules are called through their sealed types (direct, inlinable calls; they cannot fail on a valid
     // lead); plugin rules through the interface, guarded. Each array pairs with the rule slots it writes.
-    private readonly AttributeRule[] _attributeRules;
+    private readonly CompiledCondition[] _attributeConditions;
+    private readonly double[] _attributePoints;
     private readonly int[] _attributeSlots;
-    private readonly LeadSourceRule[] _sourceRules;
+    private readonly double[][] _sourcePoints;
     private readonly int[] _sourceSlots;
     private readonly EmailDomainRule[] _emailRules;
     private readonly int[] _emailSlots;
@@ -69,6 +70,14 @@ public sealed class ScoringModel : ILeadScorer
     private readonly ScoreLimits _fit;
     private readonly ScoreLimits _engagement;
     private readonly ScoreLimits _total;
+
+    // The limits as numbers (no floor: -∞, no cap: +∞), for the Score path.
+    private readonly double _fitFloor;
+    private readonly double _fitCap;
+    private readonly double _engagementFloor;
+    private readonly double _engagementCap;
+    private readonly double _totalFloor;
+    private readonly double _totalCap;
     private readonly TimeProvider _timeProvider;
     private readonly KeyValuePair<string, object?> _modelTag;
 
@@ -81,6 +90,9 @@ public sealed class ScoringModel : ILeadScorer
         _fit = fit;
         _engagement = engagement;
         _total = total;
+        (_fitFloor, _fitCap) = (fit.Floor ?? double.NegativeInfinity, fit.Cap ?? double.PositiveInfinity);
+        (_engagementFloor, _engagementCap) = (engagement.Floor ?? double.NegativeInfinity, engagement.Cap ?? double.PositiveInfinity);
+        (_totalFloor, _totalCap) = (total.Floor ?? double.NegativeInfinity, total.Cap ?? double.PositiveInfinity);
         _modelTag = new("leadkit.model", name);
 
         var attributeRules = new List<AttributeRule>();
@@ -155,9 +167,10 @@ public sealed class ScoringModel : ILeadScorer
             _targetRules[_targetStart[t] + filled[t]++] = i;
         }
 
-        _attributeRules = [.. attributeRules];
+        _attributeConditions = [.. attributeRules.Select(r => r.Condition.Compiled)];
+        _attributePoints = [.. attributeRules.Select(r => r.Points)];
         _attributeSlots = [.. attributeSlots];
-        _sourceRules = [.. sourceRules];
+        _sourcePoints = [.. sourceRules.Select(r => r.PointsByOrdinal)];
         _sourceSlots = [.. sourceSlots];
         _emailRules = [.. emailRules];
         _emailSlots = [.. emailSlots];
@@ -447,21 +460,25 @@ public sealed class ScoringModel : ILeadScorer
             }
         }
 
-        fit = _fit.Apply(fit);
-        engagement = _engagement.Apply(engagement);
-        return new LeadScore(fit, engagement, _total.Apply(fit + engagement));
+        fit = Clip(fit, _fitFloor, _fitCap);
+        engagement = Clip(engagement, _engagementFloor, _engagementCap);
+        return new LeadScore(fit, engagement, Clip(fit + engagement, _totalFloor, _totalCap));
     }
 
     private void Evaluate(Lead lead, DateTimeOffset asOf, Span<double> points, Span<int> occurrences)
     {
-        for (var i = 0; i < _attributeRules.Length; i++)
+        // Built-in rules read straight from their compiled parts (the rules are immutable), not through the rule objects.
+        var conditions = _attributeConditions;
+        for (var i = 0; i < conditions.Length; i++)
         {
-            points[_attributeSlots[i]] = _attributeRules[i].Evaluate(lead, asOf);
+            points[_attributeSlots[i]] = conditions[i].Matches(lead) ? _attributePoints[i] : 0;
         }
 
-        for (var i = 0; i < _sourceRules.Length; i++)
+        var source = lead.Source.Ordinal;
+        for (var i = 0; i < _sourcePoints.Length; i++)
         {
-            points[_sourceSlots[i]] = _sourceRules[i].Evaluate(lead, asOf);
+            var table = _sourcePoints[i];
+            points[_sourceSlots[i]] = (uint)source < (uint)table.Length ? table[source] : 0;
         }
 
         for (var i = 0; i < _emailRules.Length; i++)

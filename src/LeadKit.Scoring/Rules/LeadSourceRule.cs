@@ -54,6 +54,9 @@ public sealed class LeadSourceRule : IScoringRule, IValidatedRule
         return (uint)ordinal < (uint)_pointsByOrdinal.Length ? _pointsByOrdinal[ordinal] : 0;
     }
 
+    /// <summary>Gets the points by source ordinal (0 for sources without points), for the compiled model.</summary>
+    internal double[] PointsByOrdinal => _pointsByOrdinal;
+
     void IValidatedRule.Validate(string path, List<ScoringProblem> problems)
     {
         if (Points.IsEmpty)
