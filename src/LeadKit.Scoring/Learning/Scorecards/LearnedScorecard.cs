@@ -48,7 +48,10 @@ public sealed class LearnedScorecard : ILeadScorer
     // except for application predicates. Points are integers, so summing them group by group gives the same total.
     private readonly CompiledTest[] _signalTests;
     private readonly CompiledTest[] _sourceTests;
-    private readonly CompiledTest[] _fieldTests;
+    private readonly CompiledTest[] _seniorityTests;
+    private readonly CompiledTest[] _timeframeTests;
+    private readonly CompiledTest[] _industryTests;
+    private readonly CompiledTest[] _countryTests;
     private readonly CompiledTest[] _attributeTests;
     private readonly CompiledTest[] _predicateTests;
     private readonly string?[] _text;
@@ -106,7 +109,11 @@ public sealed class LearnedScorecard : ILeadScorer
         }
 
         _attributeTests = [.. attributeTests];
-        _fieldTests = [.. fieldTests];
+        // Field tests by field, so each field is read once per lead.
+        _seniorityTests = [.. fieldTests.Where(t => _how[t.Index] == BySeniority)];
+        _timeframeTests = [.. fieldTests.Where(t => _how[t.Index] == ByTimeframe)];
+        _industryTests = [.. fieldTests.Where(t => _how[t.Index] == ByIndustry)];
+        _countryTests = [.. fieldTests.Where(t => _how[t.Index] == ByCountry)];
 
         _signalTests = [.. signalTests];
         _sourceTests = [.. sourceTests];
@@ -161,9 +168,38 @@ public sealed class LearnedScorecard : ILeadScorer
             }
         }
 
-        foreach (ref readonly var test in _fieldTests.AsSpan())
+        var seniority = (int)lead.Contact.Seniority;
+        foreach (ref readonly var test in _seniorityTests.AsSpan())
         {
-            if (IsFieldMet(test.Index, lead))
+            if (seniority == test.Operand)
+            {
+                Add(in test, ref fit, ref engagement);
+            }
+        }
+
+        var timeframe = (int)lead.Timeframe.Kind;
+        foreach (ref readonly var test in _timeframeTests.AsSpan())
+        {
+            if (timeframe == test.Operand)
+            {
+                Add(in test, ref fit, ref engagement);
+            }
+        }
+
+        var text = _text;
+        var industry = lead.Company?.Industry;
+        foreach (ref readonly var test in _industryTests.AsSpan())
+        {
+            if (string.Equals(industry, text[test.Index], StringComparison.Ordinal))
+            {
+                Add(in test, ref fit, ref engagement);
+            }
+        }
+
+        var country = lead.Company?.Country?.Value;
+        foreach (ref readonly var test in _countryTests.AsSpan())
+        {
+            if (string.Equals(country, text[test.Index], StringComparison.Ordinal))
             {
                 Add(in test, ref fit, ref engagement);
             }
