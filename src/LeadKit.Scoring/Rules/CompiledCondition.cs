@@ -18,6 +18,23 @@ internal abstract class CompiledCondition
 
     public abstract bool Matches(Lead lead);
 
+    /// <summary>
+    /// For a number node: its field and <c>lo &lt;= x &lt;= hi</c>, so a caller that reads the field once can test many
+    /// conditions on it (the learned scorecard does). <see langword="false"/> for every other node.
+    /// </summary>
+    public virtual bool TryGetNumberRange(out LeadField field, out double lo, out double hi)
+    {
+        (field, lo, hi) = (LeadField.None, 0, 0);
+        return false;
+    }
+
+    /// <summary>For a named-value node: its field, the mask of matching values and whether the test is negated.</summary>
+    public virtual bool TryGetNamedMask(out LeadField field, out ulong mask, out bool negate)
+    {
+        (field, mask, negate) = (LeadField.None, 0, false);
+        return false;
+    }
+
     /// <summary>Compiles a condition; never throws, even for a condition that <c>Build()</c> would reject.</summary>
     public static CompiledCondition Compile(AttributeCondition condition)
     {
@@ -71,6 +88,9 @@ internal abstract class CompiledCondition
                 return new GenericNode(condition);
         }
     }
+
+    /// <summary>Whether a named value (an enum's integer) is in a 64-bit mask of values.</summary>
+    public static bool IsIn(int value, ulong mask) => (uint)value < 64 && (mask & (1UL << value)) != 0;
 
     // The bounds of a number operator as lo <= x <= hi; a bound the operator needs but the condition lacks is NaN, which
     // never matches, as in the generic semantics.
@@ -147,11 +167,12 @@ internal abstract class CompiledCondition
             return new NamedNode(field, mask, op is ConditionOperator.NotEquals or ConditionOperator.NotIn);
         }
 
-        public override bool Matches(Lead lead)
+        public override bool Matches(Lead lead) => IsIn(LeadFieldReader.Named(lead, field), mask) != negate;
+
+        public override bool TryGetNamedMask(out LeadField namedField, out ulong namedMask, out bool negated)
         {
-            var value = LeadFieldReader.Named(lead, field);
-            var found = (uint)value < 64 && (mask & (1UL << value)) != 0;
-            return found != negate;
+            (namedField, namedMask, negated) = (field, mask, negate);
+            return true;
         }
     }
 
@@ -159,6 +180,12 @@ internal abstract class CompiledCondition
     private sealed class NumberRangeNode(LeadField field, double lo, double hi) : CompiledCondition
     {
         public override bool Matches(Lead lead) => LeadFieldReader.TryNumber(lead, field, out var number) && number >= lo && number <= hi;
+
+        public override bool TryGetNumberRange(out LeadField numberField, out double low, out double high)
+        {
+            (numberField, low, high) = (field, lo, hi);
+            return true;
+        }
     }
 
     private sealed class CustomNumberRangeNode(CustomFieldKey key, double lo, double hi) : CompiledCondition

@@ -32,6 +32,8 @@ public sealed class LearnedScorecard : ILeadScorer
     private const byte ByIndustry = 5;
     private const byte ByCountry = 6;
     private const byte ByAttribute = 7;
+    private const byte ByNumberRange = 8;
+    private const byte ByNamedMask = 9;
     private const int MaximumSignalSlots = 64;
 
     private readonly Func<Lead, DateTimeOffset, bool>[] _predicates;
@@ -53,6 +55,16 @@ public sealed class LearnedScorecard : ILeadScorer
     private readonly CompiledTest[] _industryTests;
     private readonly CompiledTest[] _countryTests;
     private readonly CompiledTest[] _attributeTests;
+
+    // Attribute conditions that are one number range or one named-value mask, sorted by field, with the runs of tests on
+    // one field: the field is read once for all of them.
+    private readonly CompiledTest[] _numberTests;
+    private readonly FieldRun[] _numberRuns;
+    private readonly CompiledTest[] _namedTests;
+    private readonly FieldRun[] _namedRuns;
+    private readonly double[] _low;
+    private readonly double[] _high;
+    private readonly ulong[] _mask;
     private readonly CompiledTest[] _predicateTests;
     private readonly string?[] _text;
 
@@ -73,6 +85,9 @@ public sealed class LearnedScorecard : ILeadScorer
         _operand = new int[entries.Length];
         _wanted = new bool[entries.Length];
         _text = new string?[entries.Length];
+        _low = new double[entries.Length];
+        _high = new double[entries.Length];
+        _mask = new ulong[entries.Length];
         var slots = new Dictionary<int, int>();
         for (var i = 0; i < entries.Length; i++)
         {
@@ -105,10 +120,12 @@ public sealed class LearnedScorecard : ILeadScorer
         for (var i = 0; i < entries.Length; i++)
         {
             var test = new CompiledTest(_operand[i], _points[i], _wanted[i], _isEngagement[i], i);
-            (_how[i] switch { BySignal => signalTests, BySource => sourceTests, ByAttribute => attributeTests, ByPredicate => predicateTests, _ => fieldTests }).Add(test);
+            (_how[i] switch { BySignal => signalTests, BySource => sourceTests, ByAttribute or ByNumberRange or ByNamedMask => attributeTests, ByPredicate => predicateTests, _ => fieldTests }).Add(test);
         }
 
-        _attributeTests = [.. attributeTests];
+        _attributeTests = [.. attributeTests.Where(t => _how[t.Index] == ByAttribute)];
+        (_numberTests, _numberRuns) = ByField(attributeTests.Where(t => _how[t.Index] == ByNumberRange));
+        (_namedTests, _namedRuns) = ByField(attributeTests.Where(t => _how[t.Index] == ByNamedMask));
         // Field tests by field, so each field is read once per lead.
         _seniorityTests = [.. fieldTests.Where(t => _how[t.Index] == BySeniority)];
         _timeframeTests = [.. fieldTests.Where(t => _how[t.Index] == ByTimeframe)];
@@ -202,6 +219,34 @@ public sealed class LearnedScorecard : ILeadScorer
             if (string.Equals(country, text[test.Index], StringComparison.Ordinal))
             {
                 Add(in test, ref fit, ref engagement);
+            }
+        }
+
+        var numberTests = _numberTests;
+        foreach (var run in _numberRuns)
+        {
+            if (LeadFieldReader.TryNumber(lead, run.Field, out var number))
+            {
+                foreach (ref readonly var test in numberTests.AsSpan(run.Start, run.Length))
+                {
+                    if (number >= _low[test.Index] && number <= _high[test.Index])
+                    {
+                        Add(in test, ref fit, ref engagement);
+                    }
+                }
+            }
+        }
+
+        var namedTests = _namedTests;
+        foreach (var run in _namedRuns)
+        {
+            var named = LeadFieldReader.Named(lead, run.Field);
+            foreach (ref readonly var test in namedTests.AsSpan(run.Start, run.Length))
+            {
+                if (CompiledCondition.IsIn(named, _mask[test.Index]) == test.Wanted)
+                {
+                    Add(in test, ref fit, ref engagement);
+                }
             }
         }
 
@@ -320,7 +365,7 @@ public sealed class LearnedScorecard : ILeadScorer
         BySignal => (((signals >> _operand[i]) & 1) != 0) == _wanted[i],
         BySource => (lead.Source.Ordinal == _operand[i]) == _wanted[i],
         ByPredicate => _predicates[i](lead, asOf),
-        ByAttribute => _attributes[i]!.Matches(lead),
+        ByAttribute or ByNumberRange or ByNamedMask => _attributes[i]!.Matches(lead),
         _ => IsFieldMet(i, lead),
     };
 
@@ -340,8 +385,21 @@ public sealed class LearnedScorecard : ILeadScorer
     {
         if (condition.Attribute is { } attribute)
         {
+            var compiled = attribute.Compiled;
+            _attributes[i] = compiled;
             _how[i] = ByAttribute;
-            _attributes[i] = attribute.Compiled;
+            if (compiled.TryGetNumberRange(out var numberField, out _low[i], out _high[i]))
+            {
+                _how[i] = ByNumberRange;
+                _operand[i] = (int)numberField;
+            }
+            else if (compiled.TryGetNamedMask(out var namedField, out _mask[i], out var negate))
+            {
+                _how[i] = ByNamedMask;
+                _operand[i] = (int)namedField;
+                _wanted[i] = !negate;
+            }
+
             return;
         }
 
@@ -427,5 +485,28 @@ public sealed class LearnedScorecard : ILeadScorer
     internal static int RoundPoints(double value) => checked((int)Math.Round(value, MidpointRounding.AwayFromZero));
 
     /// <summary>One compiled condition: its operand (signal slot or source ordinal), points, dimension and index.</summary>
+    /// <summary>Sorts tests by field (<see cref="CompiledTest.Operand"/>), keeping their order within a field, and lists the runs.</summary>
+    private static (CompiledTest[] Tests, FieldRun[] Runs) ByField(IEnumerable<CompiledTest> tests)
+    {
+        CompiledTest[] sorted = [.. tests.OrderBy(t => t.Operand)];
+        var runs = new List<FieldRun>();
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start;
+            while (end < sorted.Length && sorted[end].Operand == sorted[start].Operand)
+            {
+                end++;
+            }
+
+            runs.Add(new FieldRun((LeadField)sorted[start].Operand, start, end - start));
+            start = end;
+        }
+
+        return (sorted, [.. runs]);
+    }
+
+    /// <summary>A run of tests on one field.</summary>
+    private readonly record struct FieldRun(LeadField Field, int Start, int Length);
+
     private readonly record struct CompiledTest(int Operand, int Points, bool Wanted, bool Engagement, int Index);
 }

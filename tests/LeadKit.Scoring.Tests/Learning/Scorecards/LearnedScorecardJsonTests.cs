@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Backtesting;
 using LeadKit.Scoring.Learning;
 using LeadKit.Scoring.Learning.Scorecards;
@@ -93,6 +94,34 @@ public sealed class LearnedScorecardJsonTests
             var expected = conditions.Where(c => c.IsMet(example.Lead, example.DecidedAt)).Sum(c => scorecard.Entries.Single(e => e.Condition == c).Points) + scorecard.BasePoints;
             Assert.Equal(expected, scorecard.Score(example.Lead, example.DecidedAt).Total);
             Assert.Equal(expected, model.Score(example.Lead, example.DecidedAt).Total);
+        }
+    }
+
+    [Fact]
+    public void Score_RangeAndNamedConditionsSharingFields_GiveThePointsOfEveryConditionMet()
+    {
+        // Several conditions on one field are tested from one read of the field; each must still count on its own.
+        LeadCondition[] conditions =
+        [
+            LeadCondition.When("employees >= 50", AttributeCondition.AtLeast(LeadField.EmployeeCount, 50)),
+            LeadCondition.When("employees <= 10", AttributeCondition.AtMost(LeadField.EmployeeCount, 10)),
+            LeadCondition.When("employees 20-200", AttributeCondition.Between(LeadField.EmployeeCount, 20, 200)),
+            LeadCondition.When("decision maker", AttributeCondition.IsAnyOf(LeadField.Seniority, "Director", "VicePresident", "CLevel", "Owner")),
+            LeadCondition.When("not a student", AttributeCondition.IsNoneOf(LeadField.Seniority, "Student")),
+            LeadCondition.When("budget confirmed", AttributeCondition.Is(LeadField.BantBudget, "Confirmed"), ScoreDimension.Engagement),
+            LeadCondition.When("budget known", AttributeCondition.Create(LeadField.BantBudget, ConditionOperator.NotEquals, ["Unknown"])),
+        ];
+        var history = History();
+        var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1 }).Train(history);
+        var model = LeadKit.Scoring.RuleSets.ScoringRuleSet.Parse(scorecard.ToRuleSetJson("learned")).Model;
+
+        foreach (var example in history)
+        {
+            var met = scorecard.Entries.Where(e => e.Condition.Attribute!.Matches(example.Lead)).ToArray();
+            var score = scorecard.Score(example.Lead, example.DecidedAt);
+            Assert.Equal(scorecard.BasePoints + met.Where(e => e.Condition.Dimension == ScoreDimension.Fit).Sum(e => e.Points), score.Fit);
+            Assert.Equal(met.Where(e => e.Condition.Dimension == ScoreDimension.Engagement).Sum(e => e.Points), score.Engagement);
+            Assert.Equal(score.Total, model.Score(example.Lead, example.DecidedAt).Total);
         }
     }
 
