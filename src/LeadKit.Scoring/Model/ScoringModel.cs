@@ -59,6 +59,9 @@ public sealed class ScoringModel : ILeadScorer
     private readonly bool _decays;
     private readonly int[] _ruleTarget;
 
+    // Rule index -> its signal plan's index, or -1.
+    private readonly int[] _planOfRule;
+
     // Rule indices grouped by target (groups, then fit, then engagement), in rule order within a target: the rules
     // of target t are _targetRules[_targetStart[t].._targetStart[t + 1]].
     private readonly int[] _targetRules;
@@ -108,6 +111,7 @@ public sealed class ScoringModel : ILeadScorer
         var inactivitySlots = new List<int>();
         var plans = new List<SignalPlan>();
         _ruleTarget = new int[rules.Length];
+        _planOfRule = new int[rules.Length];
         _targetStart = new int[groups.Length + 3];
         var maxOrdinal = 0;
         for (var i = 0; i < rules.Length; i++)
@@ -117,6 +121,7 @@ public sealed class ScoringModel : ILeadScorer
             // Targets: groups are 0..G-1, then fit = G, engagement = G + 1.
             _ruleTarget[i] = rule.GroupIndex >= 0 ? rule.GroupIndex : groups.Length + (int)rule.Dimension;
             _targetStart[_ruleTarget[i] + 1]++;
+            _planOfRule[i] = rule.Plan is null ? -1 : plans.Count;
             if (rule.Plan is { } plan)
             {
                 plans.Add(plan);
@@ -331,7 +336,8 @@ public sealed class ScoringModel : ILeadScorer
         ArgumentNullException.ThrowIfNull(lead);
         // Scratch space on the stack: the card is the only allocation besides its lists.
         Span<double> points = _rules.Length <= 256 ? stackalloc double[_rules.Length] : new double[_rules.Length];
-        Span<int> occurrences = _plans.Length <= 256 ? stackalloc int[_plans.Length] : new int[_plans.Length];
+        // At least one entry, so the contributing-rule test below can read occurrences[0] for rules without a plan.
+        Span<int> occurrences = _plans.Length < 256 ? stackalloc int[_plans.Length + 1] : new int[_plans.Length + 1];
         Evaluate(lead, asOf, points, occurrences);
         Span<double> targets = _groups.Length <= 254 ? stackalloc double[_groups.Length + 2] : new double[_groups.Length + 2];
         SumTargets(points, targets);
@@ -356,34 +362,32 @@ public sealed class ScoringModel : ILeadScorer
         var engagementFinal = _engagement.Apply(engagement);
         var total = _total.Apply(fitFinal + engagementFinal);
 
-        // Count the contributing rules first, so the result array is allocated once at its final size.
-        var contributing = 0;
-        var planIndex = 0;
+        // The contributing rules (points, or occurrences of a signal rule), listed without branching on each rule, so the
+        // result array is allocated once at its final size.
+        Span<int> contributing = _rules.Length <= 256 ? stackalloc int[_rules.Length] : new int[_rules.Length];
+        var n = 0;
         for (var r = 0; r < _rules.Length; r++)
         {
-            var occurred = _rules[r].Plan is not null && occurrences[planIndex++] > 0;
-            contributing += occurred || points[r] != 0 ? 1 : 0;
+            var p = _planOfRule[r];
+            contributing[n] = r;
+            n += (points[r] != 0) | ((p >= 0) & (occurrences[Math.Max(p, 0)] > 0)) ? 1 : 0;
         }
 
-        var rules = new RuleContribution[contributing];
-        var written = 0;
-        planIndex = 0;
-        for (var r = 0; r < _rules.Length; r++)
+        var rules = new RuleContribution[n];
+        for (var i = 0; i < n; i++)
         {
+            var r = contributing[i];
             var entry = _rules[r];
             var group = entry.GroupIndex >= 0 ? _groups[entry.GroupIndex].Name : null;
             if (entry.Plan is { } plan)
             {
-                var count = occurrences[planIndex++];
+                var count = occurrences[_planOfRule[r]];
                 var counted = plan.Counted(count);
-                if (count > 0 || points[r] != 0)
-                {
-                    rules[written++] = new RuleContribution(entry.Name, entry.Dimension, group, count, counted, plan.PointsPerOccurrence * count, plan.PointsPerOccurrence * counted, points[r]);
-                }
+                rules[i] = new RuleContribution(entry.Name, entry.Dimension, group, count, counted, plan.PointsPerOccurrence * count, plan.PointsPerOccurrence * counted, points[r]);
             }
-            else if (points[r] != 0)
+            else
             {
-                rules[written++] = new RuleContribution(entry.Name, entry.Dimension, group, null, null, points[r], points[r], points[r]);
+                rules[i] = new RuleContribution(entry.Name, entry.Dimension, group, null, null, points[r], points[r], points[r]);
             }
         }
 
