@@ -163,11 +163,21 @@ foreach (var (lead, assessment) in assessments)
             var value = new Money(1_000m + random.Next(0, 40) * 250m, CurrencyCode.Eur);
             var opened = at;
             var won = random.NextDouble() < 0.25 + (assessment.Score.Total / 400);
-            Step(won ? FunnelTrigger.Win : FunnelTrigger.Lose, 5 + random.Next(0, 40));
-            deals.Add(new Deal(new DealId($"D-{lead.Id}"), value, opened, won ? DealStatus.Won : DealStatus.Lost, at, lead.Id, owners.TryGetValue(lead.Id, out var dealOwner) ? dealOwner : null, lostReason: won ? null : "chose a competitor"));
-            if (!won)
+            var daysToClose = 5 + random.Next(0, 40);
+            var dealOwner = owners.TryGetValue(lead.Id, out var rep) ? rep : (SalesRepId?)null;
+            if (at.AddDays(daysToClose) > now)
             {
-                recycled++;
+                // Not decided yet on the report date: an open opportunity, part of the pipeline and of sales velocity.
+                deals.Add(new Deal(new DealId($"D-{lead.Id}"), value, opened, DealStatus.Open, null, lead.Id, dealOwner));
+            }
+            else
+            {
+                Step(won ? FunnelTrigger.Win : FunnelTrigger.Lose, daysToClose);
+                deals.Add(new Deal(new DealId($"D-{lead.Id}"), value, opened, won ? DealStatus.Won : DealStatus.Lost, at, lead.Id, dealOwner, lostReason: won ? null : "chose a competitor"));
+                if (!won)
+                {
+                    recycled++;
+                }
             }
         }
     }
