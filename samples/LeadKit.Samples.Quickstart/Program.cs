@@ -224,7 +224,7 @@ AnsiConsole.Write(kpis);
 var bySource = new Table().AddColumn("Source").AddColumn(new TableColumn("Leads").RightAligned()).AddColumn("Lead -> customer");
 foreach (var source in report.BySource.OrderByDescending(s => s.Conversion.LeadToCustomer.Value ?? 0))
 {
-    bySource.AddRow(Markup.Escape(source.Key.ToString()), source.Conversion.Leads.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(source.Conversion.LeadToCustomer.ToString()));
+    bySource.AddRow(Markup.Escape(source.Key.Label), source.Conversion.Leads.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(source.Conversion.LeadToCustomer.ToString()));
 }
 
 AnsiConsole.Write(bySource);

@@ -42,14 +42,14 @@ internal static class ReportWriter
         md.AppendLine("| Source | Leads | Lead -> customer |").AppendLine("| --- | ---: | --- |");
         foreach (var source in report.BySource)
         {
-            md.AppendLine(c, $"| {source.Key} | {source.Conversion.Leads} | {source.Conversion.LeadToCustomer} |");
+            md.AppendLine(c, $"| {source.Key.Label} | {source.Conversion.Leads} | {source.Conversion.LeadToCustomer} |");
         }
 
         md.AppendLine().AppendLine("## By rep").AppendLine();
         md.AppendLine("| Rep | Leads | Lead -> customer |").AppendLine("| --- | ---: | --- |");
         foreach (var owner in report.ByOwner)
         {
-            md.AppendLine(c, $"| {owner.Key} | {owner.Conversion.Leads} | {owner.Conversion.LeadToCustomer} |");
+            md.AppendLine(c, $"| {owner.Key.Label} | {owner.Conversion.Leads} | {owner.Conversion.LeadToCustomer} |");
         }
 
         md.AppendLine().AppendLine("## The funnel").AppendLine().AppendLine("```mermaid").Append(FunnelDiagrams.ToMermaid(funnel)).AppendLine("```");
