@@ -31,8 +31,8 @@ public sealed class ScoringModel : ILeadScorer
 {
     private readonly RuleEntry[] _rules;
 
-    // Built-in rules are called through their sealed types (direct, inlinable calls; they cannot fail on a valid
-    // lead); plugin rules through the interface, guarded. Each array pairs with the rule slots it writes.
+    // Built-in rules are evaluated from their compiled parts (they cannot fail on a valid lead); plugin rules through
+    // the interface, guarded. Each array pairs with the rule slots (rule indexes) it writes.
     private readonly CompiledCondition[] _attributeConditions;
     private readonly double[] _attributePoints;
     private readonly int[] _attributeSlots;
@@ -59,7 +59,6 @@ public sealed class ScoringModel : ILeadScorer
     private readonly int[] _kindPlans;
     private readonly int _mostPlansPerKind;
     private readonly bool _decays;
-    private readonly int[] _ruleTarget;
 
     // Rule index -> its signal plan's index, or -1.
     private readonly int[] _planOfRule;
@@ -112,7 +111,7 @@ public sealed class ScoringModel : ILeadScorer
         var inactivityPoints = new List<double>();
         var inactivitySlots = new List<int>();
         var plans = new List<SignalPlan>();
-        _ruleTarget = new int[rules.Length];
+        var ruleTarget = new int[rules.Length];
         _planOfRule = new int[rules.Length];
         _targetStart = new int[groups.Length + 3];
         var maxOrdinal = 0;
@@ -121,8 +120,8 @@ public sealed class ScoringModel : ILeadScorer
             var rule = rules[i];
 
             // Targets: groups are 0..G-1, then fit = G, engagement = G + 1.
-            _ruleTarget[i] = rule.GroupIndex >= 0 ? rule.GroupIndex : groups.Length + (int)rule.Dimension;
-            _targetStart[_ruleTarget[i] + 1]++;
+            ruleTarget[i] = rule.GroupIndex >= 0 ? rule.GroupIndex : groups.Length + (int)rule.Dimension;
+            _targetStart[ruleTarget[i] + 1]++;
             _planOfRule[i] = rule.Plan is null ? -1 : plans.Count;
             if (rule.Plan is { } plan)
             {
@@ -170,7 +169,7 @@ public sealed class ScoringModel : ILeadScorer
         var filled = new int[groups.Length + 2];
         for (var i = 0; i < rules.Length; i++)
         {
-            var t = _ruleTarget[i];
+            var t = ruleTarget[i];
             _targetRules[_targetStart[t] + filled[t]++] = i;
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Leads;
 
 namespace LeadKit.Scoring.Rules;
@@ -9,6 +10,7 @@ namespace LeadKit.Scoring.Rules;
 internal static class LeadFieldReader
 {
     /// <summary>Reads a text field; <see langword="null"/> when missing or not a text field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static string? Text(Lead lead, LeadField field) => field switch
     {
         LeadField.Source => lead.Source.Value,
@@ -23,6 +25,7 @@ internal static class LeadFieldReader
     };
 
     /// <summary>Reads a named-value (enum) field as its integer value; -1 when not a named field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Named(Lead lead, LeadField field) => field switch
     {
         LeadField.Seniority => (int)lead.Contact.Seniority,

@@ -18,22 +18,21 @@ namespace LeadKit.Scoring.Learning.Scorecards;
 /// <para>Immutable and thread-safe when the conditions' predicates are. Scoring loops over pre-built arrays and does not
 /// allocate. Built-in conditions are compiled: every <see cref="LeadCondition.SignalPresent"/> condition is answered
 /// from one pass over the lead's signals (a bit mask by signal ordinal), a source condition by comparing ordinals,
-/// seniority and timeframe conditions by comparing enum values, industry and country conditions by one ordinal string
-/// comparison; application predicates are called as given.</para>
+/// seniority, timeframe and named-value attribute conditions by a bit mask, industry and country conditions by one
+/// ordinal string comparison, number-range attribute conditions by two comparisons, each field read once per lead for
+/// all its conditions; other attribute conditions by their compiled form; application predicates are called as given.</para>
 /// </remarks>
 public sealed class LearnedScorecard : ILeadScorer
 {
-    // Compiled form of each condition: 0 = call the predicate; 1 = signal-presence bit test; 2 = source ordinal test.
+    // How each condition is tested: the predicate, a signal-presence bit, a source ordinal, a text field, a compiled
+    // attribute condition, a number range on a field, or a named-value mask on a field.
     private const byte ByPredicate = 0;
     private const byte BySignal = 1;
     private const byte BySource = 2;
-    private const byte BySeniority = 3;
-    private const byte ByTimeframe = 4;
-    private const byte ByIndustry = 5;
-    private const byte ByCountry = 6;
-    private const byte ByAttribute = 7;
-    private const byte ByNumberRange = 8;
-    private const byte ByNamedMask = 9;
+    private const byte ByText = 3;
+    private const byte ByAttribute = 4;
+    private const byte ByNumberRange = 5;
+    private const byte ByNamedMask = 6;
     private const int MaximumSignalSlots = 64;
 
     private readonly Func<Lead, DateTimeOffset, bool>[] _predicates;
@@ -50,14 +49,12 @@ public sealed class LearnedScorecard : ILeadScorer
     // except for application predicates. Points are integers, so summing them group by group gives the same total.
     private readonly CompiledTest[] _signalTests;
     private readonly CompiledTest[] _sourceTests;
-    private readonly CompiledTest[] _seniorityTests;
-    private readonly CompiledTest[] _timeframeTests;
-    private readonly CompiledTest[] _industryTests;
-    private readonly CompiledTest[] _countryTests;
     private readonly CompiledTest[] _attributeTests;
 
-    // Attribute conditions that are one number range or one named-value mask, sorted by field, with the runs of tests on
-    // one field: the field is read once for all of them.
+    // Text, number-range and named-value tests, sorted by field, with the runs of tests on one field: the field is read
+    // once for all of them.
+    private readonly CompiledTest[] _textTests;
+    private readonly FieldRun[] _textRuns;
     private readonly CompiledTest[] _numberTests;
     private readonly FieldRun[] _numberRuns;
     private readonly CompiledTest[] _namedTests;
@@ -112,29 +109,20 @@ public sealed class LearnedScorecard : ILeadScorer
             _slotBySignalOrdinal[ordinal] = slot;
         }
 
-        var signalTests = new List<CompiledTest>();
-        var sourceTests = new List<CompiledTest>();
-        var fieldTests = new List<CompiledTest>();
-        var attributeTests = new List<CompiledTest>();
-        var predicateTests = new List<CompiledTest>();
+        var tests = new CompiledTest[entries.Length];
         for (var i = 0; i < entries.Length; i++)
         {
-            var test = new CompiledTest(_operand[i], _points[i], _wanted[i], _isEngagement[i], i);
-            (_how[i] switch { BySignal => signalTests, BySource => sourceTests, ByAttribute or ByNumberRange or ByNamedMask => attributeTests, ByPredicate => predicateTests, _ => fieldTests }).Add(test);
+            tests[i] = new CompiledTest(_operand[i], _points[i], _wanted[i], _isEngagement[i], i);
         }
 
-        _attributeTests = [.. attributeTests.Where(t => _how[t.Index] == ByAttribute)];
-        (_numberTests, _numberRuns) = ByField(attributeTests.Where(t => _how[t.Index] == ByNumberRange));
-        (_namedTests, _namedRuns) = ByField(attributeTests.Where(t => _how[t.Index] == ByNamedMask));
-        // Field tests by field, so each field is read once per lead.
-        _seniorityTests = [.. fieldTests.Where(t => _how[t.Index] == BySeniority)];
-        _timeframeTests = [.. fieldTests.Where(t => _how[t.Index] == ByTimeframe)];
-        _industryTests = [.. fieldTests.Where(t => _how[t.Index] == ByIndustry)];
-        _countryTests = [.. fieldTests.Where(t => _how[t.Index] == ByCountry)];
-
-        _signalTests = [.. signalTests];
-        _sourceTests = [.. sourceTests];
-        _predicateTests = [.. predicateTests];
+        CompiledTest[] Tested(byte how) => [.. tests.Where(t => _how[t.Index] == how)];
+        _signalTests = Tested(BySignal);
+        _sourceTests = Tested(BySource);
+        _attributeTests = Tested(ByAttribute);
+        _predicateTests = Tested(ByPredicate);
+        (_textTests, _textRuns) = ByField(Tested(ByText));
+        (_numberTests, _numberRuns) = ByField(Tested(ByNumberRange));
+        (_namedTests, _namedRuns) = ByField(Tested(ByNamedMask));
     }
 
     /// <summary>Gets the conditions with their coefficients and points, in the order they were given.</summary>
@@ -185,40 +173,16 @@ public sealed class LearnedScorecard : ILeadScorer
             }
         }
 
-        var seniority = (int)lead.Contact.Seniority;
-        foreach (ref readonly var test in _seniorityTests.AsSpan())
+        var textTests = _textTests;
+        foreach (var run in _textRuns)
         {
-            if (seniority == test.Operand)
+            var text = LeadFieldReader.Text(lead, run.Field);
+            foreach (ref readonly var test in textTests.AsSpan(run.Start, run.Length))
             {
-                Add(in test, ref fit, ref engagement);
-            }
-        }
-
-        var timeframe = (int)lead.Timeframe.Kind;
-        foreach (ref readonly var test in _timeframeTests.AsSpan())
-        {
-            if (timeframe == test.Operand)
-            {
-                Add(in test, ref fit, ref engagement);
-            }
-        }
-
-        var text = _text;
-        var industry = lead.Company?.Industry;
-        foreach (ref readonly var test in _industryTests.AsSpan())
-        {
-            if (string.Equals(industry, text[test.Index], StringComparison.Ordinal))
-            {
-                Add(in test, ref fit, ref engagement);
-            }
-        }
-
-        var country = lead.Company?.Country?.Value;
-        foreach (ref readonly var test in _countryTests.AsSpan())
-        {
-            if (string.Equals(country, text[test.Index], StringComparison.Ordinal))
-            {
-                Add(in test, ref fit, ref engagement);
+                if (string.Equals(text, _text[test.Index], StringComparison.Ordinal))
+                {
+                    Add(in test, ref fit, ref engagement);
+                }
             }
         }
 
@@ -364,17 +328,11 @@ public sealed class LearnedScorecard : ILeadScorer
     {
         BySignal => (((signals >> _operand[i]) & 1) != 0) == _wanted[i],
         BySource => (lead.Source.Ordinal == _operand[i]) == _wanted[i],
-        ByPredicate => _predicates[i](lead, asOf),
-        ByAttribute or ByNumberRange or ByNamedMask => _attributes[i]!.Matches(lead),
-        _ => IsFieldMet(i, lead),
-    };
-
-    private bool IsFieldMet(int i, Lead lead) => _how[i] switch
-    {
-        BySeniority => (int)lead.Contact.Seniority == _operand[i],
-        ByTimeframe => (int)lead.Timeframe.Kind == _operand[i],
-        ByIndustry => string.Equals(lead.Company?.Industry, _text[i], StringComparison.Ordinal),
-        _ => string.Equals(lead.Company?.Country?.Value, _text[i], StringComparison.Ordinal),
+        ByText => string.Equals(LeadFieldReader.Text(lead, (LeadField)_operand[i]), _text[i], StringComparison.Ordinal),
+        ByNumberRange => LeadFieldReader.TryNumber(lead, (LeadField)_operand[i], out var number) && number >= _low[i] && number <= _high[i],
+        ByNamedMask => CompiledCondition.IsIn(LeadFieldReader.Named(lead, (LeadField)_operand[i]), _mask[i]) == _wanted[i],
+        ByAttribute => _attributes[i]!.Matches(lead),
+        _ => _predicates[i](lead, asOf),
     };
 
     /// <summary>
@@ -434,20 +392,28 @@ public sealed class LearnedScorecard : ILeadScorer
         }
         else if (feature.Kind == LeadFeature.FeatureKind.Seniority && TryGetEnumValue<Seniority>(value, out var seniority))
         {
-            _how[i] = BySeniority;
-            _operand[i] = seniority;
+            Named(i, LeadField.Seniority, seniority);
         }
         else if (feature.Kind == LeadFeature.FeatureKind.Timeframe && TryGetEnumValue<PurchaseTimeframeKind>(value, out var timeframe))
         {
-            _how[i] = ByTimeframe;
-            _operand[i] = timeframe;
+            Named(i, LeadField.TimeframeKind, timeframe);
         }
         else if (feature.Kind is LeadFeature.FeatureKind.Industry or LeadFeature.FeatureKind.Country)
         {
             // The missing value matches a lead without the fact, exactly as the feature reads it.
-            _how[i] = feature.Kind == LeadFeature.FeatureKind.Industry ? ByIndustry : ByCountry;
+            _how[i] = ByText;
+            _operand[i] = (int)(feature.Kind == LeadFeature.FeatureKind.Industry ? LeadField.Industry : LeadField.Country);
             _text[i] = value == LeadFeature.Missing ? null : value;
         }
+    }
+
+    /// <summary>"<paramref name="field"/> = <paramref name="value"/>" as a one-value mask, tested with the named-value attribute conditions on that field.</summary>
+    private void Named(int i, LeadField field, int value)
+    {
+        _how[i] = ByNamedMask;
+        _operand[i] = (int)field;
+        _mask[i] = 1UL << value;
+        _wanted[i] = true;
     }
 
     private static bool TryGetEnumValue<T>(string name, out int value)
@@ -484,7 +450,6 @@ public sealed class LearnedScorecard : ILeadScorer
 
     internal static int RoundPoints(double value) => checked((int)Math.Round(value, MidpointRounding.AwayFromZero));
 
-    /// <summary>One compiled condition: its operand (signal slot or source ordinal), points, dimension and index.</summary>
     /// <summary>Sorts tests by field (<see cref="CompiledTest.Operand"/>), keeping their order within a field, and lists the runs.</summary>
     private static (CompiledTest[] Tests, FieldRun[] Runs) ByField(IEnumerable<CompiledTest> tests)
     {
@@ -508,5 +473,6 @@ public sealed class LearnedScorecard : ILeadScorer
     /// <summary>A run of tests on one field.</summary>
     private readonly record struct FieldRun(LeadField Field, int Start, int Length);
 
+    /// <summary>One compiled condition: its operand (signal slot, source ordinal or field), points, dimension and index.</summary>
     private readonly record struct CompiledTest(int Operand, int Points, bool Wanted, bool Engagement, int Index);
 }
