@@ -41,9 +41,9 @@ public sealed partial class SampleRunTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--leads", "many", "--leads must be a whole number")]
-    [InlineData("--seed", null, "--seed")]
-    [InlineData("--colour", "blue", "--colour")]
+    [InlineData("--leads", "many", "--leads must be a whole number from 1 to 100000 (was 'many').")]
+    [InlineData("--seed", null, "--seed needs a value.")]
+    [InlineData("--colour", "blue", "Unknown argument '--colour'.")]
     public void Quickstart_BadArgument_ExitsNonZeroNamingIt(string option, string? value, string expected)
     {
         string[] arguments = value is null ? [option] : [option, value];
@@ -91,7 +91,7 @@ public sealed partial class SampleRunTests : IDisposable
         var run = SampleRun.Start("LeadKit.Samples.Olist", _work.FullName, Path.Combine(_work.FullName, "no-such-folder"));
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("olist", run.Output + run.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Download the Kaggle dataset \"Marketing Funnel by Olist\"", run.Error, StringComparison.Ordinal);
     }
 
     /// <summary>Every Markdown table has a header, a separator row, and rows with the header's number of cells.</summary>
