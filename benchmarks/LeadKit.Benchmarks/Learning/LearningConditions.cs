@@ -62,7 +62,7 @@ public static class LearningConditions
     {
         foreach (var signal in lead.Signals.AsSpan())
         {
-            if (signal.Kind == kind && signal.OccurredAt <= asOf)
+            if (signal.Kind == kind && signal.OccurredAtUtcTicks <= asOf.UtcTicks)
             {
                 return true;
             }

@@ -46,15 +46,16 @@ public sealed class FlatLead
     public static FlatLead From(Lead lead, DateTimeOffset asOf)
     {
         int pricing = 0, demos = 0, webinars = 0, clicks = 0, visits = 0, chats = 0, unsubscribes = 0, bounces = 0, recent = 0;
+        var asOfTicks = asOf.UtcTicks;
         foreach (var signal in lead.Signals)
         {
-            if (signal.OccurredAt > asOf)
+            if (signal.OccurredAtUtcTicks > asOfTicks)
             {
                 continue;
             }
 
-            var age = asOf - signal.OccurredAt;
-            if (age <= TimeSpan.FromDays(ReferenceRules.InactivityDays))
+            var age = asOfTicks - signal.OccurredAtUtcTicks;
+            if (age <= TimeSpan.FromDays(ReferenceRules.InactivityDays).Ticks)
             {
                 recent++;
             }
@@ -75,7 +76,7 @@ public sealed class FlatLead
             {
                 clicks++;
             }
-            else if (signal.Kind == EngagementSignalKind.WebsiteVisit && age <= TimeSpan.FromDays(ReferenceRules.VisitWindowDays))
+            else if (signal.Kind == EngagementSignalKind.WebsiteVisit && age <= TimeSpan.FromDays(ReferenceRules.VisitWindowDays).Ticks)
             {
                 visits++;
             }

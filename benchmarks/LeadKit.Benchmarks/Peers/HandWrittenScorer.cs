@@ -71,16 +71,17 @@ public static class HandWrittenScorer
 
         int pricing = 0, clicks = 0, visits = 0, recent = 0;
         bool demo = false, webinar = false, chat = false, unsubscribed = false, bounced = false;
-        var visitWindow = TimeSpan.FromDays(ReferenceRules.VisitWindowDays);
-        var inactivityWindow = TimeSpan.FromDays(ReferenceRules.InactivityDays);
+        var visitWindow = TimeSpan.FromDays(ReferenceRules.VisitWindowDays).Ticks;
+        var inactivityWindow = TimeSpan.FromDays(ReferenceRules.InactivityDays).Ticks;
+        var asOfTicks = asOf.UtcTicks;
         foreach (var signal in lead.Signals.AsSpan())
         {
-            if (signal.OccurredAt > asOf)
+            if (signal.OccurredAtUtcTicks > asOfTicks)
             {
                 continue;
             }
 
-            var age = asOf - signal.OccurredAt;
+            var age = asOfTicks - signal.OccurredAtUtcTicks;
             if (age <= inactivityWindow)
             {
                 recent++;

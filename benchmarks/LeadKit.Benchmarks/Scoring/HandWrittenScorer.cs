@@ -83,7 +83,7 @@ public static class HandWrittenScorer
             }
 
             var kind = map[ordinal];
-            var age = asOfTicks - signal.OccurredAt.UtcTicks;
+            var age = asOfTicks - signal.OccurredAtUtcTicks;
             if (kind < 0 || age < 0 || (kind == PageView && age > Days30))
             {
                 continue;
@@ -127,7 +127,7 @@ public static class HandWrittenScorer
         foreach (ref readonly var signal in signals)
         {
             var ordinal = signal.Kind.Ordinal;
-            var age = asOfTicks - signal.OccurredAt.UtcTicks;
+            var age = asOfTicks - signal.OccurredAtUtcTicks;
             if (ordinal < KindByOrdinal.Length && KindByOrdinal[ordinal] == kind && age >= 0 && !(kind == PageView && age > Days30))
             {
                 ages[n++] = age;

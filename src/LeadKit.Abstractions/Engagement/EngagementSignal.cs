@@ -4,8 +4,20 @@ using LeadKit.Abstractions.Common;
 namespace LeadKit.Abstractions.Engagement;
 
 /// <summary>Something a lead did, and when: a page view, an e-mail click, a demo request, an unsubscribe, ...</summary>
+/// <remarks>
+/// A signal takes 24 bytes (leads can carry thousands of them, and scoring reads them all): the instant is kept as
+/// UTC ticks plus the offset in minutes, and a missing <see cref="Value"/> as NaN, which no valid value can be.
+/// Two signals are equal when they have the same kind, the same instant (whatever its offset, as for
+/// <see cref="DateTimeOffset"/>) and the same value.
+/// </remarks>
 public readonly record struct EngagementSignal
 {
+    // Field order gives the 24-byte layout: 8 + 8 + 4 + 2, padded.
+    private readonly long _occurredAtUtcTicks;
+    private readonly double _value;
+    private readonly EngagementSignalKind _kind;
+    private readonly short _offsetMinutes;
+
     /// <summary>Creates an engagement signal.</summary>
     /// <param name="kind">What happened; must be set.</param>
     /// <param name="occurredAt">When it happened; must not be the default value.</param>
@@ -15,17 +27,36 @@ public readonly record struct EngagementSignal
     [JsonConstructor]
     public EngagementSignal(EngagementSignalKind kind, DateTimeOffset occurredAt, double? value = null)
     {
-        Kind = Guard.NotDefaultValue(kind);
-        OccurredAt = Guard.NotDefault(occurredAt);
-        Value = value is { } v ? Guard.Finite(v, nameof(value)) : null;
+        _kind = Guard.NotDefaultValue(kind);
+        _occurredAtUtcTicks = Guard.NotDefault(occurredAt).UtcTicks;
+
+        // DateTimeOffset offsets are whole minutes within ±14 hours, so a short holds them exactly.
+        _offsetMinutes = (short)(occurredAt.Offset.Ticks / TimeSpan.TicksPerMinute);
+        _value = value is { } v ? Guard.Finite(v, nameof(value)) : double.NaN;
     }
 
     /// <summary>Gets what happened.</summary>
-    public EngagementSignalKind Kind { get; }
+    public EngagementSignalKind Kind => _kind;
 
-    /// <summary>Gets when it happened.</summary>
-    public DateTimeOffset OccurredAt { get; }
+    /// <summary>Gets when it happened, with the offset it was given.</summary>
+    public DateTimeOffset OccurredAt => new(_occurredAtUtcTicks + (_offsetMinutes * TimeSpan.TicksPerMinute), TimeSpan.FromMinutes(_offsetMinutes));
+
+    /// <summary>
+    /// Gets when it happened as UTC ticks (<c>OccurredAt.UtcTicks</c>): the form rules compare ages in, read without
+    /// building a <see cref="DateTimeOffset"/>.
+    /// </summary>
+    [JsonIgnore]
+    public long OccurredAtUtcTicks => _occurredAtUtcTicks;
 
     /// <summary>Gets the optional measure attached to the signal.</summary>
-    public double? Value { get; }
+    public double? Value => double.IsNaN(_value) ? null : _value;
+
+    /// <summary>Compares kind, instant (not its offset, as <see cref="DateTimeOffset"/> does) and value.</summary>
+    /// <param name="other">The other signal.</param>
+    /// <returns><see langword="true"/> when both describe the same signal.</returns>
+    public bool Equals(EngagementSignal other) =>
+        _kind == other._kind && _occurredAtUtcTicks == other._occurredAtUtcTicks && _value.Equals(other._value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(_kind, _occurredAtUtcTicks, _value);
 }

@@ -11,7 +11,9 @@ namespace LeadKit.Abstractions.Engagement;
 /// An open vocabulary: any lower-case machine name (1 to 64 characters of <c>a-z</c>, <c>0-9</c>, <c>_</c>,
 /// <c>-</c>, <c>.</c>) is a valid value, so applications add their own without a new LeadKit release.
 /// Each distinct value gets a process-wide <see cref="Ordinal"/>, so equality is an integer comparison and
-/// compiled models can index arrays by it. The <c>default</c> value is unset and rejected by the domain model.
+/// compiled models can index arrays by it. The value holds only its ordinal (4 bytes), which keeps signals small;
+/// <see cref="Value"/> reads the text from a process-wide table without locking.
+/// The <c>default</c> value is unset and rejected by the domain model.
 /// </para>
 /// </remarks>
 [JsonConverter(typeof(EngagementSignalKindJsonConverter))]
@@ -26,7 +28,7 @@ public readonly struct EngagementSignalKind : IEquatable<EngagementSignalKind>
     /// <exception cref="InvalidOperationException">More than 65,536 distinct values were created in this process.</exception>
     public EngagementSignalKind(string value)
     {
-        (Value, Ordinal) = Interner.Intern(Slug.Validate(value, nameof(value)));
+        Ordinal = Interner.Intern(Slug.Validate(value, nameof(value))).Ordinal;
     }
 
     /// <summary>Gets a page view (<c>page_view</c>).</summary>
@@ -87,7 +89,7 @@ public readonly struct EngagementSignalKind : IEquatable<EngagementSignalKind>
     public static EngagementSignalKind EmailBounced { get; } = new("email_bounced");
 
     /// <summary>Gets the machine name, or <see langword="null"/> for the default (unset) value.</summary>
-    public string? Value { get; }
+    public string? Value => Ordinal == 0 ? null : Interner.ValueOf(Ordinal);
 
     /// <summary>
     /// Gets the process-wide ordinal of this value (0 for the default value). Stable within one process only:

@@ -666,7 +666,7 @@ public sealed class ScoringModel : ILeadScorer
         var last = (uint)kindPlan.Length - 1;
         foreach (ref readonly var signal in signals)
         {
-            var age = asOfTicks - signal.OccurredAt.UtcTicks;
+            var age = asOfTicks - signal.OccurredAtUtcTicks;
             if (age < 0)
             {
                 continue;

@@ -140,9 +140,10 @@ public sealed class DefaultQualificationPolicy : IQualificationPolicy, IThreshol
             return true;
         }
 
+        var asOfTicks = asOf.UtcTicks;
         foreach (ref readonly var signal in lead.Signals.AsSpan())
         {
-            if (signal.OccurredAt <= asOf)
+            if (signal.OccurredAtUtcTicks <= asOfTicks)
             {
                 return true;
             }
@@ -172,7 +173,7 @@ public sealed class DefaultQualificationPolicy : IQualificationPolicy, IThreshol
         var asOfTicks = asOf.UtcTicks;
         foreach (ref readonly var signal in lead.Signals.AsSpan())
         {
-            var age = asOfTicks - signal.OccurredAt.UtcTicks;
+            var age = asOfTicks - signal.OccurredAtUtcTicks;
             if (age >= 0 && age <= _intentMaxAgeTicks && _intent.Contains(signal.Kind.Ordinal))
             {
                 return true;

@@ -30,16 +30,18 @@ public sealed class InactivityRule(string name, TimeSpan after, double points) :
     public double Evaluate(Lead lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var last = lead.CreatedAt;
-        foreach (var signal in lead.Signals.AsSpan())
+        var last = lead.CreatedAt.UtcTicks;
+        var asOfTicks = asOf.UtcTicks;
+        foreach (ref readonly var signal in lead.Signals.AsSpan())
         {
-            if (signal.OccurredAt > last && signal.OccurredAt <= asOf)
+            var at = signal.OccurredAtUtcTicks;
+            if (at > last && at <= asOfTicks)
             {
-                last = signal.OccurredAt;
+                last = at;
             }
         }
 
-        return asOf - last > After ? Points : 0;
+        return asOfTicks - last > After.Ticks ? Points : 0;
     }
 
     void IValidatedRule.Validate(string path, List<ScoringProblem> problems)

@@ -18,7 +18,7 @@ internal static class SignalMath
         var sum = 0.0;
         foreach (var signal in signals)
         {
-            var age = asOfTicks - signal.OccurredAt.UtcTicks;
+            var age = asOfTicks - signal.OccurredAtUtcTicks;
             if (age >= 0 && age <= plan.WindowTicks && plan.Matches(signal.Kind.Ordinal))
             {
                 occurrences++;
@@ -49,7 +49,7 @@ internal static class SignalMath
             var n = 0;
             foreach (var signal in signals)
             {
-                var age = asOfTicks - signal.OccurredAt.UtcTicks;
+                var age = asOfTicks - signal.OccurredAtUtcTicks;
                 if (age >= 0 && age <= plan.WindowTicks && plan.Matches(signal.Kind.Ordinal))
                 {
                     ages[n++] = age;

@@ -128,7 +128,7 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
         var asOfTicks = asOf.UtcTicks;
         foreach (ref readonly var signal in lead.Signals.AsSpan())
         {
-            var age = asOfTicks - signal.OccurredAt.UtcTicks;
+            var age = asOfTicks - signal.OccurredAtUtcTicks;
             if (age >= 0 && age <= _intentMaxAgeTicks && _intent.Contains(signal.Kind.Ordinal))
             {
                 return true;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
@@ -51,7 +52,7 @@ public sealed class LeadKitJsonTests
         Assert.Equal("example.com", lead.Contact.Email!.Value.Domain);
         Assert.Equal(Seniority.Director, lead.Contact.Seniority);
         Assert.Equal(PurchaseTimeframe.WithinDays(60), lead.Timeframe);
-        Assert.Equal(Engagement.EngagementSignalKind.DemoRequested, Assert.Single(lead.Signals).Kind);
+        Assert.Equal(EngagementSignalKind.DemoRequested, Assert.Single(lead.Signals).Kind);
         Assert.True(lead.TryGetCustomField(new CustomFieldKey("plan"), out var plan));
         Assert.Equal("pro", plan.Text);
     }

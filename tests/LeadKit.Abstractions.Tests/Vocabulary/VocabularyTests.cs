@@ -73,19 +73,23 @@ public sealed class VocabularyTests
     }
 
     [Fact]
-    public void Interning_FromManyThreads_GivesOneOrdinalPerValue()
+    public void Interning_FromManyThreads_GivesOneOrdinalPerValueAndItsText()
     {
-        var names = Enumerable.Range(0, 200).Select(i => $"threaded_kind_{i}").ToArray();
-        var results = new int[8][];
+        // New names, so the table grows while other threads read it.
+        var names = Enumerable.Range(0, 300).Select(i => $"threaded_kind_{Guid.NewGuid():N}_{i}").ToArray();
+        var results = new EngagementSignalKind[8][];
 
-        Parallel.For(0, results.Length, t => results[t] = names.Select(n => new EngagementSignalKind(n).Ordinal).ToArray());
+        Parallel.For(0, results.Length, t => results[t] = (t % 2 == 0 ? names : names.Reverse()).Select(n => new EngagementSignalKind(n)).ToArray());
 
-        foreach (var ordinals in results)
+        var ordinals = results[0].Select(k => k.Ordinal).ToArray();
+        for (var t = 1; t < results.Length; t++)
         {
-            Assert.Equal(results[0], ordinals);
+            var kinds = t % 2 == 0 ? results[t] : results[t].Reverse();
+            Assert.Equal(ordinals, kinds.Select(k => k.Ordinal));
         }
 
-        Assert.Equal(names.Length, results[0].Distinct().Count());
+        Assert.Equal(names.Length, ordinals.Distinct().Count());
+        Assert.Equal(names, results[0].Select(k => k.Value));
     }
 
     public sealed record MachineName(string Value);

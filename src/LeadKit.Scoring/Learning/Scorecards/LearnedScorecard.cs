@@ -312,10 +312,11 @@ public sealed class LearnedScorecard : ILeadScorer
         }
 
         ulong mask = 0;
+        var asOfTicks = asOf.UtcTicks;
         foreach (var signal in lead.Signals.AsSpan())
         {
             var ordinal = signal.Kind.Ordinal;
-            if ((uint)ordinal < (uint)slots.Length && slots[ordinal] >= 0 && signal.OccurredAt <= asOf)
+            if ((uint)ordinal < (uint)slots.Length && slots[ordinal] >= 0 && signal.OccurredAtUtcTicks <= asOfTicks)
             {
                 mask |= 1UL << slots[ordinal];
             }
