@@ -3,6 +3,7 @@ using LeadKit.Abstractions.Scoring;
 namespace LeadKit.Scoring.Explanations;
 
 /// <summary>What one rule contributed to a score, before group, dimension and total limits.</summary>
+/// <remarks>A value type, so an explanation allocates one array for its rules rather than one object per rule.</remarks>
 /// <param name="RuleName">The rule's name.</param>
 /// <param name="Dimension">The dimension it scores.</param>
 /// <param name="Group">Its group, or <see langword="null"/>.</param>
@@ -11,7 +12,7 @@ namespace LeadKit.Scoring.Explanations;
 /// <param name="RawPoints">Points before frequency limit and decay (signal rules: per-occurrence points x occurrences).</param>
 /// <param name="FrequencyLimitedPoints">Points after the frequency limit, before decay.</param>
 /// <param name="Points">The rule's points after decay: what it adds to its group or dimension.</param>
-public sealed record RuleContribution(
+public readonly record struct RuleContribution(
     string RuleName,
     ScoreDimension Dimension,
     string? Group,

@@ -107,7 +107,7 @@ public class ScoringModelPropertyTests
 
         var lead = scenario.Lead.Build();
         var card = builder.Build().Explain(lead, LeadBuilder.Now);
-        return rules.All(rule => (card.Rules.SingleOrDefault(c => c.RuleName == rule.Name)?.Points ?? 0) == rule.Evaluate(lead, LeadBuilder.Now));
+        return rules.All(rule => card.Rules.SingleOrDefault(c => c.RuleName == rule.Name).Points == rule.Evaluate(lead, LeadBuilder.Now));
     }
 
     [Property(MaxTest = 50)]
