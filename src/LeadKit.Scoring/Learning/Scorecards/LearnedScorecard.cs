@@ -15,14 +15,16 @@ namespace LeadKit.Scoring.Learning.Scorecards;
 /// <see cref="LeadScore.Fit"/> (which also holds the base points), engagement conditions to <see cref="LeadScore.Engagement"/>.
 /// With <c>Factor</c> and <c>Offset</c> from the scaling, <c>BasePoints = round(Offset + Factor · β₀)</c> and
 /// <c>Points = round(Factor · βⱼ)</c>, so the score is the model's log-odds on the points scale, up to rounding.</para>
-/// <para>Immutable and thread-safe when the conditions' predicates are. Scoring loops over pre-built arrays and does not
-/// allocate. Built-in conditions are compiled: every <see cref="LeadCondition.SignalPresent"/> condition is answered
+/// <para>Immutable and thread-safe when the conditions' predicates are. Scoring does not allocate. Where the runtime
+/// compiles dynamic code (not in ahead-of-time compiled applications), the scorecard is compiled once, when it is
+/// created, into straight-line code with one test per condition, so it scores as fast as a hand-written scorer;
+/// elsewhere it loops over pre-built arrays. Built-in conditions are compiled: every <see cref="LeadCondition.SignalPresent"/> condition is answered
 /// from one pass over the lead's signals (a bit mask by signal ordinal), a source condition by comparing ordinals,
 /// seniority, timeframe and named-value attribute conditions by a bit mask, industry and country conditions by one
 /// ordinal string comparison, number-range attribute conditions by two comparisons, each field read once per lead for
 /// all its conditions; other attribute conditions by their compiled form; application predicates are called as given.</para>
 /// </remarks>
-public sealed class LearnedScorecard : ILeadScorer
+public sealed partial class LearnedScorecard : ILeadScorer
 {
     // How each condition is tested: the predicate, a signal-presence bit, a source ordinal, a text field, a compiled
     // attribute condition, a number range on a field, or a named-value mask on a field.
@@ -43,7 +45,7 @@ public sealed class LearnedScorecard : ILeadScorer
     private readonly byte[] _how;
     private readonly int[] _operand;
     private readonly bool[] _wanted;
-    private readonly int[] _slotBySignalOrdinal;
+    private readonly ulong[] _signalBitByOrdinal;
 
     // The same conditions grouped by how they are tested, so the hot loop in Score has no switch and no per-condition call
     // except for application predicates. Points are integers, so summing them group by group gives the same total.
@@ -64,6 +66,7 @@ public sealed class LearnedScorecard : ILeadScorer
     private readonly ulong[] _mask;
     private readonly CompiledTest[] _predicateTests;
     private readonly string?[] _text;
+    private readonly Func<Lead, DateTimeOffset, LeadScore>? _compiledScore;
 
     internal LearnedScorecard(ImmutableArray<ScorecardEntry> entries, double intercept, ScorecardScaling scaling, int iterations, int trainingCount)
     {
@@ -96,17 +99,17 @@ public sealed class LearnedScorecard : ILeadScorer
             Compile(i, condition, slots);
         }
 
+        // One entry per ordinal up to the largest asked about, plus a trailing 0 that larger ordinals are clamped to.
         var maxOrdinal = -1;
         foreach (var ordinal in slots.Keys)
         {
             maxOrdinal = Math.Max(maxOrdinal, ordinal);
         }
 
-        _slotBySignalOrdinal = new int[maxOrdinal + 1];
-        Array.Fill(_slotBySignalOrdinal, -1);
+        _signalBitByOrdinal = slots.Count == 0 ? [] : new ulong[maxOrdinal + 2];
         foreach (var (ordinal, slot) in slots)
         {
-            _slotBySignalOrdinal[ordinal] = slot;
+            _signalBitByOrdinal[ordinal] = 1UL << slot;
         }
 
         var tests = new CompiledTest[entries.Length];
@@ -123,6 +126,7 @@ public sealed class LearnedScorecard : ILeadScorer
         (_textTests, _textRuns) = ByField(Tested(ByText));
         (_numberTests, _numberRuns) = ByField(Tested(ByNumberRange));
         (_namedTests, _namedRuns) = ByField(Tested(ByNamedMask));
+        _compiledScore = CompileScore();
     }
 
     /// <summary>Gets the conditions with their coefficients and points, in the order they were given.</summary>
@@ -150,6 +154,15 @@ public sealed class LearnedScorecard : ILeadScorer
     public LeadScore Score(Lead lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(lead);
+        return _compiledScore is { } compiled ? compiled(lead, asOf) : ScoreFromTables(lead, asOf);
+    }
+
+    /// <summary>Gets a value indicating whether <see cref="Score"/> runs the compiled straight-line scorer.</summary>
+    internal bool IsCompiled => _compiledScore is not null;
+
+    /// <summary>Scores from the condition tables: the fallback when dynamic code is not compiled, and the tests' reference.</summary>
+    internal LeadScore ScoreFromTables(Lead lead, DateTimeOffset asOf)
+    {
         var fit = BasePoints;
         var engagement = 0;
         if (_signalTests.Length > 0)
@@ -305,21 +318,21 @@ public sealed class LearnedScorecard : ILeadScorer
     /// <summary>One pass over the signals marks every kind a signal-presence condition asks about (at or before <paramref name="asOf"/>).</summary>
     private ulong SignalMask(Lead lead, DateTimeOffset asOf)
     {
-        var slots = _slotBySignalOrdinal;
-        if (slots.Length == 0)
+        var bits = _signalBitByOrdinal;
+        if (bits.Length == 0)
         {
             return 0;
         }
 
+        // No branch per signal (its kind and time are unpredictable): the kind's bit, or 0 for kinds not asked about,
+        // kept only when the signal is at or before the moment (asOf - at is then not negative).
         ulong mask = 0;
         var asOfTicks = asOf.UtcTicks;
-        foreach (var signal in lead.Signals.AsSpan())
+        var last = (uint)bits.Length - 1;
+        foreach (ref readonly var signal in lead.Signals.AsSpan())
         {
-            var ordinal = signal.Kind.Ordinal;
-            if ((uint)ordinal < (uint)slots.Length && slots[ordinal] >= 0 && signal.OccurredAtUtcTicks <= asOfTicks)
-            {
-                mask |= 1UL << slots[ordinal];
-            }
+            var bit = bits[Math.Min((uint)signal.Kind.Ordinal, last)];
+            mask |= bit & ~(ulong)((asOfTicks - signal.OccurredAtUtcTicks) >> 63);
         }
 
         return mask;

@@ -93,6 +93,7 @@ public sealed class LearnedScorecardJsonTests
         {
             var expected = conditions.Where(c => c.IsMet(example.Lead, example.DecidedAt)).Sum(c => scorecard.Entries.Single(e => e.Condition == c).Points) + scorecard.BasePoints;
             Assert.Equal(expected, scorecard.Score(example.Lead, example.DecidedAt).Total);
+            Assert.Equal(expected, scorecard.ScoreFromTables(example.Lead, example.DecidedAt).Total);
             Assert.Equal(expected, model.Score(example.Lead, example.DecidedAt).Total);
         }
     }
@@ -122,6 +123,32 @@ public sealed class LearnedScorecardJsonTests
             Assert.Equal(scorecard.BasePoints + met.Where(e => e.Condition.Dimension == ScoreDimension.Fit).Sum(e => e.Points), score.Fit);
             Assert.Equal(met.Where(e => e.Condition.Dimension == ScoreDimension.Engagement).Sum(e => e.Points), score.Engagement);
             Assert.Equal(score.Total, model.Score(example.Lead, example.DecidedAt).Total);
+            Assert.Equal(score, scorecard.ScoreFromTables(example.Lead, example.DecidedAt));
+        }
+    }
+
+    [Fact]
+    public void Score_LeadsOnAndNextToRangeBounds_MeetExactlyTheConditionsTheirAttributeMatches()
+    {
+        LeadCondition[] conditions =
+        [
+            LeadCondition.When("employees >= 50", AttributeCondition.AtLeast(LeadField.EmployeeCount, 50)),
+            LeadCondition.When("employees <= 10", AttributeCondition.AtMost(LeadField.EmployeeCount, 10)),
+            LeadCondition.When("employees 20-200", AttributeCondition.Between(LeadField.EmployeeCount, 20, 200)),
+        ];
+        var history = History();
+        // A steep scaling, so no condition rounds to 0 points and every bound decides the score.
+        var steep = new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1, Scaling = new ScorecardScaling(500, 1, 10_000) };
+        var scorecard = new ScorecardTrainer(conditions, steep).Train(history);
+        Assert.All(scorecard.Entries, e => Assert.NotEqual(0, e.Points));
+        var template = history.First(h => h.Lead.Company is not null).Lead;
+
+        foreach (var employees in new[] { 9, 10, 11, 19, 20, 21, 49, 50, 51, 199, 200, 201 })
+        {
+            var lead = template with { Company = template.Company! with { EmployeeCount = employees } };
+            var expected = scorecard.BasePoints + scorecard.Entries.Where(e => e.Condition.Attribute!.Matches(lead)).Sum(e => e.Points);
+            Assert.Equal(expected, scorecard.Score(lead, LeadBuilder.Now).Total);
+            Assert.Equal(expected, scorecard.ScoreFromTables(lead, LeadBuilder.Now).Total);
         }
     }
 

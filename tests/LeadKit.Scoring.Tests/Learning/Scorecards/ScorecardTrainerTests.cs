@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -101,6 +102,7 @@ public sealed class ScorecardTrainerTests
         var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 5 }).Train(history);
         var withOdd = new ScorecardTrainer([.. TrueConditions, LeadCondition.ValueIs(LeadFeature.Seniority, "Senior"), notAnEnumName], new ScorecardOptions { L2 = 5 });
         Assert.Throws<InvalidHistoryException>(() => withOdd.Train(history)); // "3" is never a seniority name: a constant condition
+        Assert.Equal(RuntimeFeature.IsDynamicCodeCompiled, scorecard.IsCompiled);
 
         foreach (var moment in new[] { LeadBuilder.Now, LeadBuilder.Now.AddDays(-3), LeadBuilder.Now.AddDays(-30) })
         {
@@ -108,6 +110,7 @@ public sealed class ScorecardTrainerTests
             {
                 var expected = scorecard.BasePoints + scorecard.Entries.Where(e => e.Condition.IsMet(item.Lead, moment)).Sum(e => e.Points);
                 Assert.Equal(expected, scorecard.Score(item.Lead, moment).Total);
+                Assert.Equal(scorecard.Score(item.Lead, moment), scorecard.ScoreFromTables(item.Lead, moment));
                 Assert.Equal(
                     scorecard.Entries.Where(e => e.Condition.IsMet(item.Lead, moment)).Select(e => e.Condition.Name),
                     scorecard.Explain(item.Lead, moment).Select(e => e.Condition.Name));
