@@ -12,6 +12,14 @@ namespace LeadKit.Scoring.Tests.Learning.Scorecards;
 
 public sealed class LearnedScorecardJsonTests
 {
+    // Overlapping ranges on one field: tested from one read of the field, each must still count on its own.
+    private static readonly LeadCondition[] EmployeeRanges =
+    [
+        LeadCondition.When("employees >= 50", AttributeCondition.AtLeast(LeadField.EmployeeCount, 50)),
+        LeadCondition.When("employees <= 10", AttributeCondition.AtMost(LeadField.EmployeeCount, 10)),
+        LeadCondition.When("employees 20-200", AttributeCondition.Between(LeadField.EmployeeCount, 20, 200)),
+    ];
+
     private static readonly LeadCondition[] FeatureAndSignalConditions =
     [
         LeadCondition.ValueIs(LeadFeature.Source, "referral"),
@@ -104,9 +112,7 @@ public sealed class LearnedScorecardJsonTests
         // Several conditions on one field are tested from one read of the field; each must still count on its own.
         LeadCondition[] conditions =
         [
-            LeadCondition.When("employees >= 50", AttributeCondition.AtLeast(LeadField.EmployeeCount, 50)),
-            LeadCondition.When("employees <= 10", AttributeCondition.AtMost(LeadField.EmployeeCount, 10)),
-            LeadCondition.When("employees 20-200", AttributeCondition.Between(LeadField.EmployeeCount, 20, 200)),
+            .. EmployeeRanges,
             LeadCondition.When("decision maker", AttributeCondition.IsAnyOf(LeadField.Seniority, "Director", "VicePresident", "CLevel", "Owner")),
             LeadCondition.When("not a student", AttributeCondition.IsNoneOf(LeadField.Seniority, "Student")),
             LeadCondition.When("budget confirmed", AttributeCondition.Is(LeadField.BantBudget, "Confirmed"), ScoreDimension.Engagement),
@@ -130,16 +136,11 @@ public sealed class LearnedScorecardJsonTests
     [Fact]
     public void Score_LeadsOnAndNextToRangeBounds_MeetExactlyTheConditionsTheirAttributeMatches()
     {
-        LeadCondition[] conditions =
-        [
-            LeadCondition.When("employees >= 50", AttributeCondition.AtLeast(LeadField.EmployeeCount, 50)),
-            LeadCondition.When("employees <= 10", AttributeCondition.AtMost(LeadField.EmployeeCount, 10)),
-            LeadCondition.When("employees 20-200", AttributeCondition.Between(LeadField.EmployeeCount, 20, 200)),
-        ];
         var history = History();
+
         // A steep scaling, so no condition rounds to 0 points and every bound decides the score.
         var steep = new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1, Scaling = new ScorecardScaling(500, 1, 10_000) };
-        var scorecard = new ScorecardTrainer(conditions, steep).Train(history);
+        var scorecard = new ScorecardTrainer(EmployeeRanges, steep).Train(history);
         Assert.All(scorecard.Entries, e => Assert.NotEqual(0, e.Points));
         var template = history.First(h => h.Lead.Company is not null).Lead;
 
