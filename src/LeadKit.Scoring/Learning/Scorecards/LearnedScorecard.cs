@@ -18,11 +18,12 @@ namespace LeadKit.Scoring.Learning.Scorecards;
 /// <para>Immutable and thread-safe when the conditions' predicates are. Scoring does not allocate. Where the runtime
 /// compiles dynamic code (not in ahead-of-time compiled applications), the scorecard is compiled once, when it is
 /// created, into straight-line code with one test per condition, so it scores as fast as a hand-written scorer;
-/// elsewhere it loops over pre-built arrays. Built-in conditions are compiled: every <see cref="LeadCondition.SignalPresent"/> condition is answered
-/// from one pass over the lead's signals (a bit mask by signal ordinal), a source condition by comparing ordinals,
-/// seniority, timeframe and named-value attribute conditions by a bit mask, industry and country conditions by one
-/// ordinal string comparison, number-range attribute conditions by two comparisons, each field read once per lead for
-/// all its conditions; other attribute conditions by their compiled form; application predicates are called as given.</para>
+/// elsewhere it loops over pre-built arrays. Built-in conditions are compiled: every
+/// <see cref="LeadCondition.SignalPresent"/> condition is answered from one pass over the lead's signals (a bit mask
+/// by signal ordinal), a source condition by comparing ordinals, seniority, timeframe and named-value attribute
+/// conditions by a bit mask, industry and country conditions by one ordinal string comparison, number-range attribute
+/// conditions by two comparisons, each field read once per lead for all its conditions; other attribute conditions by
+/// their compiled form; application predicates are called as given.</para>
 /// </remarks>
 public sealed partial class LearnedScorecard : ILeadScorer
 {
@@ -47,8 +48,8 @@ public sealed partial class LearnedScorecard : ILeadScorer
     private readonly bool[] _wanted;
     private readonly ulong[] _signalBitByOrdinal;
 
-    // The same conditions grouped by how they are tested, so the hot loop in Score has no switch and no per-condition call
-    // except for application predicates. Points are integers, so summing them group by group gives the same total.
+    // The same conditions grouped by how they are tested, so ScoreFromTables and the compiled scorer have no switch and
+    // no per-condition call except for application predicates. Points are integers, so summing them group by group gives the same total.
     private readonly CompiledTest[] _signalTests;
     private readonly CompiledTest[] _sourceTests;
     private readonly CompiledTest[] _attributeTests;
