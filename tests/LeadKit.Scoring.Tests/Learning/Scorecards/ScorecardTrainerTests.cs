@@ -119,6 +119,20 @@ public sealed class ScorecardTrainerTests
     }
 
     [Fact]
+    public void Score_FromManyThreads_EqualsSequentialScoring()
+    {
+        var history = SyntheticHistory.Create(2000, seed: 12);
+        var scorecard = new ScorecardTrainer(TrueConditions).Train(history);
+        var sequential = history.Select(h => scorecard.Score(h.Lead, Decided)).ToArray();
+        var parallel = new LeadScore[history.Count];
+
+        Parallel.For(0, history.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = scorecard.Score(history[i].Lead, Decided));
+
+        Assert.Equal(sequential, parallel);
+        Assert.True(sequential.Distinct().Count() > 1);
+    }
+
+    [Fact]
     public void Train_SignalAfterTheDecision_DoesNotLeakIntoTheFit()
     {
         // The synthetic history adds a demo request one day after the decision to 30% of the leads, at random.
