@@ -47,10 +47,11 @@ public sealed record HistoricalLead
     public Lead LeadAsOfDecision()
     {
         var signals = Lead.Signals;
+        var decided = DecidedAt.UtcTicks;
         var later = 0;
-        foreach (var signal in signals.AsSpan())
+        foreach (ref readonly var signal in signals.AsSpan())
         {
-            if (signal.OccurredAt > DecidedAt)
+            if (signal.OccurredAtUtcTicks > decided)
             {
                 later++;
             }
@@ -62,9 +63,9 @@ public sealed record HistoricalLead
         }
 
         var kept = ImmutableArray.CreateBuilder<EngagementSignal>(signals.Length - later);
-        foreach (var signal in signals.AsSpan())
+        foreach (ref readonly var signal in signals.AsSpan())
         {
-            if (signal.OccurredAt <= DecidedAt)
+            if (signal.OccurredAtUtcTicks <= decided)
             {
                 kept.Add(signal);
             }

@@ -165,9 +165,10 @@ public sealed class LeadFeature
             case FeatureKind.CustomText:
                 return lead.TryGetCustomField(_field, out var value) && value.Kind == CustomFieldValueKind.Text ? value.Text! : Missing;
             default:
-                foreach (var signal in lead.Signals.AsSpan())
+                var asOfTicks = asOf.UtcTicks;
+                foreach (ref readonly var signal in lead.Signals.AsSpan())
                 {
-                    if (signal.Kind == _signal && signal.OccurredAt <= asOf)
+                    if (signal.Kind == _signal && signal.OccurredAtUtcTicks <= asOfTicks)
                     {
                         return "yes";
                     }
