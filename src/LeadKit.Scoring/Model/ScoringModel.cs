@@ -287,8 +287,19 @@ public sealed class ScoringModel : ILeadScorer
             throw new ArgumentException($"destination must hold at least {leads.Length} scores (was {destination.Length}).", nameof(destination));
         }
 
+        // The next lead's object two leads ahead, its parts one lead ahead (they are found through the object).
         for (var i = 0; i < leads.Length; i++)
         {
+            if (i + 2 < leads.Length)
+            {
+                LeadPrefetch.Object(leads[i + 2]);
+            }
+
+            if (i + 1 < leads.Length && leads[i + 1] is { } next)
+            {
+                LeadPrefetch.Parts(next);
+            }
+
             destination[i] = ScoreCore(leads[i], asOf);
         }
 
