@@ -27,7 +27,7 @@ namespace LeadKit.Scoring.Model;
 /// call throw a <see cref="ScoringException"/> naming the rule. Every path gives exactly the points the rule's own
 /// <c>Evaluate</c> gives.</para>
 /// </remarks>
-public sealed class ScoringModel : ILeadScorer
+public sealed partial class ScoringModel : ILeadScorer
 {
     private readonly RuleEntry[] _rules;
 
@@ -40,6 +40,7 @@ public sealed class ScoringModel : ILeadScorer
     private readonly int[] _sourceSlots;
     private readonly EmailDomainRule[] _emailRules;
     private readonly int[] _emailSlots;
+    private readonly BuiltInRules? _builtInRules;
     private readonly IScoringRule[] _pluginRules;
     private readonly int[] _pluginSlots;
 
@@ -245,6 +246,7 @@ public sealed class ScoringModel : ILeadScorer
         }
 
         RuleNames = [.. Array.ConvertAll(rules, r => r.Name)];
+        _builtInRules = CompileBuiltInRules();
     }
 
     /// <summary>Gets the model's name.</summary>
@@ -451,12 +453,21 @@ public sealed class ScoringModel : ILeadScorer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Clip(double value, double floor, double cap) => value < floor ? floor : value > cap ? cap : value;
 
-    private LeadScore ScoreCore(Lead lead, DateTimeOffset asOf)
+    /// <summary>Scores with the built-in rules read from their tables, never from their compiled form: the tests' reference.</summary>
+    internal LeadScore ScoreFromTables(Lead lead, DateTimeOffset asOf) => ScoreCore(lead, asOf, compiled: false);
+
+    /// <summary>Gets a value indicating whether the built-in rules run as compiled straight-line code.</summary>
+    internal bool HasCompiledRules => _builtInRules is not null;
+
+    // Every rule writes its points, every plan its occurrences and SumTargets every target, so the scratch spans need no
+    // clearing.
+    [SkipLocalsInit]
+    private LeadScore ScoreCore(Lead lead, DateTimeOffset asOf, bool compiled = true)
     {
         ArgumentNullException.ThrowIfNull(lead);
         Span<double> points = _rules.Length <= 256 ? stackalloc double[_rules.Length] : new double[_rules.Length];
         Span<int> occurrences = _plans.Length <= 256 ? stackalloc int[_plans.Length] : new int[_plans.Length];
-        Evaluate(lead, asOf, points, occurrences);
+        Evaluate(lead, asOf, points, occurrences, compiled);
 
         var groupCount = _groups.Length;
         Span<double> targets = groupCount <= 254 ? stackalloc double[groupCount + 2] : new double[groupCount + 2];
@@ -481,25 +492,17 @@ public sealed class ScoringModel : ILeadScorer
         return new LeadScore(fit, engagement, Clip(fit + engagement, _totalFloor, _totalCap));
     }
 
-    private void Evaluate(Lead lead, DateTimeOffset asOf, Span<double> points, Span<int> occurrences)
+    private void Evaluate(Lead lead, DateTimeOffset asOf, Span<double> points, Span<int> occurrences, bool compiled = true)
     {
-        // Built-in rules read straight from their compiled parts (the rules are immutable), not through the rule objects.
-        var conditions = _attributeConditions;
-        for (var i = 0; i < conditions.Length; i++)
+        // Built-in rules read straight from their compiled parts (the rules are immutable), not through the rule objects:
+        // as straight-line code when the model has it, otherwise from the tables.
+        if (compiled && _builtInRules is { } builtIn)
         {
-            points[_attributeSlots[i]] = conditions[i].Matches(lead) ? _attributePoints[i] : 0;
+            builtIn(lead, asOf, ref MemoryMarshal.GetReference(points));
         }
-
-        var source = lead.Source.Ordinal;
-        for (var i = 0; i < _sourcePoints.Length; i++)
+        else
         {
-            var table = _sourcePoints[i];
-            points[_sourceSlots[i]] = (uint)source < (uint)table.Length ? table[source] : 0;
-        }
-
-        for (var i = 0; i < _emailRules.Length; i++)
-        {
-            points[_emailSlots[i]] = _emailRules[i].Evaluate(lead, asOf);
+            EvaluateFromTables(lead, asOf, points);
         }
 
         for (var i = 0; i < _pluginRules.Length; i++)
@@ -528,6 +531,26 @@ public sealed class ScoringModel : ILeadScorer
         }
     }
 
+    private void EvaluateFromTables(Lead lead, DateTimeOffset asOf, Span<double> points)
+    {
+        var conditions = _attributeConditions;
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            points[_attributeSlots[i]] = conditions[i].Matches(lead) ? _attributePoints[i] : 0;
+        }
+
+        var source = lead.Source.Ordinal;
+        for (var i = 0; i < _sourcePoints.Length; i++)
+        {
+            points[_sourceSlots[i]] = PointsAt(_sourcePoints[i], source);
+        }
+
+        for (var i = 0; i < _emailRules.Length; i++)
+        {
+            points[_emailSlots[i]] = _emailRules[i].Evaluate(lead, asOf);
+        }
+    }
+
     [SkipLocalsInit]
     private void EvaluateSignals(Lead lead, long asOfTicks, Span<double> points, Span<int> occurrences)
     {
@@ -545,7 +568,9 @@ public sealed class ScoringModel : ILeadScorer
         long[]? rentedAges = null;
         try
         {
-            var youngestAny = CountSignals(signals, asOfTicks, _kindPlan, _planData, _kindStart, _kindPlans, states, decayed, out var decayedCount);
+            var youngestAny = _decays
+                ? CountSignals<RecordAges>(signals, asOfTicks, _kindPlan, _planData, _kindStart, _kindPlans, states, decayed, out var decayedCount)
+                : CountSignals<CountOnly>(signals, asOfTicks, _kindPlan, _planData, _kindStart, _kindPlans, states, decayed, out decayedCount);
 
             // Bucket the ages that need a decay factor by plan, keeping signal order (a counting sort), so each plan's
             // factors are summed in one loop with its decay kind known, and only its own ages are sorted when more
@@ -661,7 +686,7 @@ public sealed class ScoringModel : ILeadScorer
     /// a lead's signals have is unpredictable), so its few variables stay in registers.
     /// </summary>
     /// <returns>The age of the youngest signal at or before the moment, of any kind (<see cref="long.MaxValue"/> if none).</returns>
-    private static long CountSignals(
+    private static long CountSignals<TAges>(
         ReadOnlySpan<EngagementSignal> signals,
         long asOfTicks,
         int[] kindPlan,
@@ -671,6 +696,7 @@ public sealed class ScoringModel : ILeadScorer
         Span<PlanState> states,
         Span<PlanAge> decayed,
         out int decayedCount)
+        where TAges : struct, IAgeRecording
     {
         var youngestAny = long.MaxValue;
         var n = 0;
@@ -687,14 +713,14 @@ public sealed class ScoringModel : ILeadScorer
             var p = kindPlan[Math.Min((uint)signal.Kind.Ordinal, last)];
             if (p >= 0)
             {
-                n += Count(p, age, planData, states, decayed, n);
+                n += Count<TAges>(p, age, planData, states, decayed, n);
             }
             else
             {
                 var row = -1 - p;
                 for (var i = kindStart[row]; i < kindStart[row + 1]; i++)
                 {
-                    n += Count(kindPlans[i], age, planData, states, decayed, n);
+                    n += Count<TAges>(kindPlans[i], age, planData, states, decayed, n);
                 }
             }
         }
@@ -704,12 +730,17 @@ public sealed class ScoringModel : ILeadScorer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Count(int p, long age, PlanData[] planData, Span<PlanState> states, Span<PlanAge> decayed, int n)
+    private static int Count<TAges>(int p, long age, PlanData[] planData, Span<PlanState> states, Span<PlanAge> decayed, int n)
+        where TAges : struct, IAgeRecording
     {
         ref readonly var plan = ref planData[p];
         ref var state = ref states[p];
         var inWindow = age <= plan.Window;
         state.Count += inWindow ? 1 : 0;
+        if (!TAges.Records)
+        {
+            return 0;
+        }
 
         // Written always (when the model has decays), kept only when it needs a decay factor.
         if ((uint)n < (uint)decayed.Length)
@@ -718,6 +749,25 @@ public sealed class ScoringModel : ILeadScorer
         }
 
         return inWindow && plan.Decays ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Whether the signal pass lists ages for decay factors; a type argument, so the pass of a model without decay is
+    /// compiled without that work.
+    /// </summary>
+    private interface IAgeRecording
+    {
+        static abstract bool Records { get; }
+    }
+
+    private readonly struct RecordAges : IAgeRecording
+    {
+        public static bool Records => true;
+    }
+
+    private readonly struct CountOnly : IAgeRecording
+    {
+        public static bool Records => false;
     }
 
     private ScoringException RuleFailed(int slot, Exception? inner)

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Linq.Expressions;
+using System.Reflection;
 using LeadKit.Abstractions.Leads;
 
 namespace LeadKit.Scoring.Rules;
@@ -16,7 +18,21 @@ internal abstract class CompiledCondition
     // Above this many values a frozen set's hash look-up beats comparing against each value.
     private const int SetThreshold = 8;
 
+    private static readonly MethodInfo MatchesMethod = typeof(CompiledCondition).GetMethod(nameof(Matches))!;
+    private static readonly MethodInfo IsInMethod = typeof(CompiledCondition).GetMethod(nameof(IsIn))!;
+    private static readonly MethodInfo NamedMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.Named))!;
+    private static readonly MethodInfo TextMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.Text))!;
+    private static readonly MethodInfo TryNumberMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.TryNumber))!;
+    private static readonly MethodInfo StringEqualsMethod = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string), typeof(StringComparison)])!;
+
     public abstract bool Matches(Lead lead);
+
+    /// <summary>
+    /// The condition as an expression over <paramref name="lead"/> with the same result as <see cref="Matches"/>, for
+    /// models compiled into straight-line code: nodes with a simple test inline it with their field and operands as
+    /// constants; the others call their own <see cref="Matches"/>.
+    /// </summary>
+    public virtual Expression ToExpression(Expression lead) => Expression.Call(Expression.Constant(this), MatchesMethod, lead);
 
     /// <summary>
     /// For a number node: its field and <c>lo &lt;= x &lt;= hi</c>, so a caller that reads the field once can test many
@@ -109,6 +125,9 @@ internal abstract class CompiledCondition
 
     private sealed class AllNode(CompiledCondition[] children) : CompiledCondition
     {
+        public override Expression ToExpression(Expression lead)
+            => children.Select(c => c.ToExpression(lead)).Aggregate((Expression)Expression.Constant(true), Expression.AndAlso);
+
         public override bool Matches(Lead lead)
         {
             foreach (var child in children)
@@ -125,6 +144,9 @@ internal abstract class CompiledCondition
 
     private sealed class AnyNode(CompiledCondition[] children) : CompiledCondition
     {
+        public override Expression ToExpression(Expression lead)
+            => children.Select(c => c.ToExpression(lead)).Aggregate((Expression)Expression.Constant(false), Expression.OrElse);
+
         public override bool Matches(Lead lead)
         {
             foreach (var child in children)
@@ -142,6 +164,8 @@ internal abstract class CompiledCondition
     private sealed class NotNode(CompiledCondition child) : CompiledCondition
     {
         public override bool Matches(Lead lead) => !child.Matches(lead);
+
+        public override Expression ToExpression(Expression lead) => Expression.Not(child.ToExpression(lead));
     }
 
     private sealed class GenericNode(AttributeCondition condition) : CompiledCondition
@@ -169,6 +193,12 @@ internal abstract class CompiledCondition
 
         public override bool Matches(Lead lead) => IsIn(LeadFieldReader.Named(lead, field), mask) != negate;
 
+        public override Expression ToExpression(Expression lead)
+        {
+            var isIn = Expression.Call(IsInMethod, Expression.Call(NamedMethod, lead, Expression.Constant(field)), Expression.Constant(mask));
+            return negate ? Expression.Not(isIn) : isIn;
+        }
+
         public override bool TryGetNamedMask(out LeadField namedField, out ulong namedMask, out bool negated)
         {
             (namedField, namedMask, negated) = (field, mask, negate);
@@ -180,6 +210,18 @@ internal abstract class CompiledCondition
     private sealed class NumberRangeNode(LeadField field, double lo, double hi) : CompiledCondition
     {
         public override bool Matches(Lead lead) => LeadFieldReader.TryNumber(lead, field, out var number) && number >= lo && number <= hi;
+
+        public override Expression ToExpression(Expression lead)
+        {
+            var number = Expression.Variable(typeof(double), "number");
+            return Expression.Block(
+                [number],
+                Expression.AndAlso(
+                    Expression.Call(TryNumberMethod, lead, Expression.Constant(field), number),
+                    Expression.AndAlso(
+                        Expression.GreaterThanOrEqual(number, Expression.Constant(lo)),
+                        Expression.LessThanOrEqual(number, Expression.Constant(hi)))));
+        }
 
         public override bool TryGetNumberRange(out LeadField numberField, out double low, out double high)
         {
@@ -220,6 +262,18 @@ internal abstract class CompiledCondition
             }
 
             return negate;
+        }
+
+        public override Expression ToExpression(Expression lead)
+        {
+            var text = Expression.Variable(typeof(string), "text");
+            Expression any = values
+                .Select(v => (Expression)Expression.Call(StringEqualsMethod, text, Expression.Constant(v), Expression.Constant(StringComparison.OrdinalIgnoreCase)))
+                .Aggregate((Expression)Expression.Constant(false), Expression.OrElse);
+            return Expression.Block(
+                [text],
+                Expression.Assign(text, Expression.Call(TextMethod, lead, Expression.Constant(field))),
+                Expression.AndAlso(Expression.NotEqual(text, Expression.Constant(null, typeof(string))), negate ? Expression.Not(any) : any));
         }
     }
 

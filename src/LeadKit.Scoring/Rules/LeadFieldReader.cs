@@ -39,6 +39,7 @@ internal static class LeadFieldReader
 
     /// <summary>Reads a number field.</summary>
     /// <returns><see langword="false"/> when the value is missing or the field is not a number field.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryNumber(Lead lead, LeadField field, out double number)
     {
         switch (field)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -33,6 +34,15 @@ public class ScoringModelPropertyTests
         var lead = scenario.Lead.Build();
         return model.Score(lead, LeadBuilder.Now) == model.Score(lead, LeadBuilder.Now)
             && scenario.Model.Build().Score(lead, LeadBuilder.Now) == model.Score(lead, LeadBuilder.Now);
+    }
+
+    [Property]
+    public bool Score_CompiledBuiltInRules_EqualScoringFromTheTables(Scenario scenario)
+    {
+        var model = scenario.Model.Build();
+        var lead = scenario.Lead.Build();
+        return model.HasCompiledRules == RuntimeFeature.IsDynamicCodeCompiled
+            && model.Score(lead, LeadBuilder.Now) == model.ScoreFromTables(lead, LeadBuilder.Now);
     }
 
     [Property]

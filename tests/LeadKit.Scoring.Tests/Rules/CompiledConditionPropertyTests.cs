@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq.Expressions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -31,6 +32,35 @@ public class CompiledConditionPropertyTests
     [Property(MaxTest = 500)]
     public bool Matches_AnyConditionAndLead_AgreesWithTheGenericSemantics(AttributeCondition condition, Lead lead)
         => condition.Matches(lead) == condition.MatchesGeneric(lead);
+
+    [Property(MaxTest = 300)]
+    public bool ToExpression_AnyConditionAndLead_CompilesToTheGenericSemantics(AttributeCondition condition, Lead lead)
+    {
+        var parameter = Expression.Parameter(typeof(Lead), "lead");
+        var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
+        return compiled(lead) == condition.MatchesGeneric(lead);
+    }
+
+    [Theory]
+    [InlineData(49)]
+    [InlineData(50)]
+    [InlineData(51)]
+    public void ToExpression_NumberOnItsBounds_CompilesToTheGenericSemantics(int employees)
+    {
+        var lead = LeadBuilder.New().AtCompany(employees: employees).Build();
+        AttributeCondition[] conditions =
+        [
+            AttributeCondition.AtLeast(LeadField.EmployeeCount, 50),
+            AttributeCondition.AtMost(LeadField.EmployeeCount, 50),
+            AttributeCondition.Between(LeadField.EmployeeCount, 50, 50),
+        ];
+        var parameter = Expression.Parameter(typeof(Lead), "lead");
+        foreach (var condition in conditions)
+        {
+            var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
+            Assert.Equal(condition.MatchesGeneric(lead), compiled(lead));
+        }
+    }
 
     public static class Arbitraries
     {
