@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Scoring.Rules;
 
@@ -10,8 +11,9 @@ namespace LeadKit.Scoring.Model;
 /// <content>
 /// The built-in attribute, source and e-mail domain rules as straight-line code: one statement per rule writing its
 /// points, with its condition, slot and points as constants, compiled once by <c>Build()</c> where the runtime compiles
-/// dynamic code. Signal, inactivity and plugin rules, the sums and the limits keep their table-driven code, so both
-/// paths give every rule the same points and every score the same sums. Ahead-of-time compiled applications (where
+/// dynamic code. Signal, inactivity and plugin rules keep their table-driven code. The sums and limits of a score are
+/// compiled too, adding in the same order as the tables, so both paths give every rule the same points and every
+/// score the same value, and Score still equals Explain. Ahead-of-time compiled applications (where
 /// expressions would only be interpreted) use the tables; the tests compare both.
 /// </content>
 public sealed partial class ScoringModel
@@ -21,9 +23,15 @@ public sealed partial class ScoringModel
     private static readonly MethodInfo EmailEvaluateMethod = typeof(EmailDomainRule).GetMethod(nameof(EmailDomainRule.Evaluate))!;
     private static readonly PropertyInfo SourceProperty = typeof(Lead).GetProperty(nameof(Lead.Source))!;
     private static readonly PropertyInfo SourceOrdinalProperty = typeof(LeadSource).GetProperty(nameof(LeadSource.Ordinal))!;
+    private static readonly MethodInfo GetMethod = typeof(ScoringModel).GetMethod(nameof(GetPoints), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo ClipMethod = typeof(ScoringModel).GetMethod(nameof(Clip), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly ConstructorInfo LeadScoreConstructor = typeof(LeadScore).GetConstructor([typeof(double), typeof(double), typeof(double)])!;
 
     /// <summary>Writes the points of the built-in attribute, source and e-mail rules into <c>points[slot]</c>.</summary>
     private delegate void BuiltInRules(Lead lead, DateTimeOffset asOf, ref double points);
+
+    /// <summary>Sums the rules' points into groups and dimensions and applies every floor and cap.</summary>
+    private delegate LeadScore Totals(ref double points);
 
     /// <summary>Builds the straight-line form of the built-in rules, or <see langword="null"/> when there is nothing to gain.</summary>
     private BuiltInRules? CompileBuiltInRules()
@@ -59,6 +67,66 @@ public sealed partial class ScoringModel
 
         return Expression.Lambda<BuiltInRules>(Expression.Block([source], body), lead, asOf, points).Compile();
     }
+
+    /// <summary>
+    /// Builds the straight-line form of the sums and limits of <see cref="ScoreCore"/>: the same additions in the same
+    /// order as <see cref="SumTargets"/> and the same clipping, so the score is bit for bit the table-driven one.
+    /// </summary>
+    private Totals? CompileTotals()
+    {
+        if (!RuntimeFeature.IsDynamicCodeCompiled)
+        {
+            return null;
+        }
+
+        var points = Expression.Parameter(typeof(double).MakeByRefType(), "points");
+        var targets = new Expression[_groups.Length + 2];
+        for (var t = 0; t < targets.Length; t++)
+        {
+            // Two partial sums, even and odd positions, each from 0.0: the order SumTargets adds in.
+            Expression even = Expression.Constant(0.0), odd = Expression.Constant(0.0);
+            var end = _targetStart[t + 1];
+            var k = _targetStart[t];
+            for (; k + 1 < end; k += 2)
+            {
+                even = Expression.Add(even, Get(points, _targetRules[k]));
+                odd = Expression.Add(odd, Get(points, _targetRules[k + 1]));
+            }
+
+            if (k < end)
+            {
+                even = Expression.Add(even, Get(points, _targetRules[k]));
+            }
+
+            targets[t] = Expression.Add(even, odd);
+        }
+
+        var fit = Expression.Variable(typeof(double), "fit");
+        var engagement = Expression.Variable(typeof(double), "engagement");
+        List<Expression> body =
+        [
+            Expression.Assign(fit, targets[_groups.Length]),
+            Expression.Assign(engagement, targets[_groups.Length + 1]),
+        ];
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            body.Add(Expression.AddAssign(_groupDimension[g] == 0 ? fit : engagement, ClipExpression(targets[g], _groupFloor[g], _groupCap[g])));
+        }
+
+        body.Add(Expression.Assign(fit, ClipExpression(fit, _fitFloor, _fitCap)));
+        body.Add(Expression.Assign(engagement, ClipExpression(engagement, _engagementFloor, _engagementCap)));
+        body.Add(Expression.New(LeadScoreConstructor, fit, engagement, ClipExpression(Expression.Add(fit, engagement), _totalFloor, _totalCap)));
+        return Expression.Lambda<Totals>(Expression.Block([fit, engagement], body), points).Compile();
+
+        static Expression Get(ParameterExpression points, int slot) => Expression.Call(GetMethod, points, Expression.Constant(slot));
+
+        static Expression ClipExpression(Expression value, double floor, double cap)
+            => Expression.Call(ClipMethod, value, Expression.Constant(floor), Expression.Constant(cap));
+    }
+
+    /// <summary><c>points[slot]</c>; every slot was checked against the rule count when the model was built.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double GetPoints(ref double points, int slot) => Unsafe.Add(ref points, slot);
 
     /// <summary><c>points[slot] = value</c>; every slot was checked against the rule count when the model was built.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -41,6 +41,7 @@ public sealed partial class ScoringModel : ILeadScorer
     private readonly EmailDomainRule[] _emailRules;
     private readonly int[] _emailSlots;
     private readonly BuiltInRules? _builtInRules;
+    private readonly Totals? _totals;
     private readonly IScoringRule[] _pluginRules;
     private readonly int[] _pluginSlots;
 
@@ -247,6 +248,7 @@ public sealed partial class ScoringModel : ILeadScorer
 
         RuleNames = [.. Array.ConvertAll(rules, r => r.Name)];
         _builtInRules = CompileBuiltInRules();
+        _totals = CompileTotals();
     }
 
     /// <summary>Gets the model's name.</summary>
@@ -468,6 +470,10 @@ public sealed partial class ScoringModel : ILeadScorer
         Span<double> points = _rules.Length <= 256 ? stackalloc double[_rules.Length] : new double[_rules.Length];
         Span<int> occurrences = _plans.Length <= 256 ? stackalloc int[_plans.Length] : new int[_plans.Length];
         Evaluate(lead, asOf, points, occurrences, compiled);
+        if (compiled && _totals is { } totals)
+        {
+            return totals(ref MemoryMarshal.GetReference(points));
+        }
 
         var groupCount = _groups.Length;
         Span<double> targets = groupCount <= 254 ? stackalloc double[groupCount + 2] : new double[groupCount + 2];
