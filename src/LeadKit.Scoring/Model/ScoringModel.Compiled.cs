@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
-using LeadKit.Abstractions.Sources;
 using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Scoring.Model;
@@ -21,8 +20,6 @@ public sealed partial class ScoringModel
     private static readonly MethodInfo SetMethod = typeof(ScoringModel).GetMethod(nameof(SetPoints), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo PointsAtMethod = typeof(ScoringModel).GetMethod(nameof(PointsAt), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo EmailEvaluateMethod = typeof(EmailDomainRule).GetMethod(nameof(EmailDomainRule.Evaluate))!;
-    private static readonly PropertyInfo SourceProperty = typeof(Lead).GetProperty(nameof(Lead.Source))!;
-    private static readonly PropertyInfo SourceOrdinalProperty = typeof(LeadSource).GetProperty(nameof(LeadSource.Ordinal))!;
     private static readonly MethodInfo GetMethod = typeof(ScoringModel).GetMethod(nameof(GetPoints), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo ClipMethod = typeof(ScoringModel).GetMethod(nameof(Clip), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly ConstructorInfo LeadScoreConstructor = typeof(LeadScore).GetConstructor([typeof(double), typeof(double), typeof(double)])!;
@@ -52,7 +49,7 @@ public sealed partial class ScoringModel
         }
 
         var source = Expression.Variable(typeof(int), "source");
-        body.Add(Expression.Assign(source, Expression.Property(Expression.Property(lead, SourceProperty), SourceOrdinalProperty)));
+        body.Add(Expression.Assign(source, LeadFieldExpressions.SourceOrdinal(lead)));
         for (var i = 0; i < _sourcePoints.Length; i++)
         {
             var value = Expression.Call(PointsAtMethod, Expression.Constant(_sourcePoints[i]), source);

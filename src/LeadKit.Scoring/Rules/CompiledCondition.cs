@@ -19,10 +19,6 @@ internal abstract class CompiledCondition
     private const int SetThreshold = 8;
 
     private static readonly MethodInfo MatchesMethod = typeof(CompiledCondition).GetMethod(nameof(Matches))!;
-    private static readonly MethodInfo IsInMethod = typeof(CompiledCondition).GetMethod(nameof(IsIn))!;
-    private static readonly MethodInfo NamedMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.Named))!;
-    private static readonly MethodInfo TextMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.Text))!;
-    private static readonly MethodInfo TryNumberMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.TryNumber))!;
     private static readonly MethodInfo StringEqualsMethod = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string), typeof(StringComparison)])!;
 
     public abstract bool Matches(Lead lead);
@@ -195,7 +191,7 @@ internal abstract class CompiledCondition
 
         public override Expression ToExpression(Expression lead)
         {
-            var isIn = Expression.Call(IsInMethod, Expression.Call(NamedMethod, lead, Expression.Constant(field)), Expression.Constant(mask));
+            var isIn = LeadFieldExpressions.IsIn(LeadFieldExpressions.Named(lead, field), mask);
             return negate ? Expression.Not(isIn) : isIn;
         }
 
@@ -217,7 +213,7 @@ internal abstract class CompiledCondition
             return Expression.Block(
                 [number],
                 Expression.AndAlso(
-                    Expression.Call(TryNumberMethod, lead, Expression.Constant(field), number),
+                    LeadFieldExpressions.TryNumber(lead, field, number),
                     Expression.AndAlso(
                         Expression.GreaterThanOrEqual(number, Expression.Constant(lo)),
                         Expression.LessThanOrEqual(number, Expression.Constant(hi)))));
@@ -272,7 +268,7 @@ internal abstract class CompiledCondition
                 .Aggregate((Expression)Expression.Constant(false), Expression.OrElse);
             return Expression.Block(
                 [text],
-                Expression.Assign(text, Expression.Call(TextMethod, lead, Expression.Constant(field))),
+                Expression.Assign(text, LeadFieldExpressions.Text(lead, field)),
                 Expression.AndAlso(Expression.NotEqual(text, Expression.Constant(null, typeof(string))), negate ? Expression.Not(any) : any));
         }
     }

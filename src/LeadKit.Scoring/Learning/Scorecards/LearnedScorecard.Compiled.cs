@@ -16,14 +16,7 @@ namespace LeadKit.Scoring.Learning.Scorecards;
 public sealed partial class LearnedScorecard
 {
     private static readonly MethodInfo SignalMaskMethod = typeof(LearnedScorecard).GetMethod(nameof(SignalMask), BindingFlags.NonPublic | BindingFlags.Instance)!;
-    private static readonly MethodInfo TextMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.Text))!;
-    private static readonly MethodInfo NamedMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.Named))!;
-    private static readonly MethodInfo TryNumberMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.TryNumber))!;
-    private static readonly MethodInfo IsInMethod = typeof(CompiledCondition).GetMethod(nameof(CompiledCondition.IsIn))!;
-    private static readonly MethodInfo MatchesMethod = typeof(CompiledCondition).GetMethod(nameof(CompiledCondition.Matches))!;
     private static readonly MethodInfo StringEqualsMethod = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string)])!;
-    private static readonly PropertyInfo SourceProperty = typeof(Lead).GetProperty(nameof(Lead.Source))!;
-    private static readonly PropertyInfo OrdinalProperty = typeof(Abstractions.Sources.LeadSource).GetProperty(nameof(Abstractions.Sources.LeadSource.Ordinal))!;
     private static readonly ConstructorInfo LeadScoreConstructor = typeof(LeadScore).GetConstructor([typeof(double), typeof(double), typeof(double)])!;
 
     /// <summary>Builds the straight-line scorer, or returns <see langword="null"/> when dynamic code would only be interpreted.</summary>
@@ -65,7 +58,7 @@ public sealed partial class LearnedScorecard
 
         if (_sourceTests.Length > 0)
         {
-            var source = Local(typeof(int), "source", Expression.Property(Expression.Property(lead, SourceProperty), OrdinalProperty));
+            var source = Local(typeof(int), "source", LeadFieldExpressions.SourceOrdinal(lead));
             foreach (var test in _sourceTests)
             {
                 Add(test, Expression.Equal(source, Expression.Constant(test.Operand)));
@@ -74,7 +67,7 @@ public sealed partial class LearnedScorecard
 
         foreach (var run in _textRuns)
         {
-            var text = Local(typeof(string), "text", Expression.Call(TextMethod, lead, Expression.Constant(run.Field)));
+            var text = Local(typeof(string), "text", LeadFieldExpressions.Text(lead, run.Field));
             foreach (var test in _textTests.AsSpan(run.Start, run.Length))
             {
                 Add(test, Expression.Call(StringEqualsMethod, text, Expression.Constant(_text[test.Index], typeof(string))));
@@ -85,7 +78,7 @@ public sealed partial class LearnedScorecard
         {
             var number = Expression.Variable(typeof(double), "number");
             variables.Add(number);
-            var known = Local(typeof(bool), "known", Expression.Call(TryNumberMethod, lead, Expression.Constant(run.Field), number));
+            var known = Local(typeof(bool), "known", LeadFieldExpressions.TryNumber(lead, run.Field, number));
             foreach (var test in _numberTests.AsSpan(run.Start, run.Length))
             {
                 // Non-short-circuit ands, like the comparisons of the array-driven scorer (a NaN bound never matches).
@@ -99,17 +92,17 @@ public sealed partial class LearnedScorecard
 
         foreach (var run in _namedRuns)
         {
-            var named = Local(typeof(int), "named", Expression.Call(NamedMethod, lead, Expression.Constant(run.Field)));
+            var named = Local(typeof(int), "named", LeadFieldExpressions.Named(lead, run.Field));
             foreach (var test in _namedTests.AsSpan(run.Start, run.Length))
             {
-                var isIn = Expression.Call(IsInMethod, named, Expression.Constant(_mask[test.Index]));
+                var isIn = LeadFieldExpressions.IsIn(named, _mask[test.Index]);
                 Add(test, test.Wanted ? isIn : Expression.Not(isIn));
             }
         }
 
         foreach (var test in _attributeTests)
         {
-            Add(test, Expression.Call(Expression.Constant(_attributes[test.Index]), MatchesMethod, lead));
+            Add(test, _attributes[test.Index]!.ToExpression(lead));
         }
 
         foreach (var test in _predicateTests)

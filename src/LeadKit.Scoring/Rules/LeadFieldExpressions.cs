@@ -1,0 +1,36 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Sources;
+
+namespace LeadKit.Scoring.Rules;
+
+/// <summary>
+/// Expressions that read a lead's built-in fields through <see cref="LeadFieldReader"/>, for models compiled into
+/// straight-line code. The field is a constant, so the reader's switch folds away when the JIT inlines it.
+/// </summary>
+internal static class LeadFieldExpressions
+{
+    private static readonly MethodInfo TextMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.Text))!;
+    private static readonly MethodInfo NamedMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.Named))!;
+    private static readonly MethodInfo TryNumberMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.TryNumber))!;
+    private static readonly MethodInfo IsInMethod = typeof(CompiledCondition).GetMethod(nameof(CompiledCondition.IsIn))!;
+    private static readonly PropertyInfo SourceProperty = typeof(Lead).GetProperty(nameof(Lead.Source))!;
+    private static readonly PropertyInfo SourceOrdinalProperty = typeof(LeadSource).GetProperty(nameof(LeadSource.Ordinal))!;
+
+    /// <summary><c>lead.Source.Ordinal</c>.</summary>
+    public static Expression SourceOrdinal(Expression lead) => Expression.Property(Expression.Property(lead, SourceProperty), SourceOrdinalProperty);
+
+    /// <summary><c>LeadFieldReader.Text(lead, field)</c>.</summary>
+    public static Expression Text(Expression lead, LeadField field) => Expression.Call(TextMethod, lead, Expression.Constant(field));
+
+    /// <summary><c>LeadFieldReader.Named(lead, field)</c>.</summary>
+    public static Expression Named(Expression lead, LeadField field) => Expression.Call(NamedMethod, lead, Expression.Constant(field));
+
+    /// <summary><c>LeadFieldReader.TryNumber(lead, field, out number)</c>.</summary>
+    public static Expression TryNumber(Expression lead, LeadField field, ParameterExpression number)
+        => Expression.Call(TryNumberMethod, lead, Expression.Constant(field), number);
+
+    /// <summary><c>CompiledCondition.IsIn(value, mask)</c>.</summary>
+    public static Expression IsIn(Expression value, ulong mask) => Expression.Call(IsInMethod, value, Expression.Constant(mask));
+}
