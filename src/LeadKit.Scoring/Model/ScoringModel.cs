@@ -55,16 +55,17 @@ public sealed partial class ScoringModel : ILeadScorer
     private readonly int[] _inactivitySlots;
 
     private readonly SignalPlan[] _plans;
-    private readonly PlanData[] _planData;
 
-    // Signal kind ordinal -> its only plan (>= 0), the idle plan (_plans.Length: a kind no rule scores), or several
-    // plans (-1 - k: row k of _kindStart/_kindPlans). The idle plan's window is negative, so it never counts: the
-    // signal pass then needs no branch on whether a kind is scored.
-    private readonly int[] _kindPlan;
-    private readonly int[] _kindStart;
-    private readonly int[] _kindPlans;
-    private readonly int _mostPlansPerKind;
-    private readonly bool _decays;
+    // The plans reduced to what the signal pass reads (ScoringModel.Signals.cs), plus the idle plan of kinds no rule
+    // scores, and the number of buckets of ages they use.
+    private readonly PassPlan[] _passPlans;
+    private readonly FinishPlan[] _finishPlans;
+    private readonly int _bucketCount;
+
+    // Signal kind ordinal -> plan, in layers: each layer maps a kind to at most one plan (the idle plan, _plans.Length,
+    // when none), and each plan is in one layer. Most models have one layer; a kind counted by several rules adds one.
+    // The last entry of each layer stands for every larger ordinal (kinds no rule scores).
+    private readonly int[][] _kindPlanLayers;
 
     // Rule index -> its signal plan's index, or -1.
     private readonly int[] _planOfRule;
@@ -192,53 +193,9 @@ public sealed partial class ScoringModel : ILeadScorer
         _inactivityPoints = [.. inactivityPoints];
         _inactivitySlots = [.. inactivitySlots];
         _plans = [.. plans];
-        _planData = new PlanData[_plans.Length + 1];
-        _planData[_plans.Length] = new PlanData(-1, false);
-        for (var p = 0; p < _plans.Length; p++)
-        {
-            var plan = _plans[p];
-            _planData[p] = new PlanData(plan.WindowTicks, plan.Decay.Kind != DecayKind.None);
-        }
+        (_passPlans, _finishPlans, _bucketCount) = BuildPassPlans(_plans);
 
-        // Signal kind ordinal -> plans, as a compressed row: plans of ordinal k are _kindPlans[_kindStart[k].._kindStart[k + 1]].
-        _kindStart = new int[maxOrdinal + 2];
-        // One slot past the largest scored ordinal stands for every larger (unscored) ordinal.
-        _kindPlan = new int[maxOrdinal + 2];
-        _kindPlan[maxOrdinal + 1] = _plans.Length;
-        var perKind = new List<int>[maxOrdinal + 1];
-        for (var p = 0; p < _plans.Length; p++)
-        {
-            foreach (var ordinal in _plans[p].KindOrdinals)
-            {
-                (perKind[ordinal] ??= []).Add(p);
-            }
-        }
-
-        var flat = new List<int>();
-        for (var k = 0; k <= maxOrdinal; k++)
-        {
-            _kindStart[k] = flat.Count;
-            _kindPlan[k] = perKind[k] switch
-            {
-                null => _plans.Length,
-                [var only] => only,
-                _ => -1 - k,
-            };
-            if (perKind[k] is { } list)
-            {
-                flat.AddRange(list);
-            }
-        }
-
-        _kindStart[maxOrdinal + 1] = flat.Count;
-        _mostPlansPerKind = 1;
-        foreach (var list in perKind)
-        {
-            _mostPlansPerKind = Math.Max(_mostPlansPerKind, list?.Count ?? 0);
-        }
-
-        _decays = Array.Exists(_plans, plan => plan.Decay.Kind != DecayKind.None);
-        _kindPlans = [.. flat];
+        _kindPlanLayers = BuildKindPlanLayers(_plans, maxOrdinal);
 
         _groupDimension = new int[groups.Length];
         _groupFloor = new double[groups.Length];
@@ -561,225 +518,6 @@ public sealed partial class ScoringModel : ILeadScorer
         }
     }
 
-    [SkipLocalsInit]
-    private void EvaluateSignals(Lead lead, long asOfTicks, Span<double> points, Span<int> occurrences)
-    {
-        var planCount = _plans.Length;
-
-        // One more state than plans: the idle plan of kinds no rule scores.
-        Span<PlanState> states = planCount < 128 ? stackalloc PlanState[planCount + 1] : new PlanState[planCount + 1];
-        states.Clear();
-
-        // Room for every (signal, plan) pair that may need a decay factor; none when no plan decays.
-        var signals = lead.Signals.AsSpan();
-        var room = _decays ? signals.Length * _mostPlansPerKind : 0;
-        PlanAge[]? rented = null;
-        var decayed = room <= 128 ? stackalloc PlanAge[room] : (rented = ArrayPool<PlanAge>.Shared.Rent(room));
-        long[]? rentedAges = null;
-        try
-        {
-            var youngestAny = _decays
-                ? CountSignals<RecordAges>(signals, asOfTicks, _kindPlan, _planData, _kindStart, _kindPlans, states, decayed, out var decayedCount)
-                : CountSignals<CountOnly>(signals, asOfTicks, _kindPlan, _planData, _kindStart, _kindPlans, states, decayed, out decayedCount);
-
-            // Bucket the ages that need a decay factor by plan, keeping signal order (a counting sort), so each plan's
-            // factors are summed in one loop with its decay kind known, and only its own ages are sorted when more
-            // occurrences happened than count.
-            var ages = decayedCount <= 128 ? stackalloc long[decayedCount] : (rentedAges = ArrayPool<long>.Shared.Rent(decayedCount)).AsSpan(0, decayedCount);
-            if (decayedCount > 0)
-            {
-                var next = 0;
-                for (var p = 0; p < planCount; p++)
-                {
-                    states[p].Next = next;
-                    next += _planData[p].Decays ? states[p].Count : 0;
-                }
-
-                foreach (var (p, age) in decayed[..decayedCount])
-                {
-                    ages[states[p].Next++] = age;
-                }
-            }
-
-            for (var p = 0; p < planCount; p++)
-            {
-                var plan = _plans[p];
-                ref readonly var state = ref states[p];
-                var count = state.Count;
-                occurrences[p] = count;
-                double sum;
-                if (count < plan.MinOccurrences)
-                {
-                    sum = 0;
-                }
-                else if (!_planData[p].Decays)
-                {
-                    sum = Math.Min(count, plan.MaxOccurrences);
-                }
-                else
-                {
-                    // state.Next is now the end of this plan's bucket.
-                    var bucket = ages[(state.Next - count)..state.Next];
-                    if (count > plan.MaxOccurrences)
-                    {
-                        bucket.Sort();
-                        bucket = bucket[..plan.MaxOccurrences];
-                    }
-
-                    sum = SumFactors(plan.Decay, bucket);
-                }
-
-                points[plan.Slot] = plan.PointsPerOccurrence * sum;
-            }
-
-            if (_inactivityTicks.Length > 0)
-            {
-                // The time since the last activity: the youngest signal up to the moment, or the lead's creation.
-                var idle = Math.Min(asOfTicks - lead.CreatedAt.UtcTicks, youngestAny);
-                for (var i = 0; i < _inactivityTicks.Length; i++)
-                {
-                    points[_inactivitySlots[i]] = idle > _inactivityTicks[i] ? _inactivityPoints[i] : 0;
-                }
-            }
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<PlanAge>.Shared.Return(rented);
-            }
-
-            if (rentedAges is not null)
-            {
-                ArrayPool<long>.Shared.Return(rentedAges);
-            }
-        }
-    }
-
-    /// <summary>Σ decay factor(age) over <paramref name="ages"/>, in order, with the decay kind chosen once.</summary>
-    private static double SumFactors(CompiledDecay decay, ReadOnlySpan<long> ages)
-    {
-        var sum = 0.0;
-        switch (decay.Kind)
-        {
-            case DecayKind.Exponential:
-                var rate = decay.Rate;
-                foreach (var age in ages)
-                {
-                    sum += Math.Exp(-age * rate);
-                }
-
-                break;
-            case DecayKind.Linear:
-                var slope = decay.Rate;
-                foreach (var age in ages)
-                {
-                    sum += Math.Max(0, 1 - (age * slope));
-                }
-
-                break;
-            default:
-                foreach (var age in ages)
-                {
-                    sum += decay.Factor(age);
-                }
-
-                break;
-        }
-
-        return sum;
-    }
-
-    /// <summary>
-    /// The signal pass: counts each plan's signals within its window, and lists the
-    /// (plan, age) pairs whose decay factor is still to be added. It makes no call and almost no branch (which kinds
-    /// a lead's signals have is unpredictable), so its few variables stay in registers.
-    /// </summary>
-    /// <returns>The age of the youngest signal at or before the moment, of any kind (<see cref="long.MaxValue"/> if none).</returns>
-    private static long CountSignals<TAges>(
-        ReadOnlySpan<EngagementSignal> signals,
-        long asOfTicks,
-        int[] kindPlan,
-        PlanData[] planData,
-        int[] kindStart,
-        int[] kindPlans,
-        Span<PlanState> states,
-        Span<PlanAge> decayed,
-        out int decayedCount)
-        where TAges : struct, IAgeRecording
-    {
-        var youngestAny = long.MaxValue;
-        var n = 0;
-        var last = (uint)kindPlan.Length - 1;
-        foreach (ref readonly var signal in signals)
-        {
-            var age = asOfTicks - signal.OccurredAtUtcTicks;
-            if (age < 0)
-            {
-                continue;
-            }
-
-            youngestAny = Math.Min(youngestAny, age);
-            var p = kindPlan[Math.Min((uint)signal.Kind.Ordinal, last)];
-            if (p >= 0)
-            {
-                n += Count<TAges>(p, age, planData, states, decayed, n);
-            }
-            else
-            {
-                var row = -1 - p;
-                for (var i = kindStart[row]; i < kindStart[row + 1]; i++)
-                {
-                    n += Count<TAges>(kindPlans[i], age, planData, states, decayed, n);
-                }
-            }
-        }
-
-        decayedCount = n;
-        return youngestAny;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Count<TAges>(int p, long age, PlanData[] planData, Span<PlanState> states, Span<PlanAge> decayed, int n)
-        where TAges : struct, IAgeRecording
-    {
-        ref readonly var plan = ref planData[p];
-        ref var state = ref states[p];
-        var inWindow = age <= plan.Window;
-        state.Count += inWindow ? 1 : 0;
-        if (!TAges.Records)
-        {
-            return 0;
-        }
-
-        // Written always (when the model has decays), kept only when it needs a decay factor.
-        if ((uint)n < (uint)decayed.Length)
-        {
-            decayed[n] = new PlanAge(p, age);
-        }
-
-        return inWindow && plan.Decays ? 1 : 0;
-    }
-
-    /// <summary>
-    /// Whether the signal pass lists ages for decay factors; a type argument, so the pass of a model without decay is
-    /// compiled without that work.
-    /// </summary>
-    private interface IAgeRecording
-    {
-        static abstract bool Records { get; }
-    }
-
-    private readonly struct RecordAges : IAgeRecording
-    {
-        public static bool Records => true;
-    }
-
-    private readonly struct CountOnly : IAgeRecording
-    {
-        public static bool Records => false;
-    }
-
     private ScoringException RuleFailed(int slot, Exception? inner)
     {
         var name = _rules[slot].Name;
@@ -789,19 +527,6 @@ public sealed partial class ScoringModel : ILeadScorer
             : $"Scoring rule '{name}' of model '{Name}' threw {inner.GetType().Name}; the lead was not scored.";
         return new ScoringException(name, message, inner);
     }
-
-    /// <summary>A signal plan's window and decay, side by side for the signal pass.</summary>
-    private readonly record struct PlanData(long Window, bool Decays);
-
-    /// <summary>What the signal pass tracks per plan.</summary>
-    private struct PlanState
-    {
-        public int Count;
-        public int Next;
-    }
-
-    /// <summary>A signal's age for a plan whose decay factor is still to be added.</summary>
-    private readonly record struct PlanAge(int Plan, long Age);
 
     /// <summary>One rule of the model with what the compiler resolved for it.</summary>
     internal sealed record RuleEntry(IScoringRule Rule, string Name, ScoreDimension Dimension, int GroupIndex, SignalPlan? Plan);

@@ -1,0 +1,268 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Scoring.Decay;
+using LeadKit.Scoring.Rules;
+
+namespace LeadKit.Scoring.Model;
+
+/// <summary>The signal pass: signal and inactivity rules, evaluated together over a lead's signals.</summary>
+public sealed partial class ScoringModel
+{
+    private const int SignalStackLimit = 128;
+
+    // Every layer of the kind-to-plan map covers at least this many ordinals (all built-in kinds).
+    private const int MinimumKinds = 64;
+
+    /// <summary>
+    /// Reduces the plans to what the signal pass reads, plus the idle plan. Each decaying plan gets its own bucket of
+    /// ages; the other plans and the idle plan share the last one.
+    /// </summary>
+    private static (PassPlan[] Pass, FinishPlan[] Finish, int Buckets) BuildPassPlans(SignalPlan[] plans)
+    {
+        var decaying = plans.Count(plan => plan.Decay.Kind != DecayKind.None);
+        var pass = new PassPlan[plans.Length + 1];
+        var finish = new FinishPlan[plans.Length];
+        var next = 0;
+        for (var p = 0; p < plans.Length; p++)
+        {
+            var plan = plans[p];
+            var bucket = plan.Decay.Kind != DecayKind.None ? next++ : decaying;
+            pass[p] = new PassPlan(plan.WindowTicks, bucket);
+            finish[p] = new FinishPlan(plan.Slot, plan.MinOccurrences, plan.MaxOccurrences, bucket, plan.PointsPerOccurrence, plan.Decay);
+        }
+
+        pass[plans.Length] = new PassPlan(-1, decaying);
+        return (pass, finish, decaying + 1);
+    }
+
+    /// <summary>
+    /// Maps signal kinds to plans in layers, so that in each layer a kind has at most one plan and each plan is in one
+    /// layer (a greedy colouring of plans that share a kind). Every layer covers the built-in kinds and the kinds the
+    /// model scores; its last entry, the idle plan, stands for every larger ordinal.
+    /// </summary>
+    private static int[][] BuildKindPlanLayers(SignalPlan[] plans, int maxOrdinal)
+    {
+        var length = Math.Max(maxOrdinal + 2, MinimumKinds);
+        var layers = new List<int[]>();
+        for (var p = 0; p < plans.Length; p++)
+        {
+            var index = layers.FindIndex(l => Array.TrueForAll(plans[p].KindOrdinals, k => l[k] == plans.Length));
+            if (index < 0)
+            {
+                index = layers.Count;
+                var layer = new int[length];
+                Array.Fill(layer, plans.Length);
+                layers.Add(layer);
+            }
+
+            foreach (var ordinal in plans[p].KindOrdinals)
+            {
+                layers[index][ordinal] = p;
+            }
+        }
+
+        return [.. layers];
+    }
+
+    /// <summary>Gives every signal and inactivity rule its points and every plan its occurrences in the window.</summary>
+    /// <remarks>
+    /// <para>One pass over the signals (per layer of the kind-to-plan map) counts each plan's signals in its window and
+    /// writes each signal's age at the end of its plan's bucket, where the next signal of that plan overwrites it unless
+    /// it was counted. So each decaying plan ends with exactly its ages in the window, in signal order, with no branch on
+    /// the signal: which kinds a lead's signals have and how old they are is unpredictable.</para>
+    /// <para>Each plan then sums its factors in signal order, as <see cref="SignalMath.Evaluate"/> does, or, when more
+    /// occurred than it counts, the factors of its most recent ages, youngest first, as
+    /// <see cref="SignalMath.SumMostRecent"/> does.</para>
+    /// </remarks>
+    [SkipLocalsInit]
+    private void EvaluateSignals(Lead lead, long asOfTicks, Span<double> points, Span<int> occurrences)
+    {
+        var plans = _plans;
+        var signals = lead.Signals.AsSpan();
+        Span<int> counts = plans.Length < SignalStackLimit ? stackalloc int[plans.Length + 1] : new int[plans.Length + 1];
+        counts.Clear();
+        var capacity = signals.Length;
+        var size = _bucketCount * capacity;
+        long[]? rented = null;
+        var ages = size <= 4 * SignalStackLimit ? stackalloc long[size] : (rented = ArrayPool<long>.Shared.Rent(size));
+        try
+        {
+            foreach (var kindPlan in _kindPlanLayers)
+            {
+                // The idle plan counts every signal it gets; only the index it writes at must stay in its bucket.
+                counts[plans.Length] = 0;
+                CountSignals(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages);
+            }
+
+            var finish = _finishPlans;
+            for (var p = 0; p < finish.Length; p++)
+            {
+                ref readonly var plan = ref finish[p];
+                var count = counts[p];
+                occurrences[p] = count;
+                var sum = 0.0;
+                if (count >= plan.MinOccurrences)
+                {
+                    var decay = plan.Decay;
+                    if (decay.Kind == DecayKind.None)
+                    {
+                        sum = Math.Min(count, plan.MaxOccurrences);
+                    }
+                    else
+                    {
+                        var bucket = ages.Slice(plan.Bucket * capacity, count);
+                        if (count > plan.MaxOccurrences)
+                        {
+                            bucket = MostRecent(bucket, plan.MaxOccurrences);
+                        }
+
+                        // The most common decay summed here, the others in a call.
+                        if (decay.Kind == DecayKind.Exponential)
+                        {
+                            var rate = decay.Rate;
+                            foreach (var age in bucket)
+                            {
+                                sum += Math.Exp(-age * rate);
+                            }
+                        }
+                        else
+                        {
+                            sum = SumFactors(decay, bucket);
+                        }
+                    }
+                }
+
+                points[plan.Slot] = plan.PointsPerOccurrence * sum;
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<long>.Shared.Return(rented);
+            }
+        }
+
+        if (_inactivityTicks.Length > 0)
+        {
+            // The time since the last activity: the youngest signal up to the moment, or the lead's creation.
+            var idle = asOfTicks - lead.CreatedAt.UtcTicks;
+            foreach (ref readonly var signal in signals)
+            {
+                var age = asOfTicks - signal.OccurredAtUtcTicks;
+                idle = age >= 0 ? Math.Min(idle, age) : idle;
+            }
+
+            for (var i = 0; i < _inactivityTicks.Length; i++)
+            {
+                points[_inactivitySlots[i]] = idle > _inactivityTicks[i] ? _inactivityPoints[i] : 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The pass over the signals for one layer of the kind-to-plan map: counts each plan's signals in its window and
+    /// writes each signal's age at the next free place of its plan's bucket. No call and no branch on the signal.
+    /// </summary>
+    /// <remarks>
+    /// Unchecked indexing keeps the loop's variables in registers (bounds checks need every length in one). Every
+    /// index is valid by construction: the ordinal is clamped to the layer; a layer holds plan indexes of
+    /// <paramref name="plans"/> and <paramref name="counts"/>; and a plan has counted fewer signals than
+    /// <paramref name="capacity"/> (the number of signals) when it writes, so it writes inside its bucket.
+    /// </remarks>
+    private static void CountSignals(ReadOnlySpan<EngagementSignal> signals, long asOfTicks, int[] kindPlan, PassPlan[] plans, int capacity, Span<int> counts, Span<long> ages)
+    {
+        ref var kinds = ref MemoryMarshal.GetArrayDataReference(kindPlan);
+        ref var firstPlan = ref MemoryMarshal.GetArrayDataReference(plans);
+        ref var firstCount = ref MemoryMarshal.GetReference(counts);
+        ref var firstAge = ref MemoryMarshal.GetReference(ages);
+        var last = (uint)kindPlan.Length - 1;
+        foreach (ref readonly var signal in signals)
+        {
+            var age = asOfTicks - signal.OccurredAtUtcTicks;
+            var p = (nint)(uint)Unsafe.Add(ref kinds, (nint)Math.Min((uint)signal.Kind.Ordinal, last));
+            ref readonly var plan = ref Unsafe.Add(ref firstPlan, p);
+            ref var count = ref Unsafe.Add(ref firstCount, p);
+            var counted = count;
+            Unsafe.Add(ref firstAge, (nint)((plan.Bucket * capacity) + counted)) = age;
+
+            // Compared unsigned, a signal after the moment (negative age) is outside every window.
+            count = counted + ((ulong)age <= (ulong)plan.Window ? 1 : 0);
+        }
+    }
+
+    /// <summary>What the signal pass reads of a plan to give its points.</summary>
+    /// <param name="Slot">The plan's rule index.</param>
+    /// <param name="MinOccurrences">The occurrences needed before the plan gives points.</param>
+    /// <param name="MaxOccurrences">The most occurrences counted (the most recent ones).</param>
+    /// <param name="Bucket">The plan's bucket of ages.</param>
+    /// <param name="PointsPerOccurrence">The points per counted occurrence.</param>
+    /// <param name="Decay">The plan's decay.</param>
+    private readonly record struct FinishPlan(int Slot, int MinOccurrences, int MaxOccurrences, int Bucket, double PointsPerOccurrence, CompiledDecay Decay);
+
+    /// <summary>What the signal pass reads of a plan to count its signals.</summary>
+    /// <param name="Window">The window in ticks; for the idle plan -1, which as an unsigned number holds every age.</param>
+    /// <param name="Bucket">The plan's bucket of ages: its own when it decays, else the last, shared one.</param>
+    private readonly record struct PassPlan(long Window, int Bucket);
+
+    /// <summary>
+    /// The <paramref name="most"/> smallest ages, ascending, at the start of <paramref name="ages"/> (which has more):
+    /// the most recent occurrences, in the order <see cref="SignalMath.SumMostRecent"/> sums them.
+    /// </summary>
+    private static Span<long> MostRecent(Span<long> ages, int most)
+    {
+        if (most == 1)
+        {
+            var youngest = 0;
+            for (var i = 1; i < ages.Length; i++)
+            {
+                youngest = ages[i] < ages[youngest] ? i : youngest;
+            }
+
+            ages[0] = ages[youngest];
+        }
+        else
+        {
+            ages.Sort();
+        }
+
+        return ages[..most];
+    }
+
+    /// <summary>Σ decay factor(age) over <paramref name="ages"/>, in order, with the decay kind chosen once.</summary>
+    private static double SumFactors(CompiledDecay decay, ReadOnlySpan<long> ages)
+    {
+        var sum = 0.0;
+        switch (decay.Kind)
+        {
+            case DecayKind.Exponential:
+                var rate = decay.Rate;
+                foreach (var age in ages)
+                {
+                    sum += Math.Exp(-age * rate);
+                }
+
+                break;
+            case DecayKind.Linear:
+                var slope = decay.Rate;
+                foreach (var age in ages)
+                {
+                    sum += Math.Max(0, 1 - (age * slope));
+                }
+
+                break;
+            default:
+                foreach (var age in ages)
+                {
+                    sum += decay.Factor(age);
+                }
+
+                break;
+        }
+
+        return sum;
+    }
+}
