@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 
 namespace LeadKit.Scoring.Model;
@@ -26,7 +27,7 @@ internal static unsafe class LeadPrefetch
         }
     }
 
-    /// <summary>Asks for the lead's signals (their first two cache lines; the hardware streams the rest), contact and company.</summary>
+    /// <summary>Asks for the lead's signals, contact and company.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Parts(Lead lead)
     {
@@ -37,9 +38,13 @@ internal static unsafe class LeadPrefetch
 
         if (ImmutableCollectionsMarshal.AsArray(lead.Signals) is { Length: > 0 } signals)
         {
+            // Every cache line of the signals: a short array ends before the hardware prefetcher would stream it.
             var first = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(signals));
-            Sse.Prefetch0(first);
-            Sse.Prefetch0(first + 64);
+            var end = first + ((nint)signals.Length * Unsafe.SizeOf<EngagementSignal>());
+            for (var line = first; line < end; line += 64)
+            {
+                Sse.Prefetch0(line);
+            }
         }
 
         Object(lead.Contact);
