@@ -1,0 +1,111 @@
+using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Scoring;
+using LeadKit.Scoring.Decay;
+using LeadKit.Scoring.Explanations;
+using LeadKit.Scoring.Model;
+using LeadKit.Scoring.Rules;
+using LeadKit.Testing;
+
+namespace LeadKit.Scoring.Tests.Model;
+
+/// <summary>
+/// The model's signal pass against each rule evaluated on its own, on the cases its fast path treats apart: many
+/// signals (scratch space from the pool), kinds counted by several rules (layers of the kind-to-plan map), most-recent
+/// limits with every decay, and signal kinds created after the built-in ones.
+/// </summary>
+public class SignalPassTests
+{
+    private static readonly DateTimeOffset Now = LeadBuilder.Now;
+
+    private static readonly EngagementSignalKind[] Kinds =
+    [
+        EngagementSignalKind.PageView, EngagementSignalKind.EmailOpen, EngagementSignalKind.EmailClick, EngagementSignalKind.DemoRequested,
+        EngagementSignalKind.ChatStarted, EngagementSignalKind.WebinarAttended, EngagementSignalKind.FormSubmit,
+    ];
+
+    public static TheoryData<int> SignalCounts => [0, 1, 20, 63, 64, 65, 300];
+
+    [Theory]
+    [MemberData(nameof(SignalCounts))]
+    public void Explain_AnyNumberOfSignals_GivesEachRuleThePointsItGivesAlone(int signals)
+    {
+        var random = new Random(signals + 11);
+        var lead = LeadBuilder.New().CreatedDaysAgo(400);
+        for (var i = 0; i < signals; i++)
+        {
+            // Some signals are after the moment (negative days ago): no rule counts them.
+            lead.Did(Kinds[random.Next(Kinds.Length)], daysAgo: (random.NextDouble() * 200) - 5);
+        }
+
+        AssertEachRuleAsAlone(EveryDecay(), lead.Build());
+    }
+
+    [Fact]
+    public void Explain_KindsCreatedAfterTheBuiltInOnes_AreCountedOrSkippedLikeAnyOther()
+    {
+        // Ordinals beyond the table every model keeps for the built-in kinds.
+        var custom = Enumerable.Range(0, 80).Select(i => new EngagementSignalKind($"signal_pass_custom_{i}")).ToArray();
+        IScoringRule[] rules =
+        [
+            new SignalRule("last_custom", custom[^1], 3) { MaxOccurrences = 2, Decay = DecayFunction.HalfLife(TimeSpan.FromDays(10)) },
+            new SignalRule("first_custom", custom[0], 1),
+            new SignalRule("page_views", EngagementSignalKind.PageView, 1) { MaxOccurrences = 4 },
+        ];
+        var lead = LeadBuilder.New()
+            .DidTimes(custom[^1], 3, daysAgo: 2).Did(custom[^1], daysAgo: 30)
+            .Did(custom[40], daysAgo: 1).Did(custom[0], daysAgo: 3).DidTimes(EngagementSignalKind.PageView, 6, daysAgo: 4)
+            .Build();
+
+        var card = AssertEachRuleAsAlone(rules, lead);
+        Assert.Equal(4, card.Rules.Single(r => r.RuleName == "last_custom").Occurrences);
+    }
+
+    [Fact]
+    public void Score_OneKindCountedByThreeRules_EachCountsEverySignalOfIt()
+    {
+        IScoringRule[] rules =
+        [
+            new SignalRule("clicks", EngagementSignalKind.EmailClick, 2),
+            new SignalRule("recent_clicks", EngagementSignalKind.EmailClick, 5) { MaxOccurrences = 1, Decay = DecayFunction.Linear(TimeSpan.FromDays(10)) },
+            SalesRules.SignalCountAtLeast("many_clicks", EngagementSignalKind.EmailClick, 3, 10),
+        ];
+        var lead = LeadBuilder.New().Did(EngagementSignalKind.EmailClick, daysAgo: 5).Did(EngagementSignalKind.EmailClick, daysAgo: 1).Did(EngagementSignalKind.EmailClick, daysAgo: 8).Build();
+
+        var card = AssertEachRuleAsAlone(rules, lead);
+
+        // 3 clicks x 2, the most recent one decayed to 0.9 x 5, and the bonus for three.
+        Assert.Equal(6 + 4.5 + 10, card.Score.Engagement, 9);
+    }
+
+    private static IScoringRule[] EveryDecay() =>
+    [
+        new SignalRule("views", EngagementSignalKind.PageView, 1) { MaxOccurrences = 10, Window = TimeSpan.FromDays(30) },
+        new SignalRule("views_half_life", EngagementSignalKind.PageView, 2) { MaxOccurrences = 3, Decay = DecayFunction.HalfLife(TimeSpan.FromDays(20)) },
+        new SignalRule("opens_linear", EngagementSignalKind.EmailOpen, 0.5) { MaxOccurrences = 4, Decay = DecayFunction.Linear(TimeSpan.FromDays(90)) },
+        new SignalRule("clicks_linear_one", EngagementSignalKind.EmailClick, 3) { MaxOccurrences = 1, Decay = DecayFunction.Linear(TimeSpan.FromDays(60)) },
+        new SignalRule("demo_steps", EngagementSignalKind.DemoRequested, 25) { MaxOccurrences = 2, Decay = DecayFunction.Step(new DecayStep(TimeSpan.FromDays(30), 0.5), new DecayStep(TimeSpan.FromDays(90), 0.2)) },
+        new SignalRule("chat_window", EngagementSignalKind.ChatStarted, 5) { MaxOccurrences = 2, Decay = DecayFunction.SlidingWindow(TimeSpan.FromDays(45)) },
+        new SignalRule("webinar_bonus", EngagementSignalKind.WebinarAttended, 10) { MinOccurrences = 3, MaxOccurrences = 1, Decay = DecayFunction.HalfLife(TimeSpan.FromDays(60)) },
+        SalesRules.Inactivity("quiet", 20, -15),
+    ];
+
+    private static ScoreCard AssertEachRuleAsAlone(IScoringRule[] rules, Lead lead)
+    {
+        var builder = new ScoringModelBuilder();
+        foreach (var rule in rules)
+        {
+            builder.AddRule(rule);
+        }
+
+        var model = builder.Build();
+        var card = model.Explain(lead, Now);
+        foreach (var rule in rules)
+        {
+            Assert.Equal(rule.Evaluate(lead, Now), card.Rules.SingleOrDefault(c => c.RuleName == rule.Name).Points);
+        }
+
+        Assert.Equal(card.Score, model.Score(lead, Now));
+        return card;
+    }
+}
