@@ -97,46 +97,7 @@ public sealed partial class ScoringModel
                 CountSignals(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages);
             }
 
-            var finish = _finishPlans;
-            for (var p = 0; p < finish.Length; p++)
-            {
-                ref readonly var plan = ref finish[p];
-                var count = counts[p];
-                occurrences[p] = count;
-                var sum = 0.0;
-                if (count >= plan.MinOccurrences)
-                {
-                    var decay = plan.Decay;
-                    if (decay.Kind == DecayKind.None)
-                    {
-                        sum = Math.Min(count, plan.MaxOccurrences);
-                    }
-                    else
-                    {
-                        var bucket = ages.Slice(plan.Bucket * capacity, count);
-                        if (count > plan.MaxOccurrences)
-                        {
-                            bucket = MostRecent(bucket, plan.MaxOccurrences);
-                        }
-
-                        // The most common decay summed here, the others in a call.
-                        if (decay.Kind == DecayKind.Exponential)
-                        {
-                            var rate = decay.Rate;
-                            foreach (var age in bucket)
-                            {
-                                sum += Math.Exp(-age * rate);
-                            }
-                        }
-                        else
-                        {
-                            sum = SumFactors(decay, bucket);
-                        }
-                    }
-                }
-
-                points[plan.Slot] = plan.PointsPerOccurrence * sum;
-            }
+            GivePoints(_finishPlans, counts, ages, capacity, points, occurrences);
         }
         finally
         {
@@ -207,6 +168,53 @@ public sealed partial class ScoringModel
     /// <param name="Window">The window in ticks; for the idle plan -1, which as an unsigned number holds every age.</param>
     /// <param name="Bucket">The plan's bucket of ages: its own when it decays, else the last, shared one.</param>
     private readonly record struct PassPlan(long Window, int Bucket);
+
+    /// <summary>
+    /// Gives each plan its points from its count and bucket of ages: its factors summed in signal order, or, when more
+    /// occurred than it counts, those of its most recent ages, youngest first.
+    /// </summary>
+    private static void GivePoints(FinishPlan[] finish, ReadOnlySpan<int> counts, Span<long> ages, int capacity, Span<double> points, Span<int> occurrences)
+    {
+        for (var p = 0; p < finish.Length; p++)
+        {
+            ref readonly var plan = ref finish[p];
+            var count = counts[p];
+            occurrences[p] = count;
+            var sum = 0.0;
+            if (count >= plan.MinOccurrences)
+            {
+                var decay = plan.Decay;
+                if (decay.Kind == DecayKind.None)
+                {
+                    sum = Math.Min(count, plan.MaxOccurrences);
+                }
+                else
+                {
+                    var bucket = ages.Slice(plan.Bucket * capacity, count);
+                    if (count > plan.MaxOccurrences)
+                    {
+                        bucket = MostRecent(bucket, plan.MaxOccurrences);
+                    }
+
+                    // The most common decay summed here, the others in a call.
+                    if (decay.Kind == DecayKind.Exponential)
+                    {
+                        var rate = decay.Rate;
+                        foreach (var age in bucket)
+                        {
+                            sum += Math.Exp(-age * rate);
+                        }
+                    }
+                    else
+                    {
+                        sum = SumFactors(decay, bucket);
+                    }
+                }
+            }
+
+            points[plan.Slot] = plan.PointsPerOccurrence * sum;
+        }
+    }
 
     /// <summary>
     /// The <paramref name="most"/> smallest ages, ascending, at the start of <paramref name="ages"/> (which has more):
