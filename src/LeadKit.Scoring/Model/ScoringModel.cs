@@ -257,7 +257,7 @@ public sealed partial class ScoringModel : ILeadScorer
         {
             if (i + 2 < leads.Length)
             {
-                LeadPrefetch.Object(leads[i + 2]);
+                LeadPrefetch.Lead(leads[i + 2]);
             }
 
             if (i + 1 < leads.Length && leads[i + 1] is { } next)
