@@ -72,7 +72,9 @@ public sealed partial class ScoringModel
     /// <para>One pass over the signals (per layer of the kind-to-plan map) counts each plan's signals in its window and
     /// writes each signal's age at the end of its plan's bucket, where the next signal of that plan overwrites it unless
     /// it was counted. So each decaying plan ends with exactly its ages in the window, in signal order, with no branch on
-    /// the signal: which kinds a lead's signals have and how old they are is unpredictable.</para>
+    /// the signal: which kinds a lead's signals have and how old they are is unpredictable. The same pass finds the
+    /// youngest signal for inactivity rules. A model without decay or without inactivity rules runs a pass compiled
+    /// without that work.</para>
     /// <para>Each plan then sums its factors in signal order, as <see cref="SignalMath.Evaluate"/> does, or, when more
     /// occurred than it counts, the factors of its most recent ages, youngest first, as
     /// <see cref="SignalMath.SumMostRecent"/> does.</para>
@@ -85,7 +87,11 @@ public sealed partial class ScoringModel
         Span<int> counts = plans.Length < SignalStackLimit ? stackalloc int[plans.Length + 1] : new int[plans.Length + 1];
         counts.Clear();
         var capacity = signals.Length;
-        var size = _bucketCount * capacity;
+
+        // Only decaying plans need their ages; the others share the last bucket, so one bucket means none decays.
+        var decays = _bucketCount > 1;
+        var size = decays ? _bucketCount * capacity : 0;
+        var youngest = long.MaxValue;
         long[]? rented = null;
         var ages = size <= 4 * SignalStackLimit ? stackalloc long[size] : (rented = ArrayPool<long>.Shared.Rent(size));
         try
@@ -94,7 +100,13 @@ public sealed partial class ScoringModel
             {
                 // The idle plan counts every signal it gets; only the index it writes at must stay in its bucket.
                 counts[plans.Length] = 0;
-                CountSignals(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages);
+                youngest = (decays, _inactivityTicks.Length > 0) switch
+                {
+                    (true, true) => CountSignals<With, With>(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages, youngest),
+                    (true, false) => CountSignals<With, Without>(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages, youngest),
+                    (false, true) => CountSignals<Without, With>(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages, youngest),
+                    _ => CountSignals<Without, Without>(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages, youngest),
+                };
             }
 
             GivePoints(_finishPlans, counts, ages, capacity, points, occurrences);
@@ -110,13 +122,7 @@ public sealed partial class ScoringModel
         if (_inactivityTicks.Length > 0)
         {
             // The time since the last activity: the youngest signal up to the moment, or the lead's creation.
-            var idle = asOfTicks - lead.CreatedAt.UtcTicks;
-            foreach (ref readonly var signal in signals)
-            {
-                var age = asOfTicks - signal.OccurredAtUtcTicks;
-                idle = age >= 0 ? Math.Min(idle, age) : idle;
-            }
-
+            var idle = Math.Min(asOfTicks - lead.CreatedAt.UtcTicks, youngest);
             for (var i = 0; i < _inactivityTicks.Length; i++)
             {
                 points[_inactivitySlots[i]] = idle > _inactivityTicks[i] ? _inactivityPoints[i] : 0;
@@ -134,13 +140,16 @@ public sealed partial class ScoringModel
     /// <paramref name="plans"/> and <paramref name="counts"/>; and a plan has counted fewer signals than
     /// <paramref name="capacity"/> (the number of signals) when it writes, so it writes inside its bucket.
     /// </remarks>
-    private static void CountSignals(ReadOnlySpan<EngagementSignal> signals, long asOfTicks, int[] kindPlan, PassPlan[] plans, int capacity, Span<int> counts, Span<long> ages)
+    private static long CountSignals<TAges, TYoungest>(ReadOnlySpan<EngagementSignal> signals, long asOfTicks, int[] kindPlan, PassPlan[] plans, int capacity, Span<int> counts, Span<long> ages, long youngest)
+        where TAges : struct, IPassOption
+        where TYoungest : struct, IPassOption
     {
         ref var kinds = ref MemoryMarshal.GetArrayDataReference(kindPlan);
         ref var firstPlan = ref MemoryMarshal.GetArrayDataReference(plans);
         ref var firstCount = ref MemoryMarshal.GetReference(counts);
         ref var firstAge = ref MemoryMarshal.GetReference(ages);
         var last = (uint)kindPlan.Length - 1;
+        var younger = (ulong)youngest;
         foreach (ref readonly var signal in signals)
         {
             var age = asOfTicks - signal.OccurredAtUtcTicks;
@@ -148,11 +157,41 @@ public sealed partial class ScoringModel
             ref readonly var plan = ref Unsafe.Add(ref firstPlan, p);
             ref var count = ref Unsafe.Add(ref firstCount, p);
             var counted = count;
-            Unsafe.Add(ref firstAge, (nint)((plan.Bucket * capacity) + counted)) = age;
+            if (TYoungest.On)
+            {
+                // The smaller age, unsigned: a signal after the moment has a negative age, larger than any as unsigned.
+                younger = Math.Min(younger, (ulong)age);
+            }
+
+            if (TAges.On)
+            {
+                Unsafe.Add(ref firstAge, (nint)((plan.Bucket * capacity) + counted)) = age;
+            }
 
             // Compared unsigned, a signal after the moment (negative age) is outside every window.
             count = counted + ((ulong)age <= (ulong)plan.Window ? 1 : 0);
         }
+
+        return (long)younger;
+    }
+
+    /// <summary>
+    /// A choice compiled into the signal pass as a type argument, so a model pays only for what it uses: ages for
+    /// decaying plans, the youngest signal for inactivity rules.
+    /// </summary>
+    private interface IPassOption
+    {
+        static abstract bool On { get; }
+    }
+
+    private readonly struct With : IPassOption
+    {
+        public static bool On => true;
+    }
+
+    private readonly struct Without : IPassOption
+    {
+        public static bool On => false;
     }
 
     /// <summary>What the signal pass reads of a plan to give its points.</summary>
