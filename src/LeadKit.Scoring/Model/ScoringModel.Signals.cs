@@ -40,22 +40,21 @@ public sealed partial class ScoringModel
 
     /// <summary>
     /// Maps signal kinds to plans in layers, so that in each layer a kind has at most one plan and each plan is in one
-    /// layer (a greedy colouring of plans that share a kind). Every layer covers the built-in kinds and the kinds the
-    /// model scores; its last entry, the idle plan, stands for every larger ordinal.
+    /// layer (a greedy colouring of plans that share a kind). There is always at least one layer: inactivity rules
+    /// need the pass over the signals even in a model without signal rules. Every layer covers the built-in kinds and
+    /// the kinds the model scores; its last entry, the idle plan, stands for every larger ordinal.
     /// </summary>
     private static int[][] BuildKindPlanLayers(SignalPlan[] plans, int maxOrdinal)
     {
         var length = Math.Max(maxOrdinal + 2, MinimumKinds);
-        var layers = new List<int[]>();
+        var layers = new List<int[]> { NewLayer() };
         for (var p = 0; p < plans.Length; p++)
         {
             var index = layers.FindIndex(l => Array.TrueForAll(plans[p].KindOrdinals, k => l[k] == plans.Length));
             if (index < 0)
             {
                 index = layers.Count;
-                var layer = new int[length];
-                Array.Fill(layer, plans.Length);
-                layers.Add(layer);
+                layers.Add(NewLayer());
             }
 
             foreach (var ordinal in plans[p].KindOrdinals)
@@ -65,6 +64,13 @@ public sealed partial class ScoringModel
         }
 
         return [.. layers];
+
+        int[] NewLayer()
+        {
+            var layer = new int[length];
+            Array.Fill(layer, plans.Length);
+            return layer;
+        }
     }
 
     /// <summary>Gives every signal and inactivity rule its points and every plan its occurrences in the window.</summary>

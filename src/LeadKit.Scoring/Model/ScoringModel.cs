@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using LeadKit.Abstractions.Engagement;
 using System.Runtime.CompilerServices;

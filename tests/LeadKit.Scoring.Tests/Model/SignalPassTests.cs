@@ -78,6 +78,23 @@ public class SignalPassTests
         Assert.Equal(6 + 4.5 + 10, card.Score.Engagement, 9);
     }
 
+    [Theory]
+    [InlineData(5, 0)]
+    [InlineData(40, -15)]
+    public void Score_OnlyAnInactivityRule_ReadsTheYoungestSignal(double daysSinceLastSignal, double expectedPoints)
+    {
+        // No signal rule at all: the signal pass must still find the youngest signal (one after the moment is ignored).
+        IScoringRule[] rules = [SalesRules.Inactivity("quiet", 20, -15)];
+        var lead = LeadBuilder.New().CreatedDaysAgo(400)
+            .Did(EngagementSignalKind.PageView, daysAgo: 90).Did(EngagementSignalKind.EmailOpen, daysAgo: daysSinceLastSignal)
+            .Did(EngagementSignalKind.ChatStarted, daysAgo: -3)
+            .Build();
+
+        var card = AssertEachRuleAsAlone(rules, lead);
+
+        Assert.Equal(expectedPoints, card.Score.Engagement);
+    }
+
     private static IScoringRule[] EveryDecay() =>
     [
         new SignalRule("views", EngagementSignalKind.PageView, 1) { MaxOccurrences = 10, Window = TimeSpan.FromDays(30) },
