@@ -285,35 +285,27 @@ public sealed partial class ScoringModel
         return ages[..most];
     }
 
-    /// <summary>Σ decay factor(age) over <paramref name="ages"/>, in order, with the decay kind chosen once.</summary>
+    /// <summary>
+    /// Σ decay factor(age) over <paramref name="ages"/>, in order, for the decays <see cref="GivePoints"/> does not sum
+    /// itself, with linear decay's formula chosen once.
+    /// </summary>
     private static double SumFactors(CompiledDecay decay, ReadOnlySpan<long> ages)
     {
         var sum = 0.0;
-        switch (decay.Kind)
+        if (decay.Kind == DecayKind.Linear)
         {
-            case DecayKind.Exponential:
-                var rate = decay.Rate;
-                foreach (var age in ages)
-                {
-                    sum += Math.Exp(-age * rate);
-                }
-
-                break;
-            case DecayKind.Linear:
-                var slope = decay.Rate;
-                foreach (var age in ages)
-                {
-                    sum += Math.Max(0, 1 - (age * slope));
-                }
-
-                break;
-            default:
-                foreach (var age in ages)
-                {
-                    sum += decay.Factor(age);
-                }
-
-                break;
+            var slope = decay.Rate;
+            foreach (var age in ages)
+            {
+                sum += Math.Max(0, 1 - (age * slope));
+            }
+        }
+        else
+        {
+            foreach (var age in ages)
+            {
+                sum += decay.Factor(age);
+            }
         }
 
         return sum;
