@@ -138,7 +138,8 @@ public sealed partial class ScoringModel
 
     /// <summary>
     /// The pass over the signals for one layer of the kind-to-plan map: counts each plan's signals in its window and
-    /// writes each signal's age at the next free place of its plan's bucket. No call and no branch on the signal.
+    /// writes each signal's age at the next free place of its plan's bucket. No call, and no branch on the signal but
+    /// one, with inactivity rules, on a new youngest signal (cheaper than arithmetic when it is predicted).
     /// </summary>
     /// <remarks>
     /// Unchecked indexing keeps the loop's variables in registers (bounds checks need every length in one). Every
