@@ -14,7 +14,8 @@ namespace LeadKit.Scoring.Decay;
 /// <list type="bullet">
 /// <item><see cref="DecayKind.None"/>: <c>f(age) = 1</c>.</item>
 /// <item><see cref="DecayKind.Linear"/>: <c>f(age) = max(0, 1 - age / lifetime)</c>.</item>
-/// <item><see cref="DecayKind.Exponential"/>: <c>f(age) = 2^(-age / halfLife)</c>.</item>
+/// <item><see cref="DecayKind.Exponential"/>: <c>f(age) = 2^(-age / halfLife)</c>, within 2 units in the last place and the
+/// same on every platform (computed without the C library), and 0 from 1,020 half-lives on.</item>
 /// <item><see cref="DecayKind.Step"/>: <c>f(age) = factor of the last step with step.After &lt;= age</c>, 1 before the first.</item>
 /// <item><see cref="DecayKind.SlidingWindow"/>: <c>f(age) = age &lt;= window ? 1 : 0</c>.</item>
 /// </list>
@@ -122,7 +123,7 @@ public sealed class DecayFunction
         var ticks = (double)Duration.Ticks;
         return new CompiledDecay(
             Kind,
-            Kind == DecayKind.Exponential ? Math.Log(2) / ticks : Kind == DecayKind.Linear ? 1 / ticks : 0,
+            Kind is DecayKind.Exponential or DecayKind.Linear ? 1 / ticks : 0,
             Duration.Ticks,
             steps,
             factors);
@@ -137,6 +138,11 @@ public sealed class DecayFunction
 }
 
 /// <summary>A decay function reduced to numbers for the hot path.</summary>
+/// <param name="kind">The kind of decay.</param>
+/// <param name="rate">Per tick: 1 / lifetime (linear) or 1 / half-life (exponential); 0 otherwise.</param>
+/// <param name="windowTicks">The window of a sliding window.</param>
+/// <param name="stepTicks">The ages of the steps of a step decay.</param>
+/// <param name="stepFactors">The factors of the steps.</param>
 internal sealed class CompiledDecay(DecayKind kind, double rate, long windowTicks, long[] stepTicks, double[] stepFactors)
 {
     public DecayKind Kind { get; } = kind;
@@ -155,7 +161,7 @@ internal sealed class CompiledDecay(DecayKind kind, double rate, long windowTick
             case DecayKind.Linear:
                 return Math.Max(0, 1 - (ageTicks * Rate));
             case DecayKind.Exponential:
-                return Math.Exp(-ageTicks * Rate);
+                return HalfLifeFactor.Of(ageTicks * Rate);
             case DecayKind.SlidingWindow:
                 return ageTicks <= WindowTicks ? 1 : 0;
             default:

@@ -31,7 +31,7 @@ public sealed partial class ScoringModel
             var plan = plans[p];
             var bucket = plan.Decay.Kind != DecayKind.None ? next++ : decaying;
             pass[p] = new PassPlan(plan.WindowTicks, bucket);
-            finish[p] = new FinishPlan(plan.Slot, plan.MinOccurrences, plan.MaxOccurrences, bucket, plan.PointsPerOccurrence, plan.Decay);
+            finish[p] = new FinishPlan(plan.Slot, plan.MinOccurrences, plan.MaxOccurrences, bucket, plan.PointsPerOccurrence, plan.Decay.Kind, plan.Decay.Rate, plan.Decay);
         }
 
         pass[plans.Length] = new PassPlan(-1, decaying);
@@ -207,8 +207,10 @@ public sealed partial class ScoringModel
     /// <param name="MaxOccurrences">The most occurrences counted (the most recent ones).</param>
     /// <param name="Bucket">The plan's bucket of ages.</param>
     /// <param name="PointsPerOccurrence">The points per counted occurrence.</param>
+    /// <param name="Kind">The kind of the plan's decay.</param>
+    /// <param name="Rate">The decay's <see cref="CompiledDecay.Rate"/>, read here without following the reference.</param>
     /// <param name="Decay">The plan's decay.</param>
-    private readonly record struct FinishPlan(int Slot, int MinOccurrences, int MaxOccurrences, int Bucket, double PointsPerOccurrence, CompiledDecay Decay);
+    private readonly record struct FinishPlan(int Slot, int MinOccurrences, int MaxOccurrences, int Bucket, double PointsPerOccurrence, DecayKind Kind, double Rate, CompiledDecay Decay);
 
     /// <summary>What the signal pass reads of a plan to count its signals.</summary>
     /// <param name="Window">The window in ticks; for the idle plan -1, which as an unsigned number holds every age.</param>
@@ -226,40 +228,52 @@ public sealed partial class ScoringModel
             ref readonly var plan = ref finish[p];
             var count = counts[p];
             occurrences[p] = count;
-            var sum = 0.0;
-            if (count >= plan.MinOccurrences)
-            {
-                var decay = plan.Decay;
-                if (decay.Kind == DecayKind.None)
-                {
-                    sum = Math.Min(count, plan.MaxOccurrences);
-                }
-                else
-                {
-                    var bucket = ages.Slice(plan.Bucket * capacity, count);
-                    if (count > plan.MaxOccurrences)
-                    {
-                        bucket = MostRecent(bucket, plan.MaxOccurrences);
-                    }
+            var counted = count < plan.MinOccurrences ? 0 : Math.Min(count, plan.MaxOccurrences);
 
-                    // The most common decay summed here, the others in a call.
-                    if (decay.Kind == DecayKind.Exponential)
-                    {
-                        var rate = decay.Rate;
-                        foreach (var age in bucket)
-                        {
-                            sum += Math.Exp(-age * rate);
-                        }
-                    }
-                    else
-                    {
-                        sum = SumFactors(decay, bucket);
-                    }
+            // Without decay, or with nothing counted, the sum of the factors is the number counted.
+            double sum = counted;
+            if (plan.Kind != DecayKind.None && counted > 0)
+            {
+                var bucket = ages.Slice(plan.Bucket * capacity, count);
+                if (count > counted)
+                {
+                    bucket = MostRecent(bucket, counted);
                 }
+
+                sum = plan.Kind switch
+                {
+                    DecayKind.Exponential => SumHalfLife(bucket, plan.Rate),
+                    DecayKind.Linear => SumLinear(bucket, plan.Rate),
+                    _ => SumFactors(plan.Decay, bucket),
+                };
             }
 
             points[plan.Slot] = plan.PointsPerOccurrence * sum;
         }
+    }
+
+    /// <summary>Σ <c>2^(-age · rate)</c> over <paramref name="ages"/>, in order: <see cref="CompiledDecay.Factor"/> of exponential decay.</summary>
+    private static double SumHalfLife(ReadOnlySpan<long> ages, double rate)
+    {
+        var sum = 0.0;
+        foreach (var age in ages)
+        {
+            sum += HalfLifeFactor.Of(age * rate);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Σ <c>max(0, 1 - age · rate)</c> over <paramref name="ages"/>, in order: <see cref="CompiledDecay.Factor"/> of linear decay.</summary>
+    private static double SumLinear(ReadOnlySpan<long> ages, double rate)
+    {
+        var sum = 0.0;
+        foreach (var age in ages)
+        {
+            sum += Math.Max(0, 1 - (age * rate));
+        }
+
+        return sum;
     }
 
     /// <summary>
@@ -286,27 +300,13 @@ public sealed partial class ScoringModel
         return ages[..most];
     }
 
-    /// <summary>
-    /// Σ decay factor(age) over <paramref name="ages"/>, in order, for the decays <see cref="GivePoints"/> does not sum
-    /// itself, with linear decay's formula chosen once.
-    /// </summary>
+    /// <summary>Σ decay factor(age) over <paramref name="ages"/>, in order, for step and sliding-window decay.</summary>
     private static double SumFactors(CompiledDecay decay, ReadOnlySpan<long> ages)
     {
         var sum = 0.0;
-        if (decay.Kind == DecayKind.Linear)
+        foreach (var age in ages)
         {
-            var slope = decay.Rate;
-            foreach (var age in ages)
-            {
-                sum += Math.Max(0, 1 - (age * slope));
-            }
-        }
-        else
-        {
-            foreach (var age in ages)
-            {
-                sum += decay.Factor(age);
-            }
+            sum += decay.Factor(age);
         }
 
         return sum;
