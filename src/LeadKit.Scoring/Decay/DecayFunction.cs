@@ -159,7 +159,7 @@ internal sealed class CompiledDecay(DecayKind kind, double rate, long windowTick
             case DecayKind.None:
                 return 1;
             case DecayKind.Linear:
-                return Math.Max(0, 1 - (ageTicks * Rate));
+                return double.MaxNative(0, 1 - (ageTicks * Rate));
             case DecayKind.Exponential:
                 return HalfLifeFactor.Of(ageTicks * Rate);
             case DecayKind.SlidingWindow:

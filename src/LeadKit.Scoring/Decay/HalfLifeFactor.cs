@@ -22,6 +22,8 @@ internal static class HalfLifeFactor
     /// <summary>The number of halvings from which the factor is 0.</summary>
     public const double Cutoff = 1020;
 
+    private const double RoundingShift = 6755399441055744.0;
+
     // Taylor coefficients of 2^(-r) = e^(-r·ln 2): (-ln 2)^i / i!.
     private const double C1 = -0.6931471805599453;
     private const double C2 = 0.24022650695910072;
@@ -49,12 +51,15 @@ internal static class HalfLifeFactor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(double halvings)
     {
-        var t = Math.Clamp(halvings, 0, Cutoff);
-        var n = Math.Round(t * 64);
+        // MinNative/MaxNative differ from Math.Min/Max only for NaN, which gives 0 below like every t past the cutoff.
+        var t = double.MinNative(double.MaxNative(halvings, 0), Cutoff);
+
+        // Adding 1.5·2^52 rounds 64·t to the nearest integer n (ties to even) and leaves n in the low bits.
+        var shifted = (t * 64) + RoundingShift;
+        var n = (int)BitConverter.DoubleToInt64Bits(shifted);
 
         // Exact: t and n/64 are within 1/128 of each other.
-        var r = t - (n * (1.0 / 64));
-        var i = (long)n;
+        var r = t - ((shifted - RoundingShift) * (1.0 / 64));
         var q = Math.FusedMultiplyAdd(r, C6, C5);
         q = Math.FusedMultiplyAdd(r, q, C4);
         q = Math.FusedMultiplyAdd(r, q, C3);
@@ -62,9 +67,9 @@ internal static class HalfLifeFactor
         q = Math.FusedMultiplyAdd(r, q, C1);
         var polynomial = Math.FusedMultiplyAdd(r, q, 1);
 
-        // j = i & 63 is always inside the 64-entry table; 2^(-k) is built from its exponent bits (k <= 1020).
-        var power = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref MemoryMarshal.GetReference(Powers), (nint)(i & 63)));
-        var factor = power * polynomial * BitConverter.Int64BitsToDouble((1023 - (i >> 6)) << 52);
+        // j = n & 63 is always inside the 64-entry table; 2^(-k), k = n >> 6 <= 1020, is built from its exponent bits.
+        var power = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref MemoryMarshal.GetReference(Powers), (nint)(n & 63)));
+        var factor = power * polynomial * BitConverter.Int64BitsToDouble((long)(1023 - (n >> 6)) << 52);
         return halvings < Cutoff ? factor : 0;
     }
 }

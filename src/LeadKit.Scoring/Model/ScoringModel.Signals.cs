@@ -270,7 +270,7 @@ public sealed partial class ScoringModel
         var sum = 0.0;
         foreach (var age in ages)
         {
-            sum += Math.Max(0, 1 - (age * rate));
+            sum += double.MaxNative(0, 1 - (age * rate));
         }
 
         return sum;

@@ -21,7 +21,7 @@ public sealed class AttributeCondition
     private readonly int[] _enumValues;
 
     // Contains over several keywords is one vectorized, non-backtracking multi-string search.
-    private readonly SearchValues<string>? _containsAny;
+    private readonly KeywordSearch? _containsAny;
 
     private AttributeCondition(LeadField field, CustomFieldKey customKey, ConditionOperator op, ImmutableArray<string> values, double? min, double? max, ImmutableArray<AttributeCondition> conditions)
     {
@@ -35,7 +35,7 @@ public sealed class AttributeCondition
         _enumValues = ParseEnumValues(field, Values);
         if (op == ConditionOperator.Contains && Values.Length > 0 && Values.All(v => !string.IsNullOrEmpty(v)))
         {
-            _containsAny = SearchValues.Create(Values.AsSpan(), StringComparison.OrdinalIgnoreCase);
+            _containsAny = new KeywordSearch(Values.AsSpan());
         }
 
         Compiled = CompiledCondition.Compile(this);
@@ -180,8 +180,8 @@ public sealed class AttributeCondition
     /// <summary>Gets the named values' integer values (-1 for an unknown name), for named-value fields.</summary>
     internal int[] EnumValues => _enumValues;
 
-    /// <summary>Gets the multi-string search of a <c>Contains</c> condition whose values are all non-empty.</summary>
-    internal SearchValues<string>? ContainsAny => _containsAny;
+    /// <summary>Gets the keyword search of a <c>Contains</c> condition whose values are all non-empty.</summary>
+    internal KeywordSearch? ContainsAny => _containsAny;
 
     /// <summary>
     /// The reference semantics, read through <see cref="FieldValue"/>: used for what <see cref="CompiledCondition"/>
@@ -421,7 +421,7 @@ public sealed class AttributeCondition
 
                 return false;
             case ConditionOperator.Contains when _containsAny is not null:
-                return text.AsSpan().ContainsAny(_containsAny);
+                return text.AsSpan().ContainsAny(_containsAny.Reference);
             case ConditionOperator.Contains:
                 foreach (var v in values)
                 {

@@ -278,8 +278,8 @@ internal abstract class CompiledCondition
         public override bool Matches(Lead lead) => LeadFieldReader.Text(lead, field) is { } text && values.Contains(text) != negate;
     }
 
-    private sealed class TextContainsNode(LeadField field, SearchValues<string> search) : CompiledCondition
+    private sealed class TextContainsNode(LeadField field, KeywordSearch search) : CompiledCondition
     {
-        public override bool Matches(Lead lead) => LeadFieldReader.Text(lead, field) is { } text && text.AsSpan().ContainsAny(search);
+        public override bool Matches(Lead lead) => LeadFieldReader.Text(lead, field) is { } text && search.IsIn(text);
     }
 }
