@@ -151,6 +151,10 @@ internal sealed class CompiledDecay(DecayKind kind, double rate, long windowTick
 
     public long WindowTicks { get; } = windowTicks;
 
+    /// <summary>The factor of linear decay, <c>max(0, 1 - age · rate)</c>: one definition for the rule and the model's pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double LinearFactor(long ageTicks, double rate) => double.MaxNative(0, 1 - (ageTicks * rate));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Factor(long ageTicks)
     {
@@ -159,7 +163,7 @@ internal sealed class CompiledDecay(DecayKind kind, double rate, long windowTick
             case DecayKind.None:
                 return 1;
             case DecayKind.Linear:
-                return double.MaxNative(0, 1 - (ageTicks * Rate));
+                return LinearFactor(ageTicks, Rate);
             case DecayKind.Exponential:
                 return HalfLifeFactor.Of(ageTicks * Rate);
             case DecayKind.SlidingWindow:

@@ -270,7 +270,7 @@ public sealed partial class ScoringModel
         var sum = 0.0;
         foreach (var age in ages)
         {
-            sum += double.MaxNative(0, 1 - (age * rate));
+            sum += CompiledDecay.LinearFactor(age, rate);
         }
 
         return sum;

@@ -20,7 +20,7 @@ public sealed class AttributeCondition
 
     private readonly int[] _enumValues;
 
-    // Contains over several keywords is one vectorized, non-backtracking multi-string search.
+    // Contains over several keywords is one vectorized, non-backtracking keyword search.
     private readonly KeywordSearch? _containsAny;
 
     private AttributeCondition(LeadField field, CustomFieldKey customKey, ConditionOperator op, ImmutableArray<string> values, double? min, double? max, ImmutableArray<AttributeCondition> conditions)

@@ -25,6 +25,9 @@ internal sealed class KeywordSearch
     /// <summary>The longest text the fast path takes, in characters.</summary>
     public const int ShortText = 32;
 
+    // The bits a UTF-16 code unit has set when it is not ASCII.
+    private const ushort NonAscii = 0xFF80;
+
     private readonly SearchValues<string> _search;
 
     // The keywords lower-cased, with their first and last letters; null when the fast path is off.
@@ -86,8 +89,6 @@ internal sealed class KeywordSearch
 
         return text.ContainsAny(_search);
     }
-
-    private const ushort NonAscii = 0xFF80;
 
     private static Vector256<ushort> ToLower(Vector256<ushort> chars)
         => chars | (Vector256.LessThan(chars - Vector256.Create((ushort)'A'), Vector256.Create((ushort)26)) & Vector256.Create((ushort)0x20));
