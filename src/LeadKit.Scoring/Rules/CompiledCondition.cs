@@ -280,6 +280,18 @@ internal abstract class CompiledCondition
 
     private sealed class TextContainsNode(LeadField field, KeywordSearch search) : CompiledCondition
     {
+        private static readonly MethodInfo IsInMethod = typeof(KeywordSearch).GetMethod(nameof(KeywordSearch.IsIn), [typeof(string)])!;
+
         public override bool Matches(Lead lead) => LeadFieldReader.Text(lead, field) is { } text && search.IsIn(text);
+
+        // The field read inline with the field as a constant, as the other text nodes do, so no switch on the field runs.
+        public override Expression ToExpression(Expression lead)
+        {
+            var text = Expression.Variable(typeof(string), "text");
+            return Expression.Block(
+                [text],
+                Expression.Assign(text, LeadFieldExpressions.Text(lead, field)),
+                Expression.AndAlso(Expression.NotEqual(text, Expression.Constant(null, typeof(string))), Expression.Call(Expression.Constant(search), IsInMethod, text)));
+        }
     }
 }

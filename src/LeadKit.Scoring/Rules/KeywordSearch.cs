@@ -54,6 +54,11 @@ internal sealed class KeywordSearch
     /// <summary>Gets the <see cref="SearchValues{T}"/> form, which <see cref="AttributeCondition"/>'s reference semantics use.</summary>
     public SearchValues<string> Reference => _search;
 
+    /// <summary>Whether <paramref name="text"/> contains one of the keywords, ignoring case (for compiled expressions, which cannot pass spans).</summary>
+    /// <param name="text">The text.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool IsIn(string text) => IsIn(text.AsSpan());
+
     /// <summary>Whether <paramref name="text"/> contains one of the keywords, ignoring case.</summary>
     /// <param name="text">The text.</param>
     /// <returns><see langword="true"/> when it does.</returns>

@@ -62,6 +62,23 @@ public class CompiledConditionPropertyTests
         }
     }
 
+    [Theory]
+    [InlineData("Head of Sales")]
+    [InlineData("VP Revenue")]
+    [InlineData("Student")]
+    [InlineData("Chief Executive Officer")]
+    [InlineData("Regional Director of Wholesales, Europe and Africa")]
+    [InlineData(null)]
+    public void ToExpression_TitleContains_CompilesToTheGenericSemantics(string? title)
+    {
+        var lead = LeadBuilder.New().WithContact(jobTitle: title).Build();
+        var condition = AttributeCondition.Contains(LeadField.JobTitle, "sales", "revenue");
+        var parameter = Expression.Parameter(typeof(Lead), "lead");
+        var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
+        Assert.Equal(condition.MatchesGeneric(lead), compiled(lead));
+        Assert.Equal(condition.MatchesGeneric(lead), condition.Compiled.Matches(lead));
+    }
+
     public static class Arbitraries
     {
         public static Arbitrary<AttributeCondition> Conditions() => Arb.From(ConditionGen(2));
