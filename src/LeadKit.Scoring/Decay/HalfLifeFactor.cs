@@ -68,9 +68,11 @@ internal static class HalfLifeFactor
         q = Math.FusedMultiplyAdd(r, q, C1);
         var polynomial = Math.FusedMultiplyAdd(r, q, 1);
 
-        // j = n & 63 is always inside the 64-entry table; 2^(-k), k = n >> 6 <= 1020, is built from its exponent bits.
-        var power = BitConverter.UInt64BitsToDouble(Unsafe.Add(ref MemoryMarshal.GetReference(Powers), (nint)(n & 63)));
-        var factor = power * polynomial * BitConverter.Int64BitsToDouble((long)(1023 - (n >> 6)) << 52);
+        // j = n & 63 is always inside the 64-entry table. 2^(-k) · 2^(-j/64), k = n >> 6 <= 1020, is the table entry with
+        // k taken from its exponent: still a normal number (at least 2^(-1021)), so it is exact, and so is the product's
+        // rounding the same as scaling after it.
+        var bits = Unsafe.Add(ref MemoryMarshal.GetReference(Powers), (nint)(n & 63)) - ((ulong)(uint)(n >> 6) << 52);
+        var factor = BitConverter.UInt64BitsToDouble(bits) * polynomial;
         return halvings < Cutoff ? factor : 0;
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Scoring.Decay;
@@ -11,117 +13,115 @@ namespace LeadKit.Scoring.Model;
 /// <summary>The signal pass: signal and inactivity rules, evaluated together over a lead's signals.</summary>
 public sealed partial class ScoringModel
 {
+    // Leads with up to this many signals get their scratch space on the stack.
     private const int SignalStackLimit = 128;
 
-    // Every layer of the kind-to-plan map covers at least this many ordinals (all built-in kinds).
+    // Every layer of the kind-to-code map covers at least this many ordinals (all built-in kinds).
     private const int MinimumKinds = 64;
 
+    // The code of a signal that no plan of a layer counts: of a kind the layer does not score, or outside the window.
+    private const byte NoPlan = byte.MaxValue;
+
+    // The signals one mask covers: a plan's signals are found 32 at a time, by comparing their codes with the plan's.
+    private const int Chunk = 32;
+
     /// <summary>
-    /// Reduces the plans to what the signal pass reads, plus the idle plan. Each decaying plan gets its own bucket of
-    /// ages; the other plans and the idle plan share the last one.
+    /// Maps signal kinds to plans in layers, so that in each layer a kind has at most one plan, each plan is in one
+    /// layer, and a layer has at most 255 plans (a greedy colouring of plans that share a kind). Within its layer a
+    /// plan has a one-byte code. There is always at least one layer: inactivity rules need the pass over the signals
+    /// even in a model without signal rules. Every layer covers the built-in kinds and the kinds the model scores; its
+    /// last entry, of no plan, stands for every larger ordinal.
     /// </summary>
-    private static (PassPlan[] Pass, FinishPlan[] Finish, int Buckets) BuildPassPlans(SignalPlan[] plans)
+    private static (KindCode[][] Layers, FinishPlan[] Finish) BuildLayers(SignalPlan[] plans, int maxOrdinal)
     {
-        var decaying = plans.Count(plan => plan.Decay.Kind != DecayKind.None);
-        var pass = new PassPlan[plans.Length + 1];
+        var length = Math.Max(maxOrdinal + 2, MinimumKinds);
+        var layers = new List<KindCode[]> { NewLayer() };
+        var planCounts = new List<int> { 0 };
         var finish = new FinishPlan[plans.Length];
-        var next = 0;
         for (var p = 0; p < plans.Length; p++)
         {
             var plan = plans[p];
-            var bucket = plan.Decay.Kind != DecayKind.None ? next++ : decaying;
-            pass[p] = new PassPlan(plan.WindowTicks, bucket);
-            finish[p] = new FinishPlan(plan.Slot, plan.MinOccurrences, plan.MaxOccurrences, bucket, plan.PointsPerOccurrence, plan.Decay.Kind, plan.Decay.Rate, plan.Decay);
-        }
-
-        pass[plans.Length] = new PassPlan(-1, decaying);
-        return (pass, finish, decaying + 1);
-    }
-
-    /// <summary>
-    /// Maps signal kinds to plans in layers, so that in each layer a kind has at most one plan and each plan is in one
-    /// layer (a greedy colouring of plans that share a kind). There is always at least one layer: inactivity rules
-    /// need the pass over the signals even in a model without signal rules. Every layer covers the built-in kinds and
-    /// the kinds the model scores; its last entry, the idle plan, stands for every larger ordinal.
-    /// </summary>
-    private static int[][] BuildKindPlanLayers(SignalPlan[] plans, int maxOrdinal)
-    {
-        var length = Math.Max(maxOrdinal + 2, MinimumKinds);
-        var layers = new List<int[]> { NewLayer() };
-        for (var p = 0; p < plans.Length; p++)
-        {
-            var index = layers.FindIndex(l => Array.TrueForAll(plans[p].KindOrdinals, k => l[k] == plans.Length));
-            if (index < 0)
+            var index = 0;
+            while (index < layers.Count && (planCounts[index] == NoPlan || !Array.TrueForAll(plan.KindOrdinals, k => layers[index][k].Code == NoPlan)))
             {
-                index = layers.Count;
+                index++;
+            }
+
+            if (index == layers.Count)
+            {
                 layers.Add(NewLayer());
+                planCounts.Add(0);
             }
 
-            foreach (var ordinal in plans[p].KindOrdinals)
+            var code = (byte)planCounts[index]++;
+            foreach (var ordinal in plan.KindOrdinals)
             {
-                layers[index][ordinal] = p;
+                layers[index][ordinal] = new KindCode(plan.WindowTicks, code);
             }
+
+            finish[p] = new FinishPlan(plan.Slot, plan.MinOccurrences, plan.MaxOccurrences, index, code, plan.PointsPerOccurrence, plan.Decay.Kind, plan.Decay.Rate, plan.Decay);
         }
 
-        return [.. layers];
+        return ([.. layers], finish);
 
-        int[] NewLayer()
+        KindCode[] NewLayer()
         {
-            var layer = new int[length];
-            Array.Fill(layer, plans.Length);
+            var layer = new KindCode[length];
+            Array.Fill(layer, new KindCode(0, NoPlan));
             return layer;
         }
     }
 
     /// <summary>Gives every signal and inactivity rule its points and every plan its occurrences in the window.</summary>
     /// <remarks>
-    /// <para>One pass over the signals (per layer of the kind-to-plan map) counts each plan's signals in its window and
-    /// writes each signal's age at the end of its plan's bucket, where the next signal of that plan overwrites it unless
-    /// it was counted. So each decaying plan ends with exactly its ages in the window, in signal order, with no branch on
-    /// the signal: which kinds a lead's signals have and how old they are is unpredictable. The same pass finds the
-    /// youngest signal for inactivity rules. A model without decay or without inactivity rules runs a pass compiled
-    /// without that work.</para>
-    /// <para>Each plan then sums its factors in signal order, as <see cref="SignalMath.Evaluate"/> does, or, when more
+    /// <para>One pass over the signals (per layer of the kind-to-code map) writes each signal's age, and its plan's code
+    /// when it is in that plan's window (else <see cref="NoPlan"/>), in signal order: two sequential stores per signal and
+    /// no branch on the signal, whose kind and age are unpredictable. The same pass finds the youngest signal for
+    /// inactivity rules; a model without them runs a pass compiled without that work.</para>
+    /// <para>Each plan then finds its signals by comparing the codes with its own, 32 at a time: their number is its
+    /// occurrences, and it sums their factors in signal order, as <see cref="SignalMath.Evaluate"/> does, or, when more
     /// occurred than it counts, the factors of its most recent ages, youngest first, as
     /// <see cref="SignalMath.SumMostRecent"/> does.</para>
     /// </remarks>
     [SkipLocalsInit]
     private void EvaluateSignals(Lead lead, long asOfTicks, Span<double> points, Span<int> occurrences)
     {
-        var plans = _plans;
         var signals = lead.Signals.AsSpan();
-        Span<int> counts = plans.Length < SignalStackLimit ? stackalloc int[plans.Length + 1] : new int[plans.Length + 1];
-        counts.Clear();
-        var capacity = signals.Length;
+        var layers = _kindCodeLayers;
 
-        // Only decaying plans need their ages; the others share the last bucket, so one bucket means none decays.
-        var decays = _bucketCount > 1;
-        var size = decays ? _bucketCount * capacity : 0;
+        // The codes of each layer are padded with NoPlan to whole chunks, so every chunk is compared whole.
+        var stride = (int)(((uint)signals.Length + (Chunk - 1)) & ~(uint)(Chunk - 1));
+        var codeCount = stride * layers.Length;
+        long[]? rentedAges = null;
+        byte[]? rentedCodes = null;
+
+        // The ages in signal order, then room for one plan's ages.
+        var ages = signals.Length <= SignalStackLimit ? stackalloc long[2 * signals.Length] : (rentedAges = ArrayPool<long>.Shared.Rent(2 * signals.Length));
+        var codes = codeCount <= 4 * SignalStackLimit ? stackalloc byte[codeCount] : (rentedCodes = ArrayPool<byte>.Shared.Rent(codeCount));
         var youngest = long.MaxValue;
-        long[]? rented = null;
-        var ages = size <= 4 * SignalStackLimit ? stackalloc long[size] : (rented = ArrayPool<long>.Shared.Rent(size));
         try
         {
-            foreach (var kindPlan in _kindPlanLayers)
+            for (var l = 0; l < layers.Length; l++)
             {
-                // The idle plan counts every signal it gets; only the index it writes at must stay in its bucket.
-                counts[plans.Length] = 0;
-                youngest = (decays, _inactivityTicks.Length > 0) switch
-                {
-                    (true, true) => CountSignals<With, With>(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages, youngest),
-                    (true, false) => CountSignals<With, Without>(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages, youngest),
-                    (false, true) => CountSignals<Without, With>(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages, youngest),
-                    _ => CountSignals<Without, Without>(signals, asOfTicks, kindPlan, _passPlans, capacity, counts, ages, youngest),
-                };
+                var layerCodes = codes.Slice(l * stride, stride);
+                youngest = _inactivityTicks.Length > 0
+                    ? CodeSignals<With>(signals, asOfTicks, layers[l], layerCodes, ages, youngest)
+                    : CodeSignals<Without>(signals, asOfTicks, layers[l], layerCodes, ages, youngest);
+                layerCodes[signals.Length..].Fill(NoPlan);
             }
 
-            GivePoints(_finishPlans, counts, ages, capacity, points, occurrences);
+            GivePoints(_finishPlans, codes, stride, ages[..signals.Length], ages[signals.Length..], points, occurrences);
         }
         finally
         {
-            if (rented is not null)
+            if (rentedAges is not null)
             {
-                ArrayPool<long>.Shared.Return(rented);
+                ArrayPool<long>.Shared.Return(rentedAges);
+            }
+
+            if (rentedCodes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedCodes);
             }
         }
 
@@ -137,54 +137,47 @@ public sealed partial class ScoringModel
     }
 
     /// <summary>
-    /// The pass over the signals for one layer of the kind-to-plan map: counts each plan's signals in its window and
-    /// writes each signal's age at the next free place of its plan's bucket. No call, and no branch on the signal but
-    /// one, with inactivity rules, on a new youngest signal (cheaper than arithmetic when it is predicted).
+    /// The pass over the signals for one layer of the kind-to-code map: writes each signal's age and code. No call, no
+    /// read of what an earlier signal wrote, and no branch on the signal but one, with inactivity rules, on a new
+    /// youngest signal (cheaper than arithmetic when it is predicted).
     /// </summary>
     /// <remarks>
     /// Unchecked indexing keeps the loop's variables in registers (bounds checks need every length in one). Every
-    /// index is valid by construction: the ordinal is clamped to the layer; a layer holds plan indexes of
-    /// <paramref name="plans"/> and <paramref name="counts"/>; and a plan has counted fewer signals than
-    /// <paramref name="capacity"/> (the number of signals) when it writes, so it writes inside its bucket.
+    /// index is valid by construction: the ordinal is clamped to the layer, and <paramref name="codes"/> and
+    /// <paramref name="ages"/> hold at least one entry per signal.
     /// </remarks>
-    private static long CountSignals<TAges, TYoungest>(ReadOnlySpan<EngagementSignal> signals, long asOfTicks, int[] kindPlan, PassPlan[] plans, int capacity, Span<int> counts, Span<long> ages, long youngest)
-        where TAges : struct, IPassOption
+    private static long CodeSignals<TYoungest>(ReadOnlySpan<EngagementSignal> signals, long asOfTicks, KindCode[] layer, Span<byte> codes, Span<long> ages, long youngest)
         where TYoungest : struct, IPassOption
     {
-        ref var kinds = ref MemoryMarshal.GetArrayDataReference(kindPlan);
-        ref var firstPlan = ref MemoryMarshal.GetArrayDataReference(plans);
-        ref var firstCount = ref MemoryMarshal.GetReference(counts);
+        ref var firstKind = ref MemoryMarshal.GetArrayDataReference(layer);
+        ref var firstCode = ref MemoryMarshal.GetReference(codes);
         ref var firstAge = ref MemoryMarshal.GetReference(ages);
-        var last = (uint)kindPlan.Length - 1;
+        var last = (uint)layer.Length - 1;
         var younger = (ulong)youngest;
+        nint i = 0;
         foreach (ref readonly var signal in signals)
         {
             var age = asOfTicks - signal.OccurredAtUtcTicks;
-            var p = (nint)(uint)Unsafe.Add(ref kinds, (nint)Math.Min((uint)signal.Kind.Ordinal, last));
-            ref readonly var plan = ref Unsafe.Add(ref firstPlan, p);
-            ref var count = ref Unsafe.Add(ref firstCount, p);
-            var counted = count;
+            ref readonly var kind = ref Unsafe.Add(ref firstKind, (nint)Math.Min((uint)signal.Kind.Ordinal, last));
             if (TYoungest.On)
             {
                 // The smaller age, unsigned: a signal after the moment has a negative age, larger than any as unsigned.
                 younger = Math.Min(younger, (ulong)age);
             }
 
-            if (TAges.On)
-            {
-                Unsafe.Add(ref firstAge, (nint)((plan.Bucket * capacity) + counted)) = age;
-            }
+            Unsafe.Add(ref firstAge, i) = age;
 
             // Compared unsigned, a signal after the moment (negative age) is outside every window.
-            count = counted + ((ulong)age <= (ulong)plan.Window ? 1 : 0);
+            Unsafe.Add(ref firstCode, i) = (ulong)age <= (ulong)kind.Window ? kind.Code : NoPlan;
+            i++;
         }
 
         return (long)younger;
     }
 
     /// <summary>
-    /// A choice compiled into the signal pass as a type argument, so a model pays only for what it uses: ages for
-    /// decaying plans, the youngest signal for inactivity rules.
+    /// A choice compiled into the signal pass as a type argument, so a model pays only for what it uses: the youngest
+    /// signal for inactivity rules.
     /// </summary>
     private interface IPassOption
     {
@@ -205,51 +198,146 @@ public sealed partial class ScoringModel
     /// <param name="Slot">The plan's rule index.</param>
     /// <param name="MinOccurrences">The occurrences needed before the plan gives points.</param>
     /// <param name="MaxOccurrences">The most occurrences counted (the most recent ones).</param>
-    /// <param name="Bucket">The plan's bucket of ages.</param>
+    /// <param name="Layer">The plan's layer of the kind-to-code map.</param>
+    /// <param name="Code">The plan's code in its layer.</param>
     /// <param name="PointsPerOccurrence">The points per counted occurrence.</param>
     /// <param name="Kind">The kind of the plan's decay.</param>
     /// <param name="Rate">The decay's <see cref="CompiledDecay.Rate"/>, read here without following the reference.</param>
     /// <param name="Decay">The plan's decay.</param>
-    private readonly record struct FinishPlan(int Slot, int MinOccurrences, int MaxOccurrences, int Bucket, double PointsPerOccurrence, DecayKind Kind, double Rate, CompiledDecay Decay);
+    private readonly record struct FinishPlan(int Slot, int MinOccurrences, int MaxOccurrences, int Layer, byte Code, double PointsPerOccurrence, DecayKind Kind, double Rate, CompiledDecay Decay)
+    {
+        /// <summary>How many occurrences count, given how many are in the window: 0 below the threshold.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Counted(int occurrences) => occurrences < MinOccurrences ? 0 : Math.Min(occurrences, MaxOccurrences);
+    }
 
-    /// <summary>What the signal pass reads of a plan to count its signals.</summary>
-    /// <param name="Window">The window in ticks; for the idle plan -1, which as an unsigned number holds every age.</param>
-    /// <param name="Bucket">The plan's bucket of ages: its own when it decays, else the last, shared one.</param>
-    private readonly record struct PassPlan(long Window, int Bucket);
+    /// <summary>What the signal pass reads of a signal kind in one layer.</summary>
+    /// <param name="Window">The window in ticks of the kind's plan.</param>
+    /// <param name="Code">The kind's plan's code, or <see cref="NoPlan"/>.</param>
+    private readonly record struct KindCode(long Window, byte Code);
 
     /// <summary>
-    /// Gives each plan its points from its count and bucket of ages: its factors summed in signal order, or, when more
-    /// occurred than it counts, those of its most recent ages, youngest first.
+    /// Gives each plan its occurrences (its codes among the signals') and its points: its factors summed in signal
+    /// order, or, when more occurred than it counts, those of its most recent ages, youngest first.
     /// </summary>
-    private static void GivePoints(FinishPlan[] finish, ReadOnlySpan<int> counts, Span<long> ages, int capacity, Span<double> points, Span<int> occurrences)
+    /// <remarks>
+    /// Unchecked indexing, as in the pass: a plan's layer is one of <paramref name="codes"/>' <paramref name="stride"/>
+    /// codes, read in whole chunks; a bit of a mask is set only where a signal has the plan's code, so it indexes
+    /// <paramref name="ages"/>, which holds one age per signal (the padding has no plan's code); and every slot was
+    /// checked against the rule count when the model was built.
+    /// </remarks>
+    private static void GivePoints(FinishPlan[] finish, Span<byte> codes, int stride, Span<long> ages, Span<long> planAges, Span<double> points, Span<int> occurrences)
     {
+        ref var firstCode = ref MemoryMarshal.GetReference(codes);
+        ref var firstAge = ref MemoryMarshal.GetReference(ages);
+        ref var firstPoints = ref MemoryMarshal.GetReference(points);
+        ref var firstOccurrences = ref MemoryMarshal.GetReference(occurrences[..finish.Length]);
         for (var p = 0; p < finish.Length; p++)
         {
             ref readonly var plan = ref finish[p];
-            var count = counts[p];
-            occurrences[p] = count;
-            var counted = count < plan.MinOccurrences ? 0 : Math.Min(count, plan.MaxOccurrences);
+            ref var planCodes = ref Unsafe.Add(ref firstCode, plan.Layer * stride);
+            var count = 0;
+            for (var c = 0; c < stride; c += Chunk)
+            {
+                count += BitOperations.PopCount(MaskOf(ref Unsafe.Add(ref planCodes, c), plan.Code));
+            }
+
+            Unsafe.Add(ref firstOccurrences, p) = count;
+            var counted = plan.Counted(count);
 
             // Without decay, or with nothing counted, the sum of the factors is the number counted.
             double sum = counted;
             if (plan.Kind != DecayKind.None && counted > 0)
             {
-                var bucket = ages.Slice(plan.Bucket * capacity, count);
-                if (count > counted)
-                {
-                    bucket = MostRecent(bucket, counted);
-                }
-
-                sum = plan.Kind switch
-                {
-                    DecayKind.Exponential => SumHalfLife(bucket, plan.Rate),
-                    DecayKind.Linear => SumLinear(bucket, plan.Rate),
-                    _ => SumFactors(plan.Decay, bucket),
-                };
+                sum = count > counted
+                    ? SumMostRecent(plan, ref planCodes, stride, ages, planAges, counted)
+                    : plan.Kind switch
+                    {
+                        DecayKind.Exponential => SumInOrder<HalfLife>(plan, ref planCodes, stride, ref firstAge),
+                        DecayKind.Linear => SumInOrder<Linear>(plan, ref planCodes, stride, ref firstAge),
+                        _ => SumInOrder<AnyDecay>(plan, ref planCodes, stride, ref firstAge),
+                    };
             }
 
-            points[plan.Slot] = plan.PointsPerOccurrence * sum;
+            Unsafe.Add(ref firstPoints, plan.Slot) = plan.PointsPerOccurrence * sum;
         }
+    }
+
+    /// <summary>Σ factor(age) over the plan's signals, in signal order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SumInOrder<TFactor>(in FinishPlan plan, ref byte planCodes, int stride, ref long firstAge)
+        where TFactor : struct, IDecayFactor
+    {
+        var sum = 0.0;
+        for (var c = 0; c < stride; c += Chunk)
+        {
+            for (var mask = MaskOf(ref Unsafe.Add(ref planCodes, c), plan.Code); mask != 0; mask &= mask - 1)
+            {
+                sum += TFactor.Of(plan, Unsafe.Add(ref firstAge, c + BitOperations.TrailingZeroCount(mask)));
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Σ factor(age) over the plan's <paramref name="counted"/> most recent signals, youngest first, when more occurred:
+    /// as <see cref="SignalMath.SumMostRecent"/> sums them. Kept out of the plan loop, which it would crowd.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double SumMostRecent(in FinishPlan plan, ref byte planCodes, int stride, Span<long> ages, Span<long> planAges, int counted)
+    {
+        var found = 0;
+        for (var c = 0; c < stride; c += Chunk)
+        {
+            for (var mask = MaskOf(ref Unsafe.Add(ref planCodes, c), plan.Code); mask != 0; mask &= mask - 1)
+            {
+                planAges[found++] = ages[c + BitOperations.TrailingZeroCount(mask)];
+            }
+        }
+
+        var recent = MostRecent(planAges[..found], counted);
+        return plan.Kind switch
+        {
+            DecayKind.Exponential => SumHalfLife(recent, plan.Rate),
+            DecayKind.Linear => SumLinear(recent, plan.Rate),
+            _ => SumFactors(plan.Decay, recent),
+        };
+    }
+
+    /// <summary>A decay's factor of an age, as a type argument, so each kind's sum is compiled with its formula inline.</summary>
+    private interface IDecayFactor
+    {
+        static abstract double Of(in FinishPlan plan, long age);
+    }
+
+    private readonly struct HalfLife : IDecayFactor
+    {
+        public static double Of(in FinishPlan plan, long age) => HalfLifeFactor.Of(age * plan.Rate);
+    }
+
+    private readonly struct Linear : IDecayFactor
+    {
+        public static double Of(in FinishPlan plan, long age) => CompiledDecay.LinearFactor(age, plan.Rate);
+    }
+
+    private readonly struct AnyDecay : IDecayFactor
+    {
+        public static double Of(in FinishPlan plan, long age) => plan.Decay.Factor(age);
+    }
+
+    /// <summary>Bit <c>i</c> set where <c>codes[i] == code</c>, for the first <see cref="Chunk"/> codes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint MaskOf(ref byte first, byte code)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return Vector256.Equals(Vector256.LoadUnsafe(ref first), Vector256.Create(code)).ExtractMostSignificantBits();
+        }
+
+        var low = Vector128.Equals(Vector128.LoadUnsafe(ref first), Vector128.Create(code)).ExtractMostSignificantBits();
+        var high = Vector128.Equals(Vector128.LoadUnsafe(ref first, 16), Vector128.Create(code)).ExtractMostSignificantBits();
+        return low | (high << 16);
     }
 
     /// <summary>Σ <c>2^(-age · rate)</c> over <paramref name="ages"/>, in order: <see cref="CompiledDecay.Factor"/> of exponential decay.</summary>

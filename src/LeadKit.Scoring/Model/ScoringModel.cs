@@ -55,16 +55,13 @@ public sealed partial class ScoringModel : ILeadScorer
 
     private readonly SignalPlan[] _plans;
 
-    // The plans reduced to what the signal pass reads (ScoringModel.Signals.cs), plus the idle plan of kinds no rule
-    // scores, and the number of buckets of ages they use.
-    private readonly PassPlan[] _passPlans;
+    // The plans reduced to what the signal pass reads (ScoringModel.Signals.cs).
     private readonly FinishPlan[] _finishPlans;
-    private readonly int _bucketCount;
 
-    // Signal kind ordinal -> plan, in layers: each layer maps a kind to at most one plan (the idle plan, _plans.Length,
-    // when none), and each plan is in one layer. Most models have one layer; a kind counted by several rules adds one.
-    // The last entry of each layer stands for every larger ordinal (kinds no rule scores).
-    private readonly int[][] _kindPlanLayers;
+    // Signal kind ordinal -> (window, plan code), in layers: each layer maps a kind to at most one plan (NoPlan when
+    // none), and each plan is in one layer. Most models have one layer; a kind counted by several rules adds one. The
+    // last entry of each layer stands for every larger ordinal (kinds no rule scores).
+    private readonly KindCode[][] _kindCodeLayers;
 
     // Rule index -> its signal plan's index, or -1.
     private readonly int[] _planOfRule;
@@ -192,9 +189,7 @@ public sealed partial class ScoringModel : ILeadScorer
         _inactivityPoints = [.. inactivityPoints];
         _inactivitySlots = [.. inactivitySlots];
         _plans = [.. plans];
-        (_passPlans, _finishPlans, _bucketCount) = BuildPassPlans(_plans);
-
-        _kindPlanLayers = BuildKindPlanLayers(_plans, maxOrdinal);
+        (_kindCodeLayers, _finishPlans) = BuildLayers(_plans, maxOrdinal);
 
         _groupDimension = new int[groups.Length];
         _groupFloor = new double[groups.Length];

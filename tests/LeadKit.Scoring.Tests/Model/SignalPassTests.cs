@@ -24,9 +24,9 @@ public class SignalPassTests
         EngagementSignalKind.ChatStarted, EngagementSignalKind.WebinarAttended, EngagementSignalKind.FormSubmit,
     ];
 
-    // The model of EveryDecay keeps 7 buckets of ages (6 decaying rules and a shared one), so up to 73 signals its
-    // scratch space is on the stack (512 ages) and from 74 it comes from the pool.
-    public static TheoryData<int> SignalCounts => [0, 1, 20, 73, 74, 300];
+    // A rule finds its signals 32 at a time (32 and 33 signals are one and two chunks); up to 128 signals the scratch
+    // space is on the stack, from 129 it comes from the pool.
+    public static TheoryData<int> SignalCounts => [0, 1, 20, 32, 33, 128, 129, 300];
 
     [Theory]
     [MemberData(nameof(SignalCounts))]
@@ -78,6 +78,52 @@ public class SignalPassTests
 
         // 3 clicks x 2, the most recent one decayed to 0.9 x 5, and the bonus for three.
         Assert.Equal(6 + 4.5 + 10, card.Score.Engagement, 9);
+    }
+
+    [Fact]
+    public void Explain_MoreThan255SignalRules_GivesEachRuleThePointsItGivesAlone()
+    {
+        // A layer of the kind-to-code map holds at most 255 rules (a signal's code is one byte), so 300 rules on 300
+        // kinds take two layers; every rule must still count exactly its own signals.
+        var kinds = Enumerable.Range(0, 300).Select(i => new EngagementSignalKind($"signal_pass_many_{i}")).ToArray();
+        var rules = kinds.Select((kind, i) => (IScoringRule)new SignalRule($"rule_{i}", kind, 1 + (i % 7))
+        {
+            MaxOccurrences = 2,
+            Decay = (i % 3) switch { 0 => DecayFunction.None, 1 => DecayFunction.HalfLife(TimeSpan.FromDays(10 + i)), _ => DecayFunction.Linear(TimeSpan.FromDays(30 + i)) },
+        }).ToArray();
+        var random = new Random(255);
+        var lead = LeadBuilder.New().CreatedDaysAgo(400);
+        for (var i = 0; i < 200; i++)
+        {
+            lead.Did(kinds[random.Next(kinds.Length)], daysAgo: random.NextDouble() * 60);
+        }
+
+        // Three signals of the last rule's kind: it counts its two most recent ones.
+        lead.Did(kinds[^1], daysAgo: 1).Did(kinds[^1], daysAgo: 2).Did(kinds[^1], daysAgo: 3);
+
+        var card = AssertEachRuleAsAlone(rules, lead.Build());
+        Assert.True(card.Rules.Single(r => r.RuleName == "rule_299").Occurrences >= 3);
+    }
+
+    [Fact]
+    public void Explain_ManySignalsOfAKindCountedByThreeRules_EachCountsEverySignalOfIt()
+    {
+        // Three layers of 160 codes each: more scratch space than the stack holds.
+        IScoringRule[] rules =
+        [
+            new SignalRule("clicks", EngagementSignalKind.EmailClick, 2) { MaxOccurrences = 1000 },
+            new SignalRule("recent_clicks", EngagementSignalKind.EmailClick, 5) { MaxOccurrences = 3, Decay = DecayFunction.HalfLife(TimeSpan.FromDays(10)) },
+            new SignalRule("clicks_in_a_week", EngagementSignalKind.EmailClick, 1) { MaxOccurrences = 1000, Window = TimeSpan.FromDays(7), Decay = DecayFunction.Linear(TimeSpan.FromDays(7)) },
+        ];
+        var lead = LeadBuilder.New();
+        for (var i = 0; i < 150; i++)
+        {
+            lead.Did(i % 2 == 0 ? EngagementSignalKind.EmailClick : EngagementSignalKind.PageView, daysAgo: (i * 0.1) + 0.05);
+        }
+
+        var card = AssertEachRuleAsAlone(rules, lead.Build());
+        Assert.Equal(75, card.Rules.Single(r => r.RuleName == "clicks").Occurrences);
+        Assert.Equal(35, card.Rules.Single(r => r.RuleName == "clicks_in_a_week").Occurrences);
     }
 
     [Theory]
