@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Scoring.Decay;
 using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Scoring.Model;
@@ -10,8 +11,9 @@ namespace LeadKit.Scoring.Model;
 /// <content>
 /// The built-in attribute, source and e-mail domain rules as straight-line code: one statement per rule writing its
 /// points, with its condition, slot and points as constants, compiled once by <c>Build()</c> where the runtime compiles
-/// dynamic code. Signal, inactivity and plugin rules keep their table-driven code. The sums and limits of a score are
-/// compiled too, adding in the same order as the tables, so both paths give every rule the same points and every
+/// dynamic code. Signal rules keep their table-driven pass over the signals, but the points each gets from its signals
+/// are compiled the same way (one inlined step per rule, its numbers as constants); inactivity and plugin rules keep
+/// their table-driven code. The sums and limits of a score are compiled too, adding in the same order as the tables, so both paths give every rule the same points and every
 /// score the same value, and Score still equals Explain. Ahead-of-time compiled applications (where
 /// expressions would only be interpreted) use the tables; the tests compare both.
 /// </content>
@@ -22,6 +24,12 @@ public sealed partial class ScoringModel
     private static readonly MethodInfo EmailEvaluateMethod = typeof(EmailDomainRule).GetMethod(nameof(EmailDomainRule.Evaluate))!;
     private static readonly MethodInfo GetMethod = typeof(ScoringModel).GetMethod(nameof(GetPoints), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo ClipMethod = typeof(ScoringModel).GetMethod(nameof(Clip), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    // Finish for each kind of decay, closed over its factor without reflection on generic definitions (trim-safe).
+    private static readonly MethodInfo FinishNoDecay = new FinishCall(Finish<NoDecay>).Method;
+    private static readonly MethodInfo FinishHalfLife = new FinishCall(Finish<HalfLife>).Method;
+    private static readonly MethodInfo FinishLinear = new FinishCall(Finish<Linear>).Method;
+    private static readonly MethodInfo FinishAnyDecay = new FinishCall(Finish<AnyDecay>).Method;
     private static readonly ConstructorInfo LeadScoreConstructor = typeof(LeadScore).GetConstructor([typeof(double), typeof(double), typeof(double)])!;
 
     /// <summary>Writes the points of the built-in attribute, source and e-mail rules into <c>points[slot]</c>.</summary>
@@ -29,6 +37,12 @@ public sealed partial class ScoringModel
 
     /// <summary>Sums the rules' points into groups and dimensions and applies every floor and cap.</summary>
     private delegate LeadScore Totals(ref double points);
+
+    /// <summary>Gives every signal plan its occurrences and points from the signals' codes and ages (see <see cref="GivePoints"/>).</summary>
+    private delegate void SignalPoints(ref byte codes, int stride, ref long ages, ref long planAges, ref double points, ref int occurrences);
+
+    /// <summary>The signature of <see cref="Finish{TFactor}"/>.</summary>
+    private delegate void FinishCall(ref byte codes, int stride, int layer, byte code, int minOccurrences, int maxOccurrences, double rate, CompiledDecay decay, double pointsPerOccurrence, int slot, int plan, ref long ages, ref long planAges, ref double points, ref int occurrences);
 
     /// <summary>Builds the straight-line form of the built-in rules, or <see langword="null"/> when there is nothing to gain.</summary>
     private BuiltInRules? CompileBuiltInRules()
@@ -119,6 +133,50 @@ public sealed partial class ScoringModel
 
         static Expression ClipExpression(Expression value, double floor, double cap)
             => Expression.Call(ClipMethod, value, Expression.Constant(floor), Expression.Constant(cap));
+    }
+
+    /// <summary>
+    /// Builds the straight-line form of <see cref="GivePoints"/>: one inlined <see cref="Finish{TFactor}"/> per plan,
+    /// with the plan's layer, code, occurrence limits, decay, points and slot as constants instead of read from its
+    /// <see cref="FinishPlan"/>, and no branch on its kind of decay.
+    /// </summary>
+    private SignalPoints? CompileSignalPoints()
+    {
+        if (!RuntimeFeature.IsDynamicCodeCompiled || _finishPlans.Length == 0)
+        {
+            return null;
+        }
+
+        var codes = Expression.Parameter(typeof(byte).MakeByRefType(), "codes");
+        var stride = Expression.Parameter(typeof(int), "stride");
+        var ages = Expression.Parameter(typeof(long).MakeByRefType(), "ages");
+        var planAges = Expression.Parameter(typeof(long).MakeByRefType(), "planAges");
+        var points = Expression.Parameter(typeof(double).MakeByRefType(), "points");
+        var occurrences = Expression.Parameter(typeof(int).MakeByRefType(), "occurrences");
+        var body = new Expression[_finishPlans.Length];
+        for (var p = 0; p < body.Length; p++)
+        {
+            var plan = _finishPlans[p];
+            var finish = plan.Kind switch
+            {
+                DecayKind.None => FinishNoDecay,
+                DecayKind.Exponential => FinishHalfLife,
+                DecayKind.Linear => FinishLinear,
+                _ => FinishAnyDecay,
+            };
+
+            // Only the kinds without a formula of their own read the decay.
+            var decay = finish == FinishAnyDecay ? plan.Decay : null;
+            body[p] = Expression.Call(
+                finish,
+                [
+                    codes, stride, Expression.Constant(plan.Layer), Expression.Constant(plan.Code), Expression.Constant(plan.MinOccurrences),
+                    Expression.Constant(plan.MaxOccurrences), Expression.Constant(plan.Rate), Expression.Constant(decay, typeof(CompiledDecay)),
+                    Expression.Constant(plan.PointsPerOccurrence), Expression.Constant(plan.Slot), Expression.Constant(p), ages, planAges, points, occurrences,
+                ]);
+        }
+
+        return Expression.Lambda<SignalPoints>(Expression.Block(body), codes, stride, ages, planAges, points, occurrences).Compile();
     }
 
     /// <summary><c>points[slot]</c>; every slot was checked against the rule count when the model was built.</summary>

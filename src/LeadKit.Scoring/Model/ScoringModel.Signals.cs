@@ -84,7 +84,7 @@ public sealed partial class ScoringModel
     /// <see cref="SignalMath.SumMostRecent"/> does.</para>
     /// </remarks>
     [SkipLocalsInit]
-    private void EvaluateSignals(Lead lead, long asOfTicks, Span<double> points, Span<int> occurrences)
+    private void EvaluateSignals(Lead lead, long asOfTicks, Span<double> points, Span<int> occurrences, bool compiled)
     {
         var signals = lead.Signals.AsSpan();
         var layers = _kindCodeLayers;
@@ -104,13 +104,25 @@ public sealed partial class ScoringModel
             for (var l = 0; l < layers.Length; l++)
             {
                 var layerCodes = codes.Slice(l * stride, stride);
+                if (stride > 0)
+                {
+                    // The padding: the last chunk all NoPlan, before the pass writes the signals' codes over its start.
+                    Vector256.Create(NoPlan).StoreUnsafe(ref layerCodes[stride - Chunk]);
+                }
+
                 youngest = _inactivityTicks.Length > 0
                     ? CodeSignals<With>(signals, asOfTicks, layers[l], layerCodes, ages, youngest)
                     : CodeSignals<Without>(signals, asOfTicks, layers[l], layerCodes, ages, youngest);
-                layerCodes[signals.Length..].Fill(NoPlan);
             }
 
-            GivePoints(_finishPlans, codes, stride, ages[..signals.Length], ages[signals.Length..], points, occurrences);
+            if (compiled && _signalPoints is { } signalPoints)
+            {
+                signalPoints(ref MemoryMarshal.GetReference(codes), stride, ref MemoryMarshal.GetReference(ages), ref MemoryMarshal.GetReference(ages[signals.Length..]), ref MemoryMarshal.GetReference(points), ref MemoryMarshal.GetReference(occurrences[.._finishPlans.Length]));
+            }
+            else
+            {
+                GivePoints(_finishPlans, codes, stride, ages[..signals.Length], ages[signals.Length..], points, occurrences);
+            }
         }
         finally
         {
@@ -204,12 +216,7 @@ public sealed partial class ScoringModel
     /// <param name="Kind">The kind of the plan's decay.</param>
     /// <param name="Rate">The decay's <see cref="CompiledDecay.Rate"/>, read here without following the reference.</param>
     /// <param name="Decay">The plan's decay.</param>
-    private readonly record struct FinishPlan(int Slot, int MinOccurrences, int MaxOccurrences, int Layer, byte Code, double PointsPerOccurrence, DecayKind Kind, double Rate, CompiledDecay Decay)
-    {
-        /// <summary>How many occurrences count, given how many are in the window: 0 below the threshold.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Counted(int occurrences) => occurrences < MinOccurrences ? 0 : Math.Min(occurrences, MaxOccurrences);
-    }
+    private readonly record struct FinishPlan(int Slot, int MinOccurrences, int MaxOccurrences, int Layer, byte Code, double PointsPerOccurrence, DecayKind Kind, double Rate, CompiledDecay Decay);
 
     /// <summary>What the signal pass reads of a signal kind in one layer.</summary>
     /// <param name="Window">The window in ticks of the kind's plan.</param>
@@ -217,63 +224,88 @@ public sealed partial class ScoringModel
     private readonly record struct KindCode(long Window, byte Code);
 
     /// <summary>
-    /// Gives each plan its occurrences (its codes among the signals') and its points: its factors summed in signal
-    /// order, or, when more occurred than it counts, those of its most recent ages, youngest first.
+    /// Gives each plan its occurrences and points (<see cref="Finish{TFactor}"/>), with the plan's numbers read from
+    /// <paramref name="finish"/>: the path of ahead-of-time compiled applications, and the tests' reference for the
+    /// compiled one (<see cref="CompileSignalPoints"/>), which passes the same numbers as constants.
     /// </summary>
-    /// <remarks>
-    /// Unchecked indexing, as in the pass: a plan's layer is one of <paramref name="codes"/>' <paramref name="stride"/>
-    /// codes, read in whole chunks; a bit of a mask is set only where a signal has the plan's code, so it indexes
-    /// <paramref name="ages"/>, which holds one age per signal (the padding has no plan's code); and every slot was
-    /// checked against the rule count when the model was built.
-    /// </remarks>
     private static void GivePoints(FinishPlan[] finish, Span<byte> codes, int stride, Span<long> ages, Span<long> planAges, Span<double> points, Span<int> occurrences)
     {
         ref var firstCode = ref MemoryMarshal.GetReference(codes);
         ref var firstAge = ref MemoryMarshal.GetReference(ages);
+        ref var firstPlanAge = ref MemoryMarshal.GetReference(planAges);
         ref var firstPoints = ref MemoryMarshal.GetReference(points);
         ref var firstOccurrences = ref MemoryMarshal.GetReference(occurrences[..finish.Length]);
         for (var p = 0; p < finish.Length; p++)
         {
             ref readonly var plan = ref finish[p];
-            ref var planCodes = ref Unsafe.Add(ref firstCode, plan.Layer * stride);
-            var count = 0;
-            for (var c = 0; c < stride; c += Chunk)
+            switch (plan.Kind)
             {
-                count += BitOperations.PopCount(MaskOf(ref Unsafe.Add(ref planCodes, c), plan.Code));
+                case DecayKind.None:
+                    Finish<NoDecay>(ref firstCode, stride, plan.Layer, plan.Code, plan.MinOccurrences, plan.MaxOccurrences, plan.Rate, plan.Decay, plan.PointsPerOccurrence, plan.Slot, p, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
+                    break;
+                case DecayKind.Exponential:
+                    Finish<HalfLife>(ref firstCode, stride, plan.Layer, plan.Code, plan.MinOccurrences, plan.MaxOccurrences, plan.Rate, plan.Decay, plan.PointsPerOccurrence, plan.Slot, p, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
+                    break;
+                case DecayKind.Linear:
+                    Finish<Linear>(ref firstCode, stride, plan.Layer, plan.Code, plan.MinOccurrences, plan.MaxOccurrences, plan.Rate, plan.Decay, plan.PointsPerOccurrence, plan.Slot, p, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
+                    break;
+                default:
+                    Finish<AnyDecay>(ref firstCode, stride, plan.Layer, plan.Code, plan.MinOccurrences, plan.MaxOccurrences, plan.Rate, plan.Decay, plan.PointsPerOccurrence, plan.Slot, p, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
+                    break;
             }
-
-            Unsafe.Add(ref firstOccurrences, p) = count;
-            var counted = plan.Counted(count);
-
-            // Without decay, or with nothing counted, the sum of the factors is the number counted.
-            double sum = counted;
-            if (plan.Kind != DecayKind.None && counted > 0)
-            {
-                sum = count > counted
-                    ? SumMostRecent(plan, ref planCodes, stride, ages, planAges, counted)
-                    : plan.Kind switch
-                    {
-                        DecayKind.Exponential => SumInOrder<HalfLife>(plan, ref planCodes, stride, ref firstAge),
-                        DecayKind.Linear => SumInOrder<Linear>(plan, ref planCodes, stride, ref firstAge),
-                        _ => SumInOrder<AnyDecay>(plan, ref planCodes, stride, ref firstAge),
-                    };
-            }
-
-            Unsafe.Add(ref firstPoints, plan.Slot) = plan.PointsPerOccurrence * sum;
         }
+    }
+
+    /// <summary>
+    /// Gives one plan its occurrences (its code among the signals') and its points: the points per occurrence times its
+    /// factors summed in signal order, or, when more occurred than it counts, those of its most recent ages, youngest
+    /// first.
+    /// </summary>
+    /// <remarks>
+    /// Inlined where it is called, so that the compiled form gets every number of the plan as a constant. Unchecked
+    /// indexing, as in the pass: the plan's layer is one of <paramref name="codes"/>' layers of
+    /// <paramref name="stride"/> codes, read in whole chunks; a bit of a mask is set only where a signal has the plan's
+    /// code, so it indexes <paramref name="ages"/>, which holds one age per signal (the padding has no plan's code);
+    /// <paramref name="planAges"/> has room for every signal; and the slot and plan index were checked against the
+    /// rule and plan counts when the model was built.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish<TFactor>(ref byte codes, int stride, int layer, byte code, int minOccurrences, int maxOccurrences, double rate, CompiledDecay decay, double pointsPerOccurrence, int slot, int plan, ref long ages, ref long planAges, ref double points, ref int occurrences)
+        where TFactor : struct, IDecayFactor
+    {
+        ref var planCodes = ref Unsafe.Add(ref codes, layer * stride);
+        var count = 0;
+        for (var c = 0; c < stride; c += Chunk)
+        {
+            count += BitOperations.PopCount(MaskOf(ref Unsafe.Add(ref planCodes, c), code));
+        }
+
+        Unsafe.Add(ref occurrences, plan) = count;
+        var counted = count < minOccurrences ? 0 : Math.Min(count, maxOccurrences);
+
+        // Without decay, or with nothing counted, the sum of the factors is the number counted.
+        double sum = counted;
+        if (TFactor.Decays && counted > 0)
+        {
+            sum = count > counted
+                ? SumMostRecent<TFactor>(ref planCodes, stride, code, rate, decay, ref ages, MemoryMarshal.CreateSpan(ref planAges, count), counted)
+                : SumInOrder<TFactor>(ref planCodes, stride, code, rate, decay, ref ages);
+        }
+
+        Unsafe.Add(ref points, slot) = pointsPerOccurrence * sum;
     }
 
     /// <summary>Σ factor(age) over the plan's signals, in signal order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double SumInOrder<TFactor>(in FinishPlan plan, ref byte planCodes, int stride, ref long firstAge)
+    private static double SumInOrder<TFactor>(ref byte planCodes, int stride, byte code, double rate, CompiledDecay decay, ref long ages)
         where TFactor : struct, IDecayFactor
     {
         var sum = 0.0;
         for (var c = 0; c < stride; c += Chunk)
         {
-            for (var mask = MaskOf(ref Unsafe.Add(ref planCodes, c), plan.Code); mask != 0; mask &= mask - 1)
+            for (var mask = MaskOf(ref Unsafe.Add(ref planCodes, c), code); mask != 0; mask &= mask - 1)
             {
-                sum += TFactor.Of(plan, Unsafe.Add(ref firstAge, c + BitOperations.TrailingZeroCount(mask)));
+                sum += TFactor.Of(rate, decay, Unsafe.Add(ref ages, c + BitOperations.TrailingZeroCount(mask)));
             }
         }
 
@@ -281,52 +313,71 @@ public sealed partial class ScoringModel
     }
 
     /// <summary>
-    /// Σ factor(age) over the plan's <paramref name="counted"/> most recent signals, youngest first, when more occurred:
-    /// as <see cref="SignalMath.SumMostRecent"/> sums them. Kept out of the plan loop, which it would crowd.
+    /// Σ factor(age) over the plan's <paramref name="counted"/> most recent signals, youngest first, when more occurred
+    /// (<paramref name="planAges"/> holds exactly their number): as <see cref="SignalMath.SumMostRecent"/> sums them.
+    /// Kept out of line: it is the rare case, and it would crowd the code of every plan.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static double SumMostRecent(in FinishPlan plan, ref byte planCodes, int stride, Span<long> ages, Span<long> planAges, int counted)
+    private static double SumMostRecent<TFactor>(ref byte planCodes, int stride, byte code, double rate, CompiledDecay decay, ref long ages, Span<long> planAges, int counted)
+        where TFactor : struct, IDecayFactor
     {
         var found = 0;
         for (var c = 0; c < stride; c += Chunk)
         {
-            for (var mask = MaskOf(ref Unsafe.Add(ref planCodes, c), plan.Code); mask != 0; mask &= mask - 1)
+            for (var mask = MaskOf(ref Unsafe.Add(ref planCodes, c), code); mask != 0; mask &= mask - 1)
             {
-                planAges[found++] = ages[c + BitOperations.TrailingZeroCount(mask)];
+                planAges[found++] = Unsafe.Add(ref ages, c + BitOperations.TrailingZeroCount(mask));
             }
         }
 
-        var recent = MostRecent(planAges[..found], counted);
-        return plan.Kind switch
+        var sum = 0.0;
+        foreach (var age in MostRecent(planAges, counted))
         {
-            DecayKind.Exponential => SumHalfLife(recent, plan.Rate),
-            DecayKind.Linear => SumLinear(recent, plan.Rate),
-            _ => SumFactors(plan.Decay, recent),
-        };
+            sum += TFactor.Of(rate, decay, age);
+        }
+
+        return sum;
     }
 
-    /// <summary>A decay's factor of an age, as a type argument, so each kind's sum is compiled with its formula inline.</summary>
+    /// <summary>A kind of decay as a type argument, so each kind's sums are compiled with its formula inline.</summary>
     private interface IDecayFactor
     {
-        static abstract double Of(in FinishPlan plan, long age);
+        /// <summary>Gets a value indicating whether the factor can be below 1 (false: no decay, the sum is the count).</summary>
+        static abstract bool Decays { get; }
+
+        /// <summary>The factor of an age, from the decay's rate or, for the kinds without a formula here, the decay.</summary>
+        static abstract double Of(double rate, CompiledDecay decay, long age);
+    }
+
+    private readonly struct NoDecay : IDecayFactor
+    {
+        public static bool Decays => false;
+
+        public static double Of(double rate, CompiledDecay decay, long age) => 1;
     }
 
     private readonly struct HalfLife : IDecayFactor
     {
-        public static double Of(in FinishPlan plan, long age) => HalfLifeFactor.Of(age * plan.Rate);
+        public static bool Decays => true;
+
+        public static double Of(double rate, CompiledDecay decay, long age) => HalfLifeFactor.Of(age * rate);
     }
 
     private readonly struct Linear : IDecayFactor
     {
-        public static double Of(in FinishPlan plan, long age) => CompiledDecay.LinearFactor(age, plan.Rate);
+        public static bool Decays => true;
+
+        public static double Of(double rate, CompiledDecay decay, long age) => CompiledDecay.LinearFactor(age, rate);
     }
 
     private readonly struct AnyDecay : IDecayFactor
     {
-        public static double Of(in FinishPlan plan, long age) => plan.Decay.Factor(age);
+        public static bool Decays => true;
+
+        public static double Of(double rate, CompiledDecay decay, long age) => decay.Factor(age);
     }
 
-    /// <summary>Bit <c>i</c> set where <c>codes[i] == code</c>, for the first <see cref="Chunk"/> codes.</summary>
+    /// <summary>Bit <c>i</c> set where <c>codes[i] == code</c>, for the <see cref="Chunk"/> codes from <paramref name="first"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint MaskOf(ref byte first, byte code)
     {
@@ -338,30 +389,6 @@ public sealed partial class ScoringModel
         var low = Vector128.Equals(Vector128.LoadUnsafe(ref first), Vector128.Create(code)).ExtractMostSignificantBits();
         var high = Vector128.Equals(Vector128.LoadUnsafe(ref first, 16), Vector128.Create(code)).ExtractMostSignificantBits();
         return low | (high << 16);
-    }
-
-    /// <summary>Σ <c>2^(-age · rate)</c> over <paramref name="ages"/>, in order: <see cref="CompiledDecay.Factor"/> of exponential decay.</summary>
-    private static double SumHalfLife(ReadOnlySpan<long> ages, double rate)
-    {
-        var sum = 0.0;
-        foreach (var age in ages)
-        {
-            sum += HalfLifeFactor.Of(age * rate);
-        }
-
-        return sum;
-    }
-
-    /// <summary>Σ <c>max(0, 1 - age · rate)</c> over <paramref name="ages"/>, in order: <see cref="CompiledDecay.Factor"/> of linear decay.</summary>
-    private static double SumLinear(ReadOnlySpan<long> ages, double rate)
-    {
-        var sum = 0.0;
-        foreach (var age in ages)
-        {
-            sum += CompiledDecay.LinearFactor(age, rate);
-        }
-
-        return sum;
     }
 
     /// <summary>
@@ -386,17 +413,5 @@ public sealed partial class ScoringModel
         }
 
         return ages[..most];
-    }
-
-    /// <summary>Σ decay factor(age) over <paramref name="ages"/>, in order, for step and sliding-window decay.</summary>
-    private static double SumFactors(CompiledDecay decay, ReadOnlySpan<long> ages)
-    {
-        var sum = 0.0;
-        foreach (var age in ages)
-        {
-            sum += decay.Factor(age);
-        }
-
-        return sum;
     }
 }

@@ -37,7 +37,7 @@ public class ScoringModelPropertyTests
     }
 
     [Property]
-    public bool Score_CompiledBuiltInRules_EqualScoringFromTheTables(Scenario scenario)
+    public bool Score_CompiledModel_EqualsScoringFromTheTables(Scenario scenario)
     {
         var model = scenario.Model.Build();
         var lead = scenario.Lead.Build();

@@ -171,6 +171,9 @@ public class SignalPassTests
         }
 
         Assert.Equal(card.Score, model.Score(lead, Now));
+
+        // The compiled signal points against the table-driven ones.
+        Assert.Equal(model.ScoreFromTables(lead, Now), model.Score(lead, Now));
         return card;
     }
 }
