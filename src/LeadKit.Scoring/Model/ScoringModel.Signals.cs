@@ -22,6 +22,9 @@ public sealed partial class ScoringModel
     // The code of a signal that no plan of a layer counts: of a kind the layer does not score, or outside the window.
     private const byte NoPlan = byte.MaxValue;
 
+    // Up to this many ages of one rule are sorted by insertion.
+    private const int SmallSort = 16;
+
     // The signals one mask covers: a plan's signals are found 32 at a time, by comparing their codes with the plan's.
     private const int Chunk = 32;
 
@@ -406,6 +409,21 @@ public sealed partial class ScoringModel
             }
 
             ages[0] = ages[youngest];
+        }
+        else if (ages.Length <= SmallSort)
+        {
+            // A few ages (the usual case): sorted in place without the general sort's dispatch.
+            for (var i = 1; i < ages.Length; i++)
+            {
+                var age = ages[i];
+                var j = i - 1;
+                for (; j >= 0 && ages[j] > age; j--)
+                {
+                    ages[j + 1] = ages[j];
+                }
+
+                ages[j + 1] = age;
+            }
         }
         else
         {
