@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Decay;
+using LeadKit.Scoring.Diagnostics;
 using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Scoring.Model;
@@ -133,6 +134,45 @@ public sealed partial class ScoringModel
 
         static Expression ClipExpression(Expression value, double floor, double cap)
             => Expression.Call(ClipMethod, value, Expression.Constant(floor), Expression.Constant(cap));
+    }
+
+    /// <summary>The scores (leads) a model gives from its tables before it compiles its signal points.</summary>
+    internal const int ScoresBeforeCompiling = 1024;
+
+    /// <summary>Gets a value indicating whether the signal rules' points run as compiled straight-line code.</summary>
+    internal bool HasCompiledSignalPoints => Volatile.Read(ref _signalPoints) is not null;
+
+    /// <summary>Compiles the signal points now, on the calling thread (the tests use it to compare both forms).</summary>
+    internal void CompileSignalPointsNow() => Volatile.Write(ref _signalPoints, CompileSignalPoints());
+
+    /// <summary>
+    /// Counts a score towards compiling the signal points. Their code takes a few milliseconds to compile, more than
+    /// the rest of <c>Build()</c>, and pays off only over many leads (about 15 ns each), so a model compiles it in the
+    /// background once it has scored <see cref="ScoresBeforeCompiling"/> leads, and scores from the tables meanwhile
+    /// (the same points, bit for bit). Only the score that reaches the count starts the work.
+    /// </summary>
+    private void CountTowardsCompiling()
+    {
+        if (Volatile.Read(ref _scoresBeforeCompiling) > 0 && Interlocked.Decrement(ref _scoresBeforeCompiling) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static model => model.CompileInBackground(), this, preferLocal: false);
+        }
+    }
+
+    /// <summary>
+    /// Compiles the signal points on a pool thread. A failure there would end the process, so it is counted in
+    /// <see cref="ScoringMetrics"/> instead, and the model keeps scoring from its tables, which give the same scores.
+    /// </summary>
+    private void CompileInBackground()
+    {
+        try
+        {
+            CompileSignalPointsNow();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            ScoringMetrics.CompilationFailures.Add(1, _modelTag);
+        }
     }
 
     /// <summary>

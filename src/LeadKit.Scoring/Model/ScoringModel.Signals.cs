@@ -118,13 +118,17 @@ public sealed partial class ScoringModel
                     : CodeSignals<Without>(signals, asOfTicks, layers[l], layerCodes, ages, youngest);
             }
 
-            if (compiled && _signalPoints is { } signalPoints)
+            if (compiled && Volatile.Read(ref _signalPoints) is { } signalPoints)
             {
                 signalPoints(ref MemoryMarshal.GetReference(codes), stride, ref MemoryMarshal.GetReference(ages), ref MemoryMarshal.GetReference(ages[signals.Length..]), ref MemoryMarshal.GetReference(points), ref MemoryMarshal.GetReference(occurrences[.._finishPlans.Length]));
             }
             else
             {
                 GivePoints(_finishPlans, codes, stride, ages[..signals.Length], ages[signals.Length..], points, occurrences);
+                if (compiled)
+                {
+                    CountTowardsCompiling();
+                }
             }
         }
         finally

@@ -45,7 +45,12 @@ public sealed partial class ScoringModel : ILeadScorer
     private readonly int[] _emailSlots;
     private readonly BuiltInRules? _builtInRules;
     private readonly Totals? _totals;
-    private readonly SignalPoints? _signalPoints;
+
+    // The compiled form of the signal rules' points: null until compiled in the background (see CountTowardsCompiling).
+    private SignalPoints? _signalPoints;
+
+    // Scores left before the signal points are compiled; 0 or less once started, or when there is nothing to compile.
+    private int _scoresBeforeCompiling;
     private readonly IScoringRule[] _pluginRules;
     private readonly int[] _pluginSlots;
 
@@ -205,7 +210,7 @@ public sealed partial class ScoringModel : ILeadScorer
         RuleNames = [.. Array.ConvertAll(rules, r => r.Name)];
         _builtInRules = CompileBuiltInRules();
         _totals = CompileTotals();
-        _signalPoints = CompileSignalPoints();
+        _scoresBeforeCompiling = RuntimeFeature.IsDynamicCodeCompiled && _finishPlans.Length > 0 ? ScoresBeforeCompiling : 0;
     }
 
     /// <summary>Gets the model's name.</summary>

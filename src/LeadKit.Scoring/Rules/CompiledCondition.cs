@@ -235,6 +235,14 @@ internal abstract class CompiledCondition
     private sealed class BooleanNode(LeadField field, bool expected) : CompiledCondition
     {
         public override bool Matches(Lead lead) => LeadFieldReader.TryBoolean(lead, field, out var value) && value == expected;
+
+        public override Expression ToExpression(Expression lead)
+        {
+            var value = Expression.Variable(typeof(bool), "value");
+            return Expression.Block(
+                [value],
+                Expression.AndAlso(LeadFieldExpressions.TryBoolean(lead, field, value), Expression.Equal(value, Expression.Constant(expected))));
+        }
     }
 
     /// <summary>Text equal (ignoring case) to one of a few values; a missing value never matches, negated or not.</summary>

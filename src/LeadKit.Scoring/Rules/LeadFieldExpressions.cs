@@ -14,6 +14,7 @@ internal static class LeadFieldExpressions
     private static readonly MethodInfo TextMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.Text))!;
     private static readonly MethodInfo NamedMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.Named))!;
     private static readonly MethodInfo TryNumberMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.TryNumber))!;
+    private static readonly MethodInfo TryBooleanMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.TryBoolean))!;
     private static readonly MethodInfo IsInMethod = typeof(CompiledCondition).GetMethod(nameof(CompiledCondition.IsIn))!;
     private static readonly PropertyInfo SourceProperty = typeof(Lead).GetProperty(nameof(Lead.Source))!;
     private static readonly PropertyInfo SourceOrdinalProperty = typeof(LeadSource).GetProperty(nameof(LeadSource.Ordinal))!;
@@ -30,6 +31,10 @@ internal static class LeadFieldExpressions
     /// <summary><c>LeadFieldReader.TryNumber(lead, field, out number)</c>.</summary>
     public static Expression TryNumber(Expression lead, LeadField field, ParameterExpression number)
         => Expression.Call(TryNumberMethod, lead, Expression.Constant(field), number);
+
+    /// <summary><c>LeadFieldReader.TryBoolean(lead, field, out value)</c>.</summary>
+    public static Expression TryBoolean(Expression lead, LeadField field, ParameterExpression value)
+        => Expression.Call(TryBooleanMethod, lead, Expression.Constant(field), value);
 
     /// <summary><c>CompiledCondition.IsIn(value, mask)</c>.</summary>
     public static Expression IsIn(Expression value, ulong mask) => Expression.Call(IsInMethod, value, Expression.Constant(mask));

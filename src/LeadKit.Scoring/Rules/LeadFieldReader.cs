@@ -64,6 +64,7 @@ internal static class LeadFieldReader
 
     /// <summary>Reads a boolean field.</summary>
     /// <returns><see langword="false"/> when the value is missing or the field is not a boolean field.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryBoolean(Lead lead, LeadField field, out bool value)
     {
         switch (field)

@@ -41,8 +41,12 @@ public class ScoringModelPropertyTests
     {
         var model = scenario.Model.Build();
         var lead = scenario.Lead.Build();
+        var fromTables = model.Score(lead, LeadBuilder.Now);
+        model.CompileSignalPointsNow();
         return model.HasCompiledRules == RuntimeFeature.IsDynamicCodeCompiled
-            && model.Score(lead, LeadBuilder.Now) == model.ScoreFromTables(lead, LeadBuilder.Now);
+            && model.HasCompiledSignalPoints == RuntimeFeature.IsDynamicCodeCompiled
+            && model.Score(lead, LeadBuilder.Now) == model.ScoreFromTables(lead, LeadBuilder.Now)
+            && model.Score(lead, LeadBuilder.Now) == fromTables;
     }
 
     [Property]

@@ -164,6 +164,8 @@ public class SignalPassTests
         }
 
         var model = builder.Build();
+        var fromTables = model.Score(lead, Now);
+        model.CompileSignalPointsNow();
         var card = model.Explain(lead, Now);
         foreach (var rule in rules)
         {
@@ -173,7 +175,33 @@ public class SignalPassTests
         Assert.Equal(card.Score, model.Score(lead, Now));
 
         // The compiled signal points against the table-driven ones.
+        Assert.Equal(fromTables, model.Score(lead, Now));
         Assert.Equal(model.ScoreFromTables(lead, Now), model.Score(lead, Now));
         return card;
+    }
+
+    [Fact]
+    public void Score_ManyLeads_CompilesTheSignalPointsInTheBackground_WithTheSameScores()
+    {
+        var model = new ScoringModelBuilder().AddRule(EveryDecay()[1]).AddRule(EveryDecay()[2]).Build();
+        var random = new Random(7);
+        var leads = Enumerable.Range(0, 64).Select(_ =>
+        {
+            var lead = LeadBuilder.New().CreatedDaysAgo(400);
+            for (var i = 0; i < 20; i++)
+            {
+                lead.Did(Kinds[random.Next(Kinds.Length)], daysAgo: random.NextDouble() * 100);
+            }
+
+            return lead.Build();
+        }).ToArray();
+        var before = leads.Select(lead => model.Score(lead, Now)).ToArray();
+        Assert.False(model.HasCompiledSignalPoints);
+
+        // Scored from all threads at once, as a batch would be, past the count that starts the compilation.
+        Parallel.For(0, ScoringModel.ScoresBeforeCompiling, i => Assert.Equal(before[i % leads.Length], model.Score(leads[i % leads.Length], Now)));
+
+        Assert.True(SpinWait.SpinUntil(() => model.HasCompiledSignalPoints, TimeSpan.FromSeconds(30)), "The signal points were not compiled within 30 s.");
+        Assert.Equal(before, leads.Select(lead => model.Score(lead, Now)));
     }
 }

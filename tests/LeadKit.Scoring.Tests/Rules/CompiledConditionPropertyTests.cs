@@ -79,6 +79,33 @@ public class CompiledConditionPropertyTests
         Assert.Equal(condition.MatchesGeneric(lead), condition.Compiled.Matches(lead));
     }
 
+    public static TheoryData<LeadField, ConditionOperator> BooleanConditions => new()
+    {
+        { LeadField.DoNotContact, ConditionOperator.IsTrue }, { LeadField.DoNotContact, ConditionOperator.IsFalse },
+        { LeadField.MarketingConsent, ConditionOperator.IsTrue }, { LeadField.DoNotEmail, ConditionOperator.IsTrue },
+        { LeadField.DoNotCall, ConditionOperator.IsFalse }, { LeadField.ExistingCustomer, ConditionOperator.IsTrue },
+        { LeadField.Recycled, ConditionOperator.IsTrue }, { LeadField.EmailIsFreeMail, ConditionOperator.IsTrue },
+        { LeadField.EmailIsFreeMail, ConditionOperator.IsFalse },
+    };
+
+    [Theory]
+    [MemberData(nameof(BooleanConditions))]
+    public void ToExpression_BooleanField_CompilesToTheGenericSemantics(LeadField field, ConditionOperator op)
+    {
+        Lead[] leads =
+        [
+            LeadBuilder.New().WithConsent(new ContactConsent(false, false, false, false)).Build(),
+            LeadBuilder.New().WithContact(email: "ana@gmail.com").DoNotContact().OfAccount("A1").Build(),
+            LeadBuilder.New().WithContact(email: "bo@firm.example").WithConsent(new ContactConsent(true, false, true, true)).RecycledFrom("D1").Build(),
+        ];
+        var condition = AttributeCondition.Create(field, op, [], null, null, default);
+        var parameter = Expression.Parameter(typeof(Lead), "lead");
+        var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
+        Assert.Equal([.. leads.Select(condition.MatchesGeneric)], leads.Select(compiled));
+        Assert.Contains(leads, lead => compiled(lead));
+        Assert.Contains(leads, lead => !compiled(lead));
+    }
+
     public static class Arbitraries
     {
         public static Arbitrary<AttributeCondition> Conditions() => Arb.From(ConditionGen(2));
