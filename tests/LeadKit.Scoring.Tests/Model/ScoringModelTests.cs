@@ -226,7 +226,7 @@ public class ScoringModelTests
     }
 
     [Fact]
-    public void Score_AfterWarmUp_AllocatesNothing()
+    public void Score_AfterWarmUp_AllocatesNothing_FromTheTablesOrCompiled()
     {
         var model = SalesModels.B2B();
         var leads = TestLeads.Generate(200, seed: 5);
@@ -235,6 +235,22 @@ public class ScoringModelTests
             model.Score(lead, Now);
         }
 
+        // 400 scores: the signal points still come from the tables.
+        AssertScoringAllocatesNothing(model, leads);
+        Assert.False(model.HasCompiledSignalPoints);
+
+        // Past the count, the signal points are compiled in the background (one allocation, once); then none again.
+        for (var i = 0; i < ScoringModel.ScoresBeforeCompiling; i++)
+        {
+            model.Score(leads[i % leads.Length], Now);
+        }
+
+        Assert.True(SpinWait.SpinUntil(() => model.HasCompiledSignalPoints, TimeSpan.FromSeconds(30)), "The signal points were not compiled within 30 s.");
+        AssertScoringAllocatesNothing(model, leads);
+    }
+
+    private static void AssertScoringAllocatesNothing(ScoringModel model, Lead[] leads)
+    {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var sum = 0.0;
         foreach (var lead in leads)
