@@ -11,8 +11,8 @@ namespace LeadKit.Scoring.Model;
 
 /// <content>
 /// The built-in attribute, source and e-mail domain rules as straight-line code: one statement per rule writing its
-/// points, with its condition, slot and points as constants, compiled once by <c>Build()</c> where the runtime compiles
-/// dynamic code. Signal rules keep their table-driven pass over the signals, but the points each gets from its signals
+/// points, with its condition, slot and points as constants, compiled once per model where the runtime compiles dynamic
+/// code, in the background after the model's first scores. Signal rules keep their table-driven pass over the signals, but the points each gets from its signals
 /// are compiled the same way (one inlined step per rule, its numbers as constants); inactivity and plugin rules keep
 /// their table-driven code. The sums and limits of a score are compiled too, adding in the same order as the tables, so both paths give every rule the same points and every
 /// score the same value, and Score still equals Explain. Ahead-of-time compiled applications (where
@@ -136,20 +136,29 @@ public sealed partial class ScoringModel
             => Expression.Call(ClipMethod, value, Expression.Constant(floor), Expression.Constant(cap));
     }
 
-    /// <summary>The scores (leads) a model gives from its tables before it compiles its signal points.</summary>
+    /// <summary>The scores (leads) a model gives from its tables before it compiles itself.</summary>
     internal const int ScoresBeforeCompiling = 1024;
 
     /// <summary>Gets a value indicating whether the signal rules' points run as compiled straight-line code.</summary>
     internal bool HasCompiledSignalPoints => Volatile.Read(ref _signalPoints) is not null;
 
-    /// <summary>Compiles the signal points now, on the calling thread (the tests use it to compare both forms).</summary>
-    internal void CompileSignalPointsNow() => Volatile.Write(ref _signalPoints, CompileSignalPoints());
+    /// <summary>Compiles the model now, on the calling thread (the tests use it to compare both forms).</summary>
+    internal void CompileNow()
+    {
+        Volatile.Write(ref _scoresBeforeCompiling, 0);
+        var builtIn = CompileBuiltInRules();
+        var totals = CompileTotals();
+        var signalPoints = CompileSignalPoints();
+        Volatile.Write(ref _builtInRules, builtIn);
+        Volatile.Write(ref _totals, totals);
+        Volatile.Write(ref _signalPoints, signalPoints);
+    }
 
     /// <summary>
-    /// Counts a score towards compiling the signal points. Their code takes a few milliseconds to compile, more than
-    /// the rest of <c>Build()</c>, and pays off only over many leads (about 15 ns each), so a model compiles it in the
-    /// background once it has scored <see cref="ScoresBeforeCompiling"/> leads, and scores from the tables meanwhile
-    /// (the same points, bit for bit). Only the score that reaches the count starts the work.
+    /// Counts a score towards compiling the model. Its code takes a few milliseconds to compile, ten times the rest of
+    /// <c>Build()</c>, and pays off only over many leads (about 100 ns each), so a model compiles itself in the
+    /// background once it has given <see cref="ScoresBeforeCompiling"/> scores, and scores from its tables meanwhile (the
+    /// same points, bit for bit). Only the score that reaches the count starts the work; after it, this is one read.
     /// </summary>
     private void CountTowardsCompiling()
     {
@@ -160,14 +169,14 @@ public sealed partial class ScoringModel
     }
 
     /// <summary>
-    /// Compiles the signal points on a pool thread. A failure there would end the process, so it is counted in
+    /// Compiles the model on a pool thread. A failure there would end the process, so it is counted in
     /// <see cref="ScoringMetrics"/> instead, and the model keeps scoring from its tables, which give the same scores.
     /// </summary>
     private void CompileInBackground()
     {
         try
         {
-            CompileSignalPointsNow();
+            CompileNow();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -125,10 +125,6 @@ public sealed partial class ScoringModel
             else
             {
                 GivePoints(_finishPlans, codes, stride, ages[..signals.Length], ages[signals.Length..], points, occurrences);
-                if (compiled)
-                {
-                    CountTowardsCompiling();
-                }
             }
         }
         finally

@@ -25,10 +25,11 @@ namespace LeadKit.Scoring.Model;
 /// <see cref="IScoringRule.Evaluate"/>, each guarded: a plugin rule that throws or returns a non-finite number makes the
 /// call throw a <see cref="ScoringException"/> naming the rule. Every path gives exactly the points the rule's own
 /// <c>Evaluate</c> gives.</para>
-/// <para>Where the runtime compiles dynamic code, building the model also compiles the attribute, source and e-mail
-/// domain rules, the signal rules' points from their signals, and the sums and limits into straight-line code (a few milliseconds, once per model), which
-/// <see cref="Score(Lead, DateTimeOffset)"/> runs; the result is bit for bit the table-driven one. Ahead-of-time
-/// compiled applications use the tables.</para>
+/// <para>Where the runtime compiles dynamic code, a model that has given 1,024 scores compiles its attribute, source and
+/// e-mail domain rules, its signal rules' points from their signals, and its sums and limits into straight-line code, in
+/// the background (a few milliseconds of one pool thread, once per model), and then runs that code. Until then, and in
+/// ahead-of-time compiled applications, it scores from its tables. Both give the same result, bit for bit, so
+/// <c>Build()</c> stays fast and a model built for a few leads never pays for compiling.</para>
 /// </remarks>
 public sealed partial class ScoringModel : ILeadScorer
 {
@@ -43,13 +44,15 @@ public sealed partial class ScoringModel : ILeadScorer
     private readonly int[] _sourceSlots;
     private readonly EmailDomainRule[] _emailRules;
     private readonly int[] _emailSlots;
-    private readonly BuiltInRules? _builtInRules;
-    private readonly Totals? _totals;
 
-    // The compiled form of the signal rules' points: null until compiled in the background (see CountTowardsCompiling).
+    // The compiled forms (ScoringModel.Compiled.cs): null until the model compiles them in the background, once it has
+    // given ScoresBeforeCompiling scores (see CountTowardsCompiling), and always where the runtime does not compile
+    // dynamic code; the tables give the same points meanwhile. Published with Volatile.Write, read with Volatile.Read.
+    private BuiltInRules? _builtInRules;
+    private Totals? _totals;
     private SignalPoints? _signalPoints;
 
-    // Scores left before the signal points are compiled; 0 or less once started, or when there is nothing to compile.
+    // Scores left before compiling; 0 or less once started, or when the runtime does not compile dynamic code.
     private int _scoresBeforeCompiling;
     private readonly IScoringRule[] _pluginRules;
     private readonly int[] _pluginSlots;
@@ -208,9 +211,7 @@ public sealed partial class ScoringModel : ILeadScorer
         }
 
         RuleNames = [.. Array.ConvertAll(rules, r => r.Name)];
-        _builtInRules = CompileBuiltInRules();
-        _totals = CompileTotals();
-        _scoresBeforeCompiling = RuntimeFeature.IsDynamicCodeCompiled && _finishPlans.Length > 0 ? ScoresBeforeCompiling : 0;
+        _scoresBeforeCompiling = RuntimeFeature.IsDynamicCodeCompiled ? ScoresBeforeCompiling : 0;
     }
 
     /// <summary>Gets the model's name.</summary>
@@ -421,7 +422,7 @@ public sealed partial class ScoringModel : ILeadScorer
     internal LeadScore ScoreFromTables(Lead lead, DateTimeOffset asOf) => ScoreCore(lead, asOf, compiled: false);
 
     /// <summary>Gets a value indicating whether the built-in rules run as compiled straight-line code.</summary>
-    internal bool HasCompiledRules => _builtInRules is not null;
+    internal bool HasCompiledRules => Volatile.Read(ref _builtInRules) is not null;
 
     // Every rule writes its points, every plan its occurrences and SumTargets every target, so the scratch spans need no
     // clearing.
@@ -432,7 +433,7 @@ public sealed partial class ScoringModel : ILeadScorer
         Span<double> points = _rules.Length <= 256 ? stackalloc double[_rules.Length] : new double[_rules.Length];
         Span<int> occurrences = _plans.Length <= 256 ? stackalloc int[_plans.Length] : new int[_plans.Length];
         Evaluate(lead, asOf, points, occurrences, compiled);
-        if (compiled && _totals is { } totals)
+        if (compiled && Volatile.Read(ref _totals) is { } totals)
         {
             return totals(ref MemoryMarshal.GetReference(points));
         }
@@ -462,9 +463,14 @@ public sealed partial class ScoringModel : ILeadScorer
 
     private void Evaluate(Lead lead, DateTimeOffset asOf, Span<double> points, Span<int> occurrences, bool compiled = true)
     {
+        if (compiled)
+        {
+            CountTowardsCompiling();
+        }
+
         // Built-in rules read straight from their compiled parts (the rules are immutable), not through the rule objects:
         // as straight-line code when the model has it, otherwise from the tables.
-        if (compiled && _builtInRules is { } builtIn)
+        if (compiled && Volatile.Read(ref _builtInRules) is { } builtIn)
         {
             builtIn(lead, asOf, ref MemoryMarshal.GetReference(points));
         }

@@ -42,7 +42,7 @@ public class ScoringModelPropertyTests
         var model = scenario.Model.Build();
         var lead = scenario.Lead.Build();
         var fromTables = model.Score(lead, LeadBuilder.Now);
-        model.CompileSignalPointsNow();
+        model.CompileNow();
         return model.HasCompiledRules == RuntimeFeature.IsDynamicCodeCompiled
             && model.HasCompiledSignalPoints == RuntimeFeature.IsDynamicCodeCompiled
             && model.Score(lead, LeadBuilder.Now) == model.ScoreFromTables(lead, LeadBuilder.Now)

@@ -165,7 +165,7 @@ public class SignalPassTests
 
         var model = builder.Build();
         var fromTables = model.Score(lead, Now);
-        model.CompileSignalPointsNow();
+        model.CompileNow();
         var card = model.Explain(lead, Now);
         foreach (var rule in rules)
         {
