@@ -43,7 +43,7 @@ public sealed partial class ScoringModel
     private delegate void SignalPoints(ref byte codes, int stride, ref long ages, ref long planAges, ref double points, ref int occurrences);
 
     /// <summary>The signature of <see cref="Finish{TFactor}"/>.</summary>
-    private delegate void FinishCall(ref byte codes, int stride, int layer, byte code, int minOccurrences, int maxOccurrences, double rate, CompiledDecay decay, double pointsPerOccurrence, int slot, int plan, ref long ages, ref long planAges, ref double points, ref int occurrences);
+    private delegate void FinishCall(ref byte codes, int stride, int layer, byte code, int minOccurrences, int maxOccurrences, double rate, CompiledDecay? decay, double pointsPerOccurrence, int slot, int plan, ref long ages, ref long planAges, ref double points, ref int occurrences);
 
     /// <summary>Builds the straight-line form of the built-in rules, or <see langword="null"/> when there is nothing to gain.</summary>
     private BuiltInRules? CompileBuiltInRules()

@@ -273,7 +273,7 @@ public sealed partial class ScoringModel
     /// rule and plan counts when the model was built.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish<TFactor>(ref byte codes, int stride, int layer, byte code, int minOccurrences, int maxOccurrences, double rate, CompiledDecay decay, double pointsPerOccurrence, int slot, int plan, ref long ages, ref long planAges, ref double points, ref int occurrences)
+    private static void Finish<TFactor>(ref byte codes, int stride, int layer, byte code, int minOccurrences, int maxOccurrences, double rate, CompiledDecay? decay, double pointsPerOccurrence, int slot, int plan, ref long ages, ref long planAges, ref double points, ref int occurrences)
         where TFactor : struct, IDecayFactor
     {
         ref var planCodes = ref Unsafe.Add(ref codes, layer * stride);
@@ -300,7 +300,7 @@ public sealed partial class ScoringModel
 
     /// <summary>Σ factor(age) over the plan's signals, in signal order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double SumInOrder<TFactor>(ref byte planCodes, int stride, byte code, double rate, CompiledDecay decay, ref long ages)
+    private static double SumInOrder<TFactor>(ref byte planCodes, int stride, byte code, double rate, CompiledDecay? decay, ref long ages)
         where TFactor : struct, IDecayFactor
     {
         var sum = 0.0;
@@ -321,7 +321,7 @@ public sealed partial class ScoringModel
     /// Kept out of line: it is the rare case, and it would crowd the code of every plan.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static double SumMostRecent<TFactor>(ref byte planCodes, int stride, byte code, double rate, CompiledDecay decay, ref long ages, Span<long> planAges, int counted)
+    private static double SumMostRecent<TFactor>(ref byte planCodes, int stride, byte code, double rate, CompiledDecay? decay, ref long ages, Span<long> planAges, int counted)
         where TFactor : struct, IDecayFactor
     {
         var found = 0;
@@ -349,35 +349,36 @@ public sealed partial class ScoringModel
         static abstract bool Decays { get; }
 
         /// <summary>The factor of an age, from the decay's rate or, for the kinds without a formula here, the decay.</summary>
-        static abstract double Of(double rate, CompiledDecay decay, long age);
+        static abstract double Of(double rate, CompiledDecay? decay, long age);
     }
 
     private readonly struct NoDecay : IDecayFactor
     {
         public static bool Decays => false;
 
-        public static double Of(double rate, CompiledDecay decay, long age) => 1;
+        public static double Of(double rate, CompiledDecay? decay, long age) => 1;
     }
 
     private readonly struct HalfLife : IDecayFactor
     {
         public static bool Decays => true;
 
-        public static double Of(double rate, CompiledDecay decay, long age) => HalfLifeFactor.Of(age * rate);
+        public static double Of(double rate, CompiledDecay? decay, long age) => HalfLifeFactor.Of(age * rate);
     }
 
     private readonly struct Linear : IDecayFactor
     {
         public static bool Decays => true;
 
-        public static double Of(double rate, CompiledDecay decay, long age) => CompiledDecay.LinearFactor(age, rate);
+        public static double Of(double rate, CompiledDecay? decay, long age) => CompiledDecay.LinearFactor(age, rate);
     }
 
     private readonly struct AnyDecay : IDecayFactor
     {
         public static bool Decays => true;
 
-        public static double Of(double rate, CompiledDecay decay, long age) => decay.Factor(age);
+        // Only ever given the plan's decay: the compiled code passes null to the kinds with a formula of their own.
+        public static double Of(double rate, CompiledDecay? decay, long age) => decay!.Factor(age);
     }
 
     /// <summary>Bit <c>i</c> set where <c>codes[i] == code</c>, for the <see cref="Chunk"/> codes from <paramref name="first"/>.</summary>

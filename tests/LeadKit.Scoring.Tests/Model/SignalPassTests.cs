@@ -181,9 +181,9 @@ public class SignalPassTests
     }
 
     [Fact]
-    public void Score_ManyLeads_CompilesTheSignalPointsInTheBackground_WithTheSameScores()
+    public void Score_ManyLeads_CompilesTheModelInTheBackground_WithTheSameScores()
     {
-        var model = new ScoringModelBuilder().AddRule(EveryDecay()[1]).AddRule(EveryDecay()[2]).Build();
+        var model = new ScoringModelBuilder().AddRule(EveryDecay()[1]).AddRule(EveryDecay()[2]).AddRule(SalesRules.DoNotContact(-50)).Build();
         var random = new Random(7);
         var leads = Enumerable.Range(0, 64).Select(_ =>
         {
@@ -197,11 +197,13 @@ public class SignalPassTests
         }).ToArray();
         var before = leads.Select(lead => model.Score(lead, Now)).ToArray();
         Assert.False(model.HasCompiledSignalPoints);
+        Assert.False(model.HasCompiledRules);
 
         // Scored from all threads at once, as a batch would be, past the count that starts the compilation.
         Parallel.For(0, ScoringModel.ScoresBeforeCompiling, i => Assert.Equal(before[i % leads.Length], model.Score(leads[i % leads.Length], Now)));
 
-        Assert.True(SpinWait.SpinUntil(() => model.HasCompiledSignalPoints, TimeSpan.FromSeconds(30)), "The signal points were not compiled within 30 s.");
+        Assert.True(SpinWait.SpinUntil(() => model.HasCompiledSignalPoints, TimeSpan.FromSeconds(30)), "The model was not compiled within 30 s.");
+        Assert.True(model.HasCompiledRules);
         Assert.Equal(before, leads.Select(lead => model.Score(lead, Now)));
     }
 }
