@@ -78,9 +78,9 @@ public sealed partial class ScoringModel
     /// <summary>Gives every signal and inactivity rule its points and every plan its occurrences in the window.</summary>
     /// <remarks>
     /// <para>One pass over the signals (per layer of the kind-to-code map) writes each signal's age, and its plan's code
-    /// when it is in that plan's window (else <see cref="NoPlan"/>), in signal order: two sequential stores per signal and
-    /// no branch on the signal, whose kind and age are unpredictable. The same pass finds the youngest signal for
-    /// inactivity rules; a model without them runs a pass compiled without that work.</para>
+    /// when it is in that plan's window (else <see cref="NoPlan"/>), in signal order: two sequential stores per signal, and
+    /// no read of what an earlier signal wrote. The same pass finds the youngest signal for inactivity rules; a model
+    /// without them runs a pass compiled without that work.</para>
     /// <para>Each plan then finds its signals by comparing the codes with its own, 32 at a time: their number is its
     /// occurrences, and it sums their factors in signal order, as <see cref="SignalMath.Evaluate"/> does, or, when more
     /// occurred than it counts, the factors of its most recent ages, youngest first, as
@@ -152,9 +152,10 @@ public sealed partial class ScoringModel
     }
 
     /// <summary>
-    /// The pass over the signals for one layer of the kind-to-code map: writes each signal's age and code. No call, no
-    /// read of what an earlier signal wrote, and no branch on the signal but one, with inactivity rules, on a new
-    /// youngest signal (cheaper than arithmetic when it is predicted).
+    /// The pass over the signals for one layer of the kind-to-code map: writes each signal's age and code. No call and no
+    /// read of what an earlier signal wrote. The JIT compiles the choice of code (in the window or not) and, with
+    /// inactivity rules, the youngest signal to branches; both measured faster than their branch-free forms (the code by
+    /// 2%), since most kinds have no window and the youngest signal changes rarely.
     /// </summary>
     /// <remarks>
     /// Unchecked indexing keeps the loop's variables in registers (bounds checks need every length in one). Every

@@ -29,7 +29,8 @@ namespace LeadKit.Scoring.Model;
 /// e-mail domain rules, its signal rules' points from their signals, and its sums and limits into straight-line code, in
 /// the background (a few milliseconds of one pool thread, once per model), and then runs that code. Until then, and in
 /// ahead-of-time compiled applications, it scores from its tables. Both give the same result, bit for bit, so
-/// <c>Build()</c> stays fast and a model built for a few leads never pays for compiling.</para>
+/// <c>Build()</c> stays fast and a model built for a few leads never pays for compiling. (The one score that starts the
+/// compiling queues it: one small allocation in the model's life.)</para>
 /// </remarks>
 public sealed partial class ScoringModel : ILeadScorer
 {
