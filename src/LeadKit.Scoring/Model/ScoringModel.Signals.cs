@@ -245,20 +245,26 @@ public sealed partial class ScoringModel
             switch (plan.Kind)
             {
                 case DecayKind.None:
-                    Finish<NoDecay>(ref firstCode, stride, plan.Layer, plan.Code, plan.MinOccurrences, plan.MaxOccurrences, plan.Rate, plan.Decay, plan.PointsPerOccurrence, plan.Slot, p, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
+                    FinishFromTable<NoDecay>(plan, p, ref firstCode, stride, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
                     break;
                 case DecayKind.Exponential:
-                    Finish<HalfLife>(ref firstCode, stride, plan.Layer, plan.Code, plan.MinOccurrences, plan.MaxOccurrences, plan.Rate, plan.Decay, plan.PointsPerOccurrence, plan.Slot, p, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
+                    FinishFromTable<HalfLife>(plan, p, ref firstCode, stride, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
                     break;
                 case DecayKind.Linear:
-                    Finish<Linear>(ref firstCode, stride, plan.Layer, plan.Code, plan.MinOccurrences, plan.MaxOccurrences, plan.Rate, plan.Decay, plan.PointsPerOccurrence, plan.Slot, p, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
+                    FinishFromTable<Linear>(plan, p, ref firstCode, stride, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
                     break;
                 default:
-                    Finish<AnyDecay>(ref firstCode, stride, plan.Layer, plan.Code, plan.MinOccurrences, plan.MaxOccurrences, plan.Rate, plan.Decay, plan.PointsPerOccurrence, plan.Slot, p, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
+                    FinishFromTable<AnyDecay>(plan, p, ref firstCode, stride, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
                     break;
             }
         }
     }
+
+    /// <summary><see cref="Finish{TFactor}"/> with the plan's numbers read from its entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FinishFromTable<TFactor>(in FinishPlan plan, int p, ref byte codes, int stride, ref long ages, ref long planAges, ref double points, ref int occurrences)
+        where TFactor : struct, IDecayFactor
+        => Finish<TFactor>(ref codes, stride, plan.Layer, plan.Code, plan.MinOccurrences, plan.MaxOccurrences, plan.Rate, plan.Decay, plan.PointsPerOccurrence, plan.Slot, p, ref ages, ref planAges, ref points, ref occurrences);
 
     /// <summary>
     /// Gives one plan its occurrences (its code among the signals') and its points: the points per occurrence times its
