@@ -291,7 +291,7 @@ public sealed partial class ScoringModel
         }
 
         Unsafe.Add(ref occurrences, plan) = count;
-        var counted = count < minOccurrences ? 0 : Math.Min(count, maxOccurrences);
+        var counted = SignalPlan.Counted(count, minOccurrences, maxOccurrences);
 
         // Without decay, or with nothing counted, the sum of the factors is the number counted.
         double sum = counted;

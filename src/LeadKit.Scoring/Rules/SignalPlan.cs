@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadKit.Scoring.Decay;
 
 namespace LeadKit.Scoring.Rules;
@@ -17,7 +18,12 @@ internal sealed class SignalPlan(int slot, int[] kindOrdinals, double pointsPerO
     public int MinOccurrences { get; } = minOccurrences;
 
     /// <summary>How many occurrences count, given how many are in the window: 0 below the threshold.</summary>
-    public int Counted(int occurrences) => occurrences < MinOccurrences ? 0 : Math.Min(occurrences, MaxOccurrences);
+    public int Counted(int occurrences) => Counted(occurrences, MinOccurrences, MaxOccurrences);
+
+    /// <summary>How many of <paramref name="occurrences"/> count, given the threshold and the most counted: 0 below the threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Counted(int occurrences, int minOccurrences, int maxOccurrences)
+        => occurrences < minOccurrences ? 0 : Math.Min(occurrences, maxOccurrences);
 
     public long WindowTicks { get; } = windowTicks;
 
