@@ -25,7 +25,7 @@ public sealed class RoutingPlanBuilderTests
         Assert.Equal(
             new[]
             {
-                "$.options", "$.reps[1].id", "$.teams[0].members[1]", "$.steps[0].team", "$.steps[1].selection",
+                "$.options.defaultQueue", "$.reps[1].id", "$.teams[0].members[1]", "$.steps[0].team", "$.steps[1].selection",
                 "$.steps[2].rules[0].team", "$.steps[2].rules[1].name", "$.steps[2].rules[1].when.languages[0]", "$.steps[2].rules[1].when.minEmployees",
             },
             error.Errors.Select(e => e.Path).ToArray());
