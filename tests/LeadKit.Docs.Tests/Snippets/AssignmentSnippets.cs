@@ -155,7 +155,7 @@ public sealed class AssignmentSnippets
 
         Assert.False(provider.TryReplace(loaded));
         Assert.Same(inUse, provider.Current);
-        Assert.Equal("$.steps[1].rules[1].team: Unknown team 'apac'.", Assert.Single(loaded.Errors).ToString());
+        Assert.Equal("$.steps[1].rules[1].team: Unknown team: no team with this id is defined in the plan.", Assert.Single(loaded.Errors).ToString());
     }
 
     [Fact]
