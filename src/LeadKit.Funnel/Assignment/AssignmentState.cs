@@ -17,7 +17,15 @@ namespace LeadKit.Funnel.Assignment;
 /// every lead is assigned exactly once, capacities are never exceeded and the counts add up.
 /// </para>
 /// <para>Counters are keyed by rep id and pools by name, so a new plan with changed teams keeps everyone's counts.</para>
-/// <para>Persist with <see cref="ToJson"/> and restore with <see cref="FromJson(string)"/>.</para>
+/// <para>
+/// Persist with <see cref="ToJson"/> and restore with <see cref="FromJson(string)"/>, which refuses (with a
+/// <see cref="JsonException"/> naming the path) every value a running state cannot have: negative or over-limit
+/// counters, a weighted count above its pool's assignments, duplicate keys, nulls, invalid text.
+/// </para>
+/// <para>
+/// Counters never wrap: a rep with <see cref="int.MaxValue"/> open leads or <see cref="MaximumCount"/> assigned is
+/// full and no step (built-in or plugin) assigns them more; every assignment, by any step, is counted once.
+/// </para>
 /// </remarks>
 public sealed class AssignmentState
 {

@@ -267,6 +267,54 @@ public sealed class RoutingInputHardeningTests
         Assert.Equal(2, state.GetCounters(Id("ivo")).AssignedInPeriod);
     }
 
+    [Fact]
+    public void PluginStep_DelegatingToABuiltIn_IsCountedOnce()
+    {
+        var state = new AssignmentState();
+        var plan = Plan(state, b => b.AddReps([Rep("ivo")]).AddStep(context => new Delegating(context.CreateTeamStrategy(null, RepSelection.RoundRobin, "inner"))));
+
+        plan.AssignTo();
+
+        Assert.Equal(1, state.GetCounters(Id("ivo")).Assigned);
+        Assert.Equal(1, state.GetCounters(Id("ivo")).Open);
+    }
+
+    [Fact]
+    public void Counters_AtMaximumCount_RepAndWeightedPoolTakeNoMoreLeads()
+    {
+        var full = AssignmentState.FromJson($$"""{ "version": 1, "reps": [ { "id": "a", "assigned": {{AssignmentState.MaximumCount}} } ], "pools": [] }""");
+        var pool = AssignmentState.FromJson($$"""
+            { "version": 1, "reps": [], "pools": [ { "name": "all/WeightedRoundRobin", "assignments": {{AssignmentState.MaximumCount}},
+              "weights": [ { "rep": "a", "count": {{AssignmentState.MaximumCount}} } ] } ] }
+            """);
+
+        var fullRep = Plan(full, b => b.AddReps([Rep("a")]).AddAllReps(RepSelection.RoundRobin)).Assign(AnyLead(), Now);
+        var fullPool = Plan(pool, b => b.AddReps([Rep("a")]).AddAllReps(RepSelection.WeightedRoundRobin)).Assign(AnyLead(), Now);
+
+        Assert.Equal(UnassignedReason.NoEligibleRep, fullRep.Reason);
+        Assert.Equal(AssignmentState.MaximumCount, full.GetCounters(Id("a")).Assigned);
+        Assert.Equal(UnassignedReason.NoEligibleRep, fullPool.Reason);
+        Assert.Equal(0, pool.TotalAssigned);
+    }
+
+    [Fact]
+    public void Build_TeamIdWithBidiOverride_Refused()
+    {
+        var error = Assert.Throws<RoutingPlanException>(() => Builder()
+            .AddTeam(new SalesTeamId("dach‮xe"), Id("hans"))
+            .AddAllReps(RepSelection.RoundRobin)
+            .Build());
+
+        Assert.Equal("$.teams[0].id", Assert.Single(error.Errors).Path);
+    }
+
+    private sealed class Delegating(IAssignmentStrategy inner) : IAssignmentStrategy
+    {
+        public string Name => "delegating";
+
+        public AssignmentResult Assign(in AssignmentContext context) => inner.Assign(context);
+    }
+
     /// <summary>A plugin step that always picks one rep, as an application's "rep on duty" step would.</summary>
     internal sealed class FixedRepStep(SalesRepId rep) : IAssignmentStrategy
     {

@@ -53,14 +53,23 @@ internal static class JsonInput
             return null;
         }
 
-        // The scan above already refused everything JsonDocument would; its options repeat the rules as a second line.
-        return JsonDocument.Parse(utf8, new JsonDocumentOptions
+        // The scan above already refused everything JsonDocument would; its options repeat the rules as a second line,
+        // and should the two ever disagree the reader still reports a problem instead of throwing.
+        try
         {
-            AllowDuplicateProperties = false,
-            AllowTrailingCommas = false,
-            CommentHandling = JsonCommentHandling.Disallow,
-            MaxDepth = maxDepth,
-        });
+            return JsonDocument.Parse(utf8, new JsonDocumentOptions
+            {
+                AllowDuplicateProperties = false,
+                AllowTrailingCommas = false,
+                CommentHandling = JsonCommentHandling.Disallow,
+                MaxDepth = maxDepth,
+            });
+        }
+        catch (JsonException ex)
+        {
+            problem = new RoutingPlanError("$", $"The document is not valid JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}.");
+            return null;
+        }
     }
 
     /// <summary>

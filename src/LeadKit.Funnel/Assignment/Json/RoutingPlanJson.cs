@@ -10,11 +10,13 @@ using LeadKit.Abstractions.Sources;
 namespace LeadKit.Funnel.Assignment.Json;
 
 /// <summary>
-/// Loads routing plans from JSON documents (format in docs/assignment.md): a closed vocabulary of step kinds,
-/// selections and condition fields, unknown properties rejected, size and depth limits, and every problem reported
-/// with its JSON path. Nothing in a document is executed: no expressions, no type names.
+/// Loads routing plans from JSON documents (format, limits and error contract in docs/assignment.md): a closed
+/// vocabulary of step kinds, selections and condition fields; unknown properties, duplicate keys, nulls, comments,
+/// trailing commas, invalid UTF-8 and unpaired surrogates refused; a UTF-8 BOM accepted; size and depth limits; and
+/// every problem reported with its JSON path in the format's words (never a value, never a .NET type name).
+/// Nothing in a document is executed: no expressions, no type names.
 /// </summary>
-/// <remarks>Thread-safe (stateless). Source-generated serialization, AOT-safe.</remarks>
+/// <remarks>Thread-safe (stateless). No reflection: documents are read token by token, AOT-safe.</remarks>
 public static class RoutingPlanJson
 {
     /// <summary>The document format version this version of LeadKit reads.</summary>
