@@ -28,7 +28,7 @@ internal static class RoutingPlanDocumentReader
 
     private static PlanOptionsDocument? ReadOptions(JsonElement root, JsonFields fields)
     {
-        if (!root.TryGetProperty("options", out var element) || !IsObject(element, "$.options", "the plan options", fields, "name", "respectAvailability", "enforceOpenLeadCapacity", "capacityPeriod", "defaultQueue", "productField"))
+        if (!root.TryGetProperty("options", out var element) || !fields.IsObject(element, "$.options", "the plan options", "name", "respectAvailability", "enforceOpenLeadCapacity", "capacityPeriod", "defaultQueue", "productField"))
         {
             return null;
         }
@@ -46,12 +46,12 @@ internal static class RoutingPlanDocumentReader
     }
 
     private static TeamDocument? ReadTeam(JsonElement element, string path, JsonFields fields)
-        => IsObject(element, path, "a team", fields, "id", "members")
+        => fields.IsObject(element, path, "a team", "id", "members")
             ? new TeamDocument { Id = fields.Text(element, "id", path), Members = fields.Texts(element, "members", path, RoutingPlanBuilder.MaximumReps) }
             : null;
 
     private static StepDocument? ReadStep(JsonElement element, string path, JsonFields fields)
-        => IsObject(element, path, "a step", fields, "kind", "name", "team", "selection", "rules")
+        => fields.IsObject(element, path, "a step", "kind", "name", "team", "selection", "rules")
             ? new StepDocument
             {
                 Kind = fields.Text(element, "kind", path),
@@ -64,14 +64,14 @@ internal static class RoutingPlanDocumentReader
 
     private static RuleDocument? ReadRule(JsonElement element, string path, JsonFields fields)
     {
-        if (!IsObject(element, path, "a territory rule", fields, "name", "when", "team", "selection"))
+        if (!fields.IsObject(element, path, "a territory rule", "name", "when", "team", "selection"))
         {
             return null;
         }
 
         ConditionDocument? when = null;
         if (element.TryGetProperty("when", out var condition)
-            && IsObject(condition, path + ".when", "a rule condition", fields, "countries", "regions", "industries", "minEmployees", "maxEmployees", "sources", "languages", "products"))
+            && fields.IsObject(condition, path + ".when", "a rule condition", "countries", "regions", "industries", "minEmployees", "maxEmployees", "sources", "languages", "products"))
         {
             var at = path + ".when";
             const int values = RoutingPlanBuilderExtensions.MaximumConditionValues;
@@ -96,10 +96,6 @@ internal static class RoutingPlanDocumentReader
             Selection = fields.Text(element, "selection", path),
         };
     }
-
-    /// <summary>An explicit null where an object belongs is reported like any other wrong value.</summary>
-    private static bool IsObject(JsonElement element, string path, string what, JsonFields fields, params ReadOnlySpan<string> allowed)
-        => fields.IsObject(element, path, what, allowed);
 
     private static List<T?>? ReadList<T>(JsonElement parent, string name, string path, int maxCount, JsonFields fields, Func<JsonElement, string, JsonFields, T?> read)
         where T : class
