@@ -39,7 +39,11 @@ public sealed class AssignmentExplanation
         _skipped.Add(new(repId, step, reason));
     }
 
-    /// <summary>Describes the explanation, one line per step and per skipped rep.</summary>
+    /// <summary>
+    /// Describes the explanation, one line per step and per skipped rep. Reps are numbered in the order they were
+    /// skipped, never named: rep ids are often e-mail addresses, and this text ends up in logs. Read
+    /// <see cref="Skipped"/> for the ids.
+    /// </summary>
     /// <returns>The description.</returns>
     public override string ToString()
     {
@@ -49,9 +53,10 @@ public sealed class AssignmentExplanation
             text.Append(step.Step).Append(": ").AppendLine(step.Outcome);
         }
 
-        foreach (var skipped in _skipped)
+        for (var i = 0; i < _skipped.Count; i++)
         {
-            text.Append("skipped ").Append(skipped.RepId.ToString()).Append(" in ").Append(skipped.Step).Append(": ").AppendLine(skipped.Reason.ToString());
+            var skipped = _skipped[i];
+            text.Append("skipped rep ").Append(i + 1).Append(" of ").Append(_skipped.Count).Append(" in ").Append(skipped.Step).Append(": ").AppendLine(skipped.Reason.ToString());
         }
 
         return text.ToString();

@@ -66,9 +66,12 @@ public readonly record struct AssignmentResult
         return new(default, queue, reason);
     }
 
-    /// <summary>Describes the result, e.g. <c>assigned to rep-1 by territory-rules</c> or <c>unassigned (NoEligibleRep), queue triage</c>.</summary>
+    /// <summary>
+    /// Describes the result without the rep's id (ids are often e-mail addresses and this text ends up in logs), e.g.
+    /// <c>assigned by territory-rules</c> or <c>unassigned (NoEligibleRep), queue triage</c>; read <see cref="RepId"/> for the rep.
+    /// </summary>
     /// <returns>The description.</returns>
     public override string ToString() => IsAssigned
-        ? $"assigned to {RepId} by {DecidedBy}"
+        ? $"assigned by {DecidedBy}"
         : Queue is null ? $"unassigned ({Reason})" : $"unassigned ({Reason}), queue {Queue}";
 }

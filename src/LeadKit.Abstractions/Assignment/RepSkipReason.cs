@@ -29,4 +29,10 @@ public enum RepSkipReason
 
     /// <summary>The rep is not known to the routing plan (e.g. an account owner who is not one of its reps).</summary>
     Unknown,
+
+    /// <summary>
+    /// One of the rep's counters is at its limit (open leads at <see cref="int.MaxValue"/>, or the total assigned
+    /// at the state's maximum): the rep takes no more leads until leads are released, so no counter ever wraps.
+    /// </summary>
+    CounterLimitReached,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Funnel.Assignment.Engine;
@@ -16,12 +17,42 @@ namespace LeadKit.Funnel.Assignment;
 /// every lead is assigned exactly once, capacities are never exceeded and the counts add up.
 /// </para>
 /// <para>Counters are keyed by rep id and pools by name, so a new plan with changed teams keeps everyone's counts.</para>
-/// <para>Persist with <see cref="ToJson"/> and restore with <see cref="FromJson(string)"/>.</para>
+/// <para>
+/// Persist with <see cref="ToJson"/> and restore with <see cref="FromJson(string)"/>, which refuses (with a
+/// <see cref="JsonException"/> naming the path) every value a running state cannot have: negative or over-limit
+/// counters, a weighted count above its pool's assignments, duplicate keys, nulls, invalid text.
+/// </para>
+/// <para>
+/// Counters never wrap: a rep with <see cref="int.MaxValue"/> open leads or <see cref="MaximumCount"/> assigned is
+/// full and no step (built-in or plugin) assigns them more; every assignment, by any step, is counted once.
+/// </para>
 /// </remarks>
 public sealed class AssignmentState
 {
     /// <summary>The snapshot format version written by <see cref="ToJson"/>.</summary>
     public const int SnapshotVersion = 1;
+
+    /// <summary>
+    /// The largest value of a rep's total assigned, a pool's assignments and a rep's weighted count (one hundred
+    /// billion). A rep or pool at the limit takes no more leads; the cap keeps weighted selection's exact integer
+    /// arithmetic (total weight x count) inside a 64-bit number, and <see cref="FromJson(string)"/> refuses larger values.
+    /// </summary>
+    public const long MaximumCount = 100_000_000_000;
+
+    /// <summary>The longest snapshot <see cref="FromJson(string)"/> accepts, in characters (64 Mi).</summary>
+    public const int MaximumSnapshotLength = 64 * 1024 * 1024;
+
+    /// <summary>The longest UTF-8 snapshot <see cref="FromJson(ReadOnlySpan{byte})"/> accepts, in bytes: every text snapshot within <see cref="MaximumSnapshotLength"/> fits.</summary>
+    public const int MaximumSnapshotUtf8Length = 3 * MaximumSnapshotLength;
+
+    /// <summary>The largest number of reps, of pools and of weights in one pool in a snapshot (one million each).</summary>
+    public const int MaximumSnapshotEntries = 1_000_000;
+
+    /// <summary>The snapshot's nesting (state, pools, pool, weights, weight) with room to spare.</summary>
+    private const int SnapshotDepth = 8;
+
+    [ThreadStatic]
+    private static long t_recorded;
 
     private readonly Dictionary<SalesRepId, RepLedger> _reps = [];
     private readonly Dictionary<string, PoolLedger> _pools = new(StringComparer.Ordinal);
@@ -61,22 +92,25 @@ public sealed class AssignmentState
 
     /// <summary>Records that a rep no longer holds one of their open leads (converted, disqualified or reassigned).</summary>
     /// <param name="repId">The rep.</param>
-    /// <exception cref="InvalidOperationException">The rep holds no open leads.</exception>
+    /// <exception cref="InvalidOperationException">The rep holds no open leads (the message does not name the rep).</exception>
     public void ReleaseLead(SalesRepId repId)
     {
         lock (Gate)
         {
-            var ledger = GetLedger(repId);
-            if (ledger.Open == 0)
+            // TryGetValue, not GetLedger: a refused release leaves no trace in the state.
+            if (!_reps.TryGetValue(repId, out var ledger) || ledger.Open == 0)
             {
-                throw new InvalidOperationException($"Rep '{repId}' holds no open leads to release.");
+                throw new InvalidOperationException("The rep holds no open leads to release (releases must follow assignments or SetOpenLeads).");
             }
 
             ledger.Open--;
         }
     }
 
-    /// <summary>Sets how many open leads a rep holds, e.g. when starting from the numbers in a CRM.</summary>
+    /// <summary>
+    /// Sets how many open leads a rep holds, e.g. when starting from the numbers in a CRM. A rep holding
+    /// <see cref="int.MaxValue"/> open leads is full: no step assigns them another lead until one is released.
+    /// </summary>
     /// <param name="repId">The rep.</param>
     /// <param name="open">The number of open leads (not negative).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="open"/> is negative.</exception>
@@ -126,88 +160,68 @@ public sealed class AssignmentState
     }
 
     /// <summary>Restores a state from a snapshot written by <see cref="ToJson"/>.</summary>
-    /// <param name="json">The snapshot.</param>
+    /// <param name="json">The snapshot; a leading byte-order mark (U+FEFF) is ignored.</param>
     /// <returns>The restored state.</returns>
-    /// <exception cref="JsonException">The snapshot is malformed; the message gives the JSON path of the problem.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JsonException">
+    /// The snapshot is not a valid state (see docs/assignment.md for the limits): <see cref="JsonException.Path"/> is the
+    /// JSON path of the first problem, and the message names the path and the rule, never a value. No other exception
+    /// is thrown for any content.
+    /// </exception>
     public static AssignmentState FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        AssignmentStateSnapshot snapshot;
-        try
+        if (json.Length > MaximumSnapshotLength)
         {
-            snapshot = JsonSerializer.Deserialize(json, AssignmentJsonContext.Default.AssignmentStateSnapshot)
-                ?? throw new JsonException("Expected an assignment-state object but found null. Path: $.", "$", 0, 0);
-        }
-        catch (JsonException ex) when (ex.Path is not null && !ex.Message.Contains(ex.Path, StringComparison.Ordinal))
-        {
-            throw new JsonException($"{ex.Message} Path: {ex.Path}.", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
+            throw Refuse(new("$", string.Create(CultureInfo.InvariantCulture, $"The snapshot has {json.Length:N0} characters; at most {MaximumSnapshotLength:N0} are accepted.")));
         }
 
-        if (snapshot.Version != SnapshotVersion)
-        {
-            throw new JsonException($"Unsupported assignment-state version {snapshot.Version} (expected {SnapshotVersion}). Path: $.version.", "$.version", null, null);
-        }
-
-        var state = new AssignmentState();
-        for (var i = 0; i < snapshot.Reps.Count; i++)
-        {
-            var rep = snapshot.Reps[i];
-            var path = $"$.reps[{i}]";
-            var id = ParseRepId(rep.Id, path + ".id");
-            if (state._reps.ContainsKey(id))
-            {
-                throw new JsonException($"Rep '{rep.Id}' appears more than once. Path: {path}.id.", path + ".id", null, null);
-            }
-
-            if (rep.Assigned < 0 || rep.Open < 0 || rep.AssignedInPeriod < 0)
-            {
-                throw new JsonException($"Counters must not be negative (assigned {rep.Assigned}, open {rep.Open}, assignedInPeriod {rep.AssignedInPeriod}). Path: {path}.", path, null, null);
-            }
-
-            state._reps.Add(id, new RepLedger
-            {
-                Assigned = rep.Assigned,
-                Open = rep.Open,
-                PeriodStart = rep.PeriodStart?.DayNumber ?? 0,
-                PeriodCount = rep.PeriodStart is null ? 0 : rep.AssignedInPeriod,
-            });
-        }
-
-        for (var i = 0; i < snapshot.Pools.Count; i++)
-        {
-            var entry = snapshot.Pools[i];
-            var path = $"$.pools[{i}]";
-            if (string.IsNullOrWhiteSpace(entry.Name) || state._pools.ContainsKey(entry.Name))
-            {
-                throw new JsonException($"Pool name '{entry.Name}' is blank or appears more than once. Path: {path}.name.", path + ".name", null, null);
-            }
-
-            if (entry.Assignments < 0)
-            {
-                throw new JsonException($"Assignments must not be negative (was {entry.Assignments}). Path: {path}.assignments.", path + ".assignments", null, null);
-            }
-
-            var pool = new PoolLedger { Assignments = entry.Assignments };
-            if (entry.LastRep is not null)
-            {
-                pool.RestoredLastRepId = ParseRepId(entry.LastRep, path + ".lastRep");
-            }
-
-            for (var j = 0; j < entry.Weights.Count; j++)
-            {
-                var weightPath = $"{path}.weights[{j}].rep";
-                var rep = ParseRepId(entry.Weights[j].Rep, weightPath);
-                if (!pool.Weights.TryAdd(rep, new WeightCell { Count = entry.Weights[j].Count }))
-                {
-                    throw new JsonException($"Rep '{rep}' appears more than once. Path: {weightPath}.", weightPath, null, null);
-                }
-            }
-
-            state._pools.Add(entry.Name, pool);
-        }
-
-        return state;
+        var utf8 = JsonInput.ToUtf8(json, out var problem) ?? throw Refuse(problem!.Value);
+        return Restore(utf8);
     }
+
+    /// <summary>Restores a state from a UTF-8 snapshot (a file or a database column); see <see cref="FromJson(string)"/>.</summary>
+    /// <param name="utf8Json">The snapshot; a leading UTF-8 byte-order mark is ignored.</param>
+    /// <returns>The restored state.</returns>
+    /// <exception cref="JsonException">The snapshot is not a valid state (invalid UTF-8 included); the path of the first problem.</exception>
+    public static AssignmentState FromJson(ReadOnlySpan<byte> utf8Json)
+    {
+        var content = JsonInput.SkipBom(utf8Json);
+        if (content.Length > MaximumSnapshotUtf8Length)
+        {
+            throw Refuse(new("$", string.Create(CultureInfo.InvariantCulture, $"The snapshot has {content.Length:N0} bytes; at most {MaximumSnapshotUtf8Length:N0} are accepted.")));
+        }
+
+        return Restore(content.ToArray());
+    }
+
+    private static AssignmentState Restore(byte[] utf8)
+    {
+        using var parsed = JsonInput.Parse(utf8, SnapshotDepth, out var problem);
+        if (parsed is null)
+        {
+            throw Refuse(problem!.Value);
+        }
+
+        var errors = new List<RoutingPlanError>();
+        var state = AssignmentStateReader.Read(parsed.RootElement, new JsonFields(errors));
+        return errors.Count == 0 ? state : throw Refuse(errors[0]);
+    }
+
+    private static JsonException Refuse(RoutingPlanError problem)
+        => new($"{problem.Message} Path: {problem.Path}.", problem.Path, null, null);
+
+    /// <summary>Adds a restored rep; <see langword="false"/> when the id is already taken.</summary>
+    internal bool TryRestore(SalesRepId id, RepLedger ledger) => _reps.TryAdd(id, ledger);
+
+    /// <summary>Adds a restored pool; <see langword="false"/> when the name is already taken.</summary>
+    internal bool TryRestore(string name, PoolLedger pool) => _pools.TryAdd(name, pool);
+
+    /// <summary>Counts one recorded assignment on this thread, so a plan can tell whether a step recorded its own.</summary>
+    internal static void CountRecorded() => t_recorded++;
+
+    /// <summary>Gets the number of assignments recorded on this thread so far.</summary>
+    internal static long RecordedOnThisThread => t_recorded;
 
     /// <summary>Gets or creates a rep's ledger; the caller holds <see cref="Gate"/> or is binding a plan.</summary>
     internal RepLedger GetLedger(SalesRepId repId)
@@ -236,18 +250,6 @@ public sealed class AssignmentState
             }
 
             return pool;
-        }
-    }
-
-    private static SalesRepId ParseRepId(string? text, string path)
-    {
-        try
-        {
-            return new SalesRepId(text!);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new JsonException($"{ex.Message} Path: {path}.", path, null, null, ex);
         }
     }
 }

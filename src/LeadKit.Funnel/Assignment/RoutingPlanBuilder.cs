@@ -1,4 +1,5 @@
 using LeadKit.Abstractions.Assignment;
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Funnel.Assignment.Engine;
@@ -113,9 +114,9 @@ public sealed class RoutingPlanBuilder
         _built = true;
         var errors = new List<RoutingPlanError>();
         var options = Options.Clone();
-        foreach (var message in options.Validate())
+        foreach (var (field, message) in options.Problems())
         {
-            errors.Add(new("$.options", message));
+            errors.Add(new($"$.options.{field}", message));
         }
 
         var repsById = new Dictionary<SalesRepId, RepEntry>();
@@ -129,7 +130,7 @@ public sealed class RoutingPlanBuilder
             var rep = _reps[i];
             if (!repsById.TryAdd(rep.Id, new RepEntry(rep, State.GetLedger(rep.Id), options, _filters.Count > 0)))
             {
-                errors.Add(new($"$.reps[{i}].id", $"Rep '{rep.Id}' is added more than once."));
+                errors.Add(new($"$.reps[{i}].id", "This rep is added more than once."));
             }
         }
 
@@ -157,9 +158,14 @@ public sealed class RoutingPlanBuilder
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(step.Name) || !names.Add(step.Name))
+            // Step names flow into results, explanations and metric tags: the shared rule for configuration names.
+            if (ConfigurationName.Problem(step.Name) is { } problem)
             {
-                context.ReportError("name", $"Step names must be unique and not blank (was '{step.Name}').");
+                context.ReportError("name", $"The step name {problem}.");
+            }
+            else if (!names.Add(step.Name))
+            {
+                context.ReportError("name", "Step names must be unique within a plan; this name is already used.");
             }
 
             steps[i] = step;
@@ -170,7 +176,7 @@ public sealed class RoutingPlanBuilder
             throw new RoutingPlanException(errors);
         }
 
-        return new RoutingPlan(options.Name, options.DefaultQueue, steps, [.. _reps]);
+        return new RoutingPlan(options.Name, options.DefaultQueue, steps, [.. _reps], State, repsById, eligibility);
     }
 
     private Dictionary<SalesTeamId, RepEntry[]> CompileTeams(Dictionary<SalesRepId, RepEntry> repsById, List<RoutingPlanError> errors)
@@ -191,9 +197,15 @@ public sealed class RoutingPlanBuilder
                 continue;
             }
 
+            // The team id names the team's rotation pool, which appears in explanations and the state snapshot.
+            if (ConfigurationName.Problem(id.Value) is { } problem)
+            {
+                errors.Add(new($"{path}.id", $"The team id {problem}."));
+            }
+
             if (members.Length == 0 || members.Length > MaximumReps)
             {
-                errors.Add(new($"{path}.members", $"Team '{id}' needs 1 to {MaximumReps} members (had {members.Length})."));
+                errors.Add(new($"{path}.members", $"A team needs 1 to {MaximumReps} members (had {members.Length})."));
             }
 
             var entries = new List<RepEntry>(members.Length);
@@ -201,11 +213,11 @@ public sealed class RoutingPlanBuilder
             {
                 if (!repsById.TryGetValue(members[j], out var entry))
                 {
-                    errors.Add(new($"{path}.members[{j}]", $"Team '{id}' names rep '{members[j]}', who is not a rep of the plan."));
+                    errors.Add(new($"{path}.members[{j}]", "This member is not a rep of the plan (add the rep first)."));
                 }
                 else if (entries.Contains(entry))
                 {
-                    errors.Add(new($"{path}.members[{j}]", $"Team '{id}' names rep '{members[j]}' more than once."));
+                    errors.Add(new($"{path}.members[{j}]", "This member is already in the team."));
                 }
                 else
                 {
@@ -215,12 +227,15 @@ public sealed class RoutingPlanBuilder
 
             if (!teams.TryAdd(id, [.. entries]))
             {
-                errors.Add(new($"{path}.id", $"Team '{id}' is defined more than once."));
+                errors.Add(new($"{path}.id", "This team is defined more than once."));
             }
         }
 
         return teams;
     }
+
+    /// <summary>Consumes the builder without building (a document that could not be read at all).</summary>
+    internal void Lock() => _built = true;
 
     private void ThrowIfBuilt()
     {

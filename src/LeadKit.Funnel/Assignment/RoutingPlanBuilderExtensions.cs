@@ -1,4 +1,5 @@
 using LeadKit.Abstractions.Assignment;
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Funnel.Assignment.Strategies;
 
@@ -102,9 +103,13 @@ public static class RoutingPlanBuilderExtensions
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(rule.Name) || rule.Name.Length > RoutingPlanOptions.MaximumNameLength || !names.Add(rule.Name))
+            if (ConfigurationName.Problem(rule.Name) is { } problem)
             {
-                context.ReportError($"{path}.name", $"Rule names must be unique, not blank and at most {RoutingPlanOptions.MaximumNameLength} characters (was '{rule.Name}').");
+                context.ReportError($"{path}.name", $"The rule name {problem}.");
+            }
+            else if (!names.Add(rule.Name))
+            {
+                context.ReportError($"{path}.name", "Rule names must be unique within a step; this name is already used.");
             }
 
             if (rule.Team.IsDefault)
@@ -121,17 +126,7 @@ public static class RoutingPlanBuilderExtensions
             var products = Check(context, $"{path}.when.products", rule.Products.IsDefault ? [] : rule.Products.AsSpan(), CheckSlug);
             if (rule.MinEmployees < 0 || rule.MaxEmployees < 0 || rule.MinEmployees > rule.MaxEmployees)
             {
-                context.ReportError($"{path}.when.minEmployees", $"Company size bounds must be non-negative with min <= max (min {rule.MinEmployees}, max {rule.MaxEmployees}).");
-            }
-
-            int[]? sourceOrdinals = null;
-            if (sources is not null)
-            {
-                sourceOrdinals = new int[sources.Length];
-                for (var j = 0; j < sources.Length; j++)
-                {
-                    sourceOrdinals[j] = sources[j].Ordinal;
-                }
+                context.ReportError($"{path}.when.minEmployees", "Company size bounds must be non-negative with minEmployees <= maxEmployees.");
             }
 
             compiled.Add(new CompiledRule
@@ -144,7 +139,7 @@ public static class RoutingPlanBuilderExtensions
                 HasSizeBounds = rule.MinEmployees is not null || rule.MaxEmployees is not null,
                 MinEmployees = rule.MinEmployees ?? 0,
                 MaxEmployees = rule.MaxEmployees ?? int.MaxValue,
-                SourceOrdinals = sourceOrdinals,
+                Sources = sources,
                 Languages = languages,
                 Products = products,
             });
@@ -170,7 +165,8 @@ public static class RoutingPlanBuilderExtensions
         {
             if (problem(values[i]) is { } message)
             {
-                context.ReportError($"{path}[{i}]", $"'{values[i]}' is {message}.");
+                // Name the rule, not the value: condition values are untrusted document text.
+                context.ReportError($"{path}[{i}]", $"The value is {message}.");
             }
         }
 

@@ -1,13 +1,14 @@
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Leads;
 
 namespace LeadKit.Funnel.Assignment;
 
 /// <summary>Plan-wide settings: the eligibility rules every built-in step applies, the default queue and the product field.</summary>
-/// <remarks>Validated by <see cref="RoutingPlanBuilder.Build"/> (and by <c>ValidateOnStart</c> in DI); errors name the option and the value.</remarks>
+/// <remarks>Validated by <see cref="RoutingPlanBuilder.Build"/> (and by <c>ValidateOnStart</c> in DI); errors name the option and the rule, never the value.</remarks>
 public sealed class RoutingPlanOptions
 {
-    /// <summary>The longest allowed <see cref="Name"/> and <see cref="DefaultQueue"/>.</summary>
-    public const int MaximumNameLength = 128;
+    /// <summary>The longest allowed <see cref="Name"/> and <see cref="DefaultQueue"/> (the shared rule for configuration names).</summary>
+    public const int MaximumNameLength = ConfigurationName.MaximumLength;
 
     /// <summary>Gets or sets the plan's name, shown in explanations.</summary>
     /// <value>Defaults to <c>routing-plan</c>.</value>
@@ -34,28 +35,43 @@ public sealed class RoutingPlanOptions
     public CustomFieldKey ProductField { get; set; } = new("product");
 
     /// <summary>Checks every option.</summary>
-    /// <returns>One message per invalid option, naming the option and the value; empty when valid.</returns>
+    /// <returns>One message per invalid option, naming the option and the rule it breaks (never the value); empty when valid.</returns>
     public IReadOnlyList<string> Validate()
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > MaximumNameLength)
+        var problems = Problems();
+        var messages = new string[problems.Count];
+        for (var i = 0; i < messages.Length; i++)
         {
-            errors.Add($"{nameof(Name)} must be 1 to {MaximumNameLength} characters, not blank (was '{Name}').");
+            messages[i] = problems[i].Message;
+        }
+
+        return messages;
+    }
+
+    /// <summary>Checks every option; each problem with the option's JSON name (<c>name</c>, <c>defaultQueue</c>, ...).</summary>
+    internal List<(string Field, string Message)> Problems()
+    {
+        var errors = new List<(string, string)>();
+
+        // Names flow into explanations, metric tags and logs: the shared rule refuses control, format and bidi characters.
+        if (ConfigurationName.Problem(Name) is { } name)
+        {
+            errors.Add(("name", $"{nameof(Name)} {name}."));
         }
 
         if (!Enum.IsDefined(CapacityPeriod))
         {
-            errors.Add($"{nameof(CapacityPeriod)} must be None, Day, Week or Month (was {(int)CapacityPeriod}).");
+            errors.Add(("capacityPeriod", $"{nameof(CapacityPeriod)} must be None, Day, Week or Month (was {(int)CapacityPeriod})."));
         }
 
-        if (DefaultQueue is not null && (string.IsNullOrWhiteSpace(DefaultQueue) || DefaultQueue.Length > MaximumNameLength))
+        if (DefaultQueue is not null && ConfigurationName.Problem(DefaultQueue) is { } queue)
         {
-            errors.Add($"{nameof(DefaultQueue)} must be null or 1 to {MaximumNameLength} characters, not blank (was '{DefaultQueue}').");
+            errors.Add(("defaultQueue", $"{nameof(DefaultQueue)} must be null or a valid name: it {queue}."));
         }
 
         if (ProductField.IsDefault)
         {
-            errors.Add($"{nameof(ProductField)} must be set (was unset).");
+            errors.Add(("productField", $"{nameof(ProductField)} must be set (was unset)."));
         }
 
         return errors;

@@ -39,7 +39,7 @@ public sealed class RoutingStepContext
 
     /// <summary>Reports a problem; <see cref="RoutingPlanBuilder.Build"/> then fails with every problem reported.</summary>
     /// <param name="relativePath">The path below the step (e.g. <c>team</c> or <c>rules[3].name</c>), or empty for the step itself.</param>
-    /// <param name="message">What is wrong, naming the value.</param>
+    /// <param name="message">What is wrong; name the field and the rule, not the value (values may be personal data).</param>
     public void ReportError(string relativePath, string message)
     {
         ArgumentNullException.ThrowIfNull(relativePath);

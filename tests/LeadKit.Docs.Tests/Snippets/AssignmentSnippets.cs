@@ -108,11 +108,13 @@ public sealed class AssignmentSnippets
         // Why? Ask for an explanation (costs allocations only when asked for):
         var explanation = new AssignmentExplanation();
         plan.Assign(new AssignmentContext(lead, now, explanation));
-        Console.WriteLine(explanation);   // each step's conclusion, then "skipped greta in territory-rules: OutOfOffice", ...
+        Console.WriteLine(explanation);   // each step's conclusion, then "skipped rep 1 of 1 in territory-rules: OutOfOffice"
+        foreach (var skipped in explanation.Skipped) { Console.WriteLine($"{skipped.RepId}: {skipped.Reason}"); }   // greta: OutOfOffice
         #endregion
 
         Assert.Equal((new SalesRepId("hans"), "territory-rules"), (result.RepId, result.DecidedBy));
-        Assert.Contains("skipped greta in territory-rules: OutOfOffice", explanation.ToString(), StringComparison.Ordinal);
+        Assert.Contains("skipped rep 1 of 1 in territory-rules: OutOfOffice", explanation.ToString(), StringComparison.Ordinal);
+        Assert.Contains(new SkippedRep(new SalesRepId("greta"), "territory-rules", RepSkipReason.OutOfOffice), explanation.Skipped);
         var customer = plan.Assign(lead with { AccountId = new AccountId("acme") }, now);
         Assert.Equal((new SalesRepId("ines"), "account-ownership"), (customer.RepId, customer.DecidedBy));
         var french = plan.Assign(GermanLead("L-4") with { Company = new CompanyInfo { Name = "Exemple SA", Country = new CountryCode("FR") } }, now);
@@ -153,7 +155,7 @@ public sealed class AssignmentSnippets
 
         Assert.False(provider.TryReplace(loaded));
         Assert.Same(inUse, provider.Current);
-        Assert.Equal("$.steps[1].rules[1].team: Unknown team 'apac'.", Assert.Single(loaded.Errors).ToString());
+        Assert.Equal("$.steps[1].rules[1].team: Unknown team: no team with this id is defined in the plan.", Assert.Single(loaded.Errors).ToString());
     }
 
     [Fact]

@@ -54,4 +54,23 @@ public sealed class AssignmentServiceCollectionExtensionsTests
 
         Assert.True(new AssignmentOptionsValidator().Validate(null, options).Succeeded);
     }
+
+    [Fact]
+    public void Start_PlanJsonWithNullStepOrDuplicateKey_FailsValidationWithPathNotNullReference()
+    {
+        foreach (var json in new[] { """{ "version": 1, "steps": [ null ] }""", """{ "version": 1, "steps": [ { "kind": "allReps" } ], "version": 1 }""" })
+        {
+            var services = new ServiceCollection();
+            services.AddLeadKitAssignment(o =>
+            {
+                o.PlanJson = json;
+                o.Reps.Add(Rep("ana"));
+            });
+            using var provider = services.BuildServiceProvider();
+
+            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AssignmentOptions>>().Value);
+
+            Assert.Contains("$.", error.Message, StringComparison.Ordinal);
+        }
+    }
 }

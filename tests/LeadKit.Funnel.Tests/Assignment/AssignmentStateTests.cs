@@ -36,7 +36,7 @@ public sealed class AssignmentStateTests
 
     [Theory]
     [InlineData("""{ "version": 2, "reps": [], "pools": [] }""", "$.version")]
-    [InlineData("""{ "version": 1, "reps": [ { "id": "a", "open": -1 } ], "pools": [] }""", "$.reps[0]")]
+    [InlineData("""{ "version": 1, "reps": [ { "id": "a", "open": -1 } ], "pools": [] }""", "$.reps[0].open")]
     [InlineData("""{ "version": 1, "reps": [ { "id": "a" }, { "id": "a" } ], "pools": [] }""", "$.reps[1].id")]
     [InlineData("""{ "version": 1, "reps": [ { "id": "" } ], "pools": [] }""", "$.reps[0].id")]
     [InlineData("""{ "version": 1, "reps": [ { "id": "a", "secret": 1 } ] }""", "$.reps[0].secret")]

@@ -25,13 +25,14 @@ public sealed class RoutingPlanBuilderTests
         Assert.Equal(
             new[]
             {
-                "$.options", "$.reps[1].id", "$.teams[0].members[1]", "$.steps[0].team", "$.steps[1].selection",
+                "$.options.defaultQueue", "$.reps[1].id", "$.teams[0].members[1]", "$.steps[0].team", "$.steps[1].selection",
                 "$.steps[2].rules[0].team", "$.steps[2].rules[1].name", "$.steps[2].rules[1].when.languages[0]", "$.steps[2].rules[1].when.minEmployees",
             },
             error.Errors.Select(e => e.Path).ToArray());
         Assert.Contains("DefaultQueue", error.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Contains("'ghost'", error.Errors[2].Message, StringComparison.Ordinal);
-        Assert.Contains("'apac'", error.Errors[3].Message, StringComparison.Ordinal);
+        Assert.Contains("not a rep of the plan", error.Errors[2].Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown team", error.Errors[3].Message, StringComparison.Ordinal);
+        Assert.All(error.Errors, e => Assert.DoesNotContain("ghost", e.Message, StringComparison.Ordinal)); // the path names it
         Assert.Contains("MaxOpenLeads", error.Errors[4].Message, StringComparison.Ordinal);
     }
 

@@ -5,7 +5,8 @@ namespace LeadKit.Funnel.Assignment.Engine;
 
 /// <summary>
 /// The plan-wide eligibility rules every built-in selection applies, in this order: active, out of office, working
-/// hours, open-lead capacity, period capacity, attribute coverage (when asked), application filters.
+/// hours, open-lead capacity, period capacity, attribute coverage (when asked), application filters;
+/// a rep whose counters are at their limit (<see cref="RepLedger.IsFull"/>) is never eligible.
 /// Also records an assignment in the rep's ledger. Callers hold the state's lock.
 /// </summary>
 internal sealed class Eligibility
@@ -32,6 +33,11 @@ internal sealed class Eligibility
         if (!entry.IsActive)
         {
             return RepSkipReason.Inactive;
+        }
+
+        if (entry.Ledger.IsFull)
+        {
+            return RepSkipReason.CounterLimitReached;
         }
 
         if (!entry.NeedsChecks && !requireCoverage)
@@ -84,8 +90,7 @@ internal sealed class Eligibility
     public void Commit(RepEntry entry, DateTimeOffset asOf)
     {
         var ledger = entry.Ledger;
-        ledger.Assigned++;
-        ledger.Open++;
+        ledger.Commit();
         if (entry.MaxNewLeadsPerPeriod > 0)
         {
             var start = PeriodStart(entry, asOf);

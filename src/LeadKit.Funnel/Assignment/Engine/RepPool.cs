@@ -66,7 +66,7 @@ internal sealed class RepPool
     {
         lock (_gate)
         {
-            var chosen = _allStatic && _selection == RepSelection.RoundRobin ? StartIndex() : _selection switch
+            var chosen = _allStatic && _selection == RepSelection.RoundRobin ? NextStatic(context, step) : _selection switch
             {
                 RepSelection.WeightedRoundRobin => SelectWeighted(context, step),
                 RepSelection.LoadBalancing => SelectLeastLoaded(context, step),
@@ -91,9 +91,8 @@ internal sealed class RepPool
             }
             else
             {
-                // Eligibility.Commit without the period (inlined: this is the hot path).
-                ledger.Assigned++;
-                ledger.Open++;
+                // Eligibility.Commit without the period (no time-zone conversion on the hot path).
+                ledger.Commit();
             }
 
             if (!ReferenceEquals(_ledger.LastMembers, _members))
@@ -104,7 +103,7 @@ internal sealed class RepPool
             _ledger.LastIndex = chosen;
             if (context.Explanation is { } explanation)
             {
-                ExplainChoice(explanation, step, entry);
+                ExplainChoice(explanation, step, chosen);
             }
 
             return AssignmentResult.Assigned(entry.Rep.Id, step);
@@ -117,8 +116,15 @@ internal sealed class RepPool
         => explanation.RecordStep(step, $"no eligible rep among {_members.Length} in pool '{Key}'");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ExplainChoice(AssignmentExplanation explanation, string step, RepEntry entry)
-        => explanation.RecordStep(step, $"chose {entry.Rep.Id} by {_selection} in pool '{Key}'");
+    private void ExplainChoice(AssignmentExplanation explanation, string step, int chosen)
+        => explanation.RecordStep(step, $"chose member {chosen + 1} of {_members.Length} by {_selection} in pool '{Key}' (the result names the rep)");
+
+    /// <summary>Round robin over always-eligible members: the next one, unless its counters are at their limit.</summary>
+    private int NextStatic(in AssignmentContext context, string step)
+    {
+        var next = StartIndex();
+        return _members[next].Ledger.IsFull ? SelectRoundRobin(context, step) : next;
+    }
 
     private int SelectRoundRobin(in AssignmentContext context, string step)
     {
@@ -150,6 +156,12 @@ internal sealed class RepPool
     /// </summary>
     private int SelectWeighted(in AssignmentContext context, string step)
     {
+        // The pool's count is capped (AssignmentState.MaximumCount) so total weight x count cannot overflow a long.
+        if (_ledger.Assignments >= AssignmentState.MaximumCount)
+        {
+            return -1;
+        }
+
         var t = _ledger.Assignments + 1;
         var best = -1;
         var bestReleased = false;
@@ -157,7 +169,7 @@ internal sealed class RepPool
         long bestWeight = 1;
         for (var i = 0; i < _members.Length; i++)
         {
-            if (!_allStatic && !IsEligible(i, context, step))
+            if (!(_allStatic && !_members[i].Ledger.IsFull) && !IsEligible(i, context, step))
             {
                 continue;
             }
@@ -217,8 +229,8 @@ internal sealed class RepPool
     {
         var entry = _members[index];
 
-        // The common case needs no call: active, no availability rules, no capacities, no filters.
-        return (entry.IsActive && !entry.NeedsChecks && !_requireCoverage) || IsEligibleChecked(entry, context, step);
+        // The common case needs no call: active, no availability rules, no capacities, no filters, counters below their limit.
+        return (entry.IsActive && !entry.NeedsChecks && !_requireCoverage && !entry.Ledger.IsFull) || IsEligibleChecked(entry, context, step);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -47,7 +47,7 @@ internal sealed class RoutingPlanCompiler
         {
             if (!_teams.TryGetValue(id, out var teamMembers))
             {
-                step.ReportError(teamPath, $"Unknown team '{id}'.");
+                step.ReportError(teamPath, "Unknown team: no team with this id is defined in the plan.");
                 teamMembers = [];
             }
 
@@ -67,12 +67,15 @@ internal sealed class RoutingPlanCompiler
 
         if (selection == RepSelection.LoadBalancing)
         {
+            var without = 0;
             foreach (var member in members)
             {
-                if (member.MaxOpenLeads == 0)
-                {
-                    step.ReportError(selectionPath, $"LoadBalancing needs every rep's MaxOpenLeads, but rep '{member.Rep.Id}' has none.");
-                }
+                without += member.MaxOpenLeads == 0 ? 1 : 0;
+            }
+
+            if (without > 0)
+            {
+                step.ReportError(selectionPath, $"LoadBalancing needs every rep's MaxOpenLeads, but {without} of the {members.Length} reps have none.");
             }
         }
 

@@ -7,7 +7,7 @@ internal sealed class RoutingPlanDocument
 
     public PlanOptionsDocument? Options { get; set; }
 
-    public List<TeamDocument>? Teams { get; set; }
+    public List<TeamDocument?>? Teams { get; set; }
 
-    public List<StepDocument>? Steps { get; set; }
+    public List<StepDocument?>? Steps { get; set; }
 }

@@ -11,5 +11,5 @@ internal sealed class StepDocument
 
     public string? Selection { get; set; }
 
-    public List<RuleDocument>? Rules { get; set; }
+    public List<RuleDocument?>? Rules { get; set; }
 }

@@ -5,5 +5,5 @@ internal sealed class TeamDocument
 {
     public string? Id { get; set; }
 
-    public List<string>? Members { get; set; }
+    public List<string?>? Members { get; set; }
 }

@@ -36,14 +36,14 @@ internal sealed class AccountOwnershipStrategy : IAssignmentStrategy
 
         if (!_directory.TryGetOwner(account, out var owner) || owner.IsDefault)
         {
-            context.Explanation?.RecordStep(Name, $"account {account} has no owner");
+            context.Explanation?.RecordStep(Name, "the lead's account has no owner");
             return AssignmentResult.Unassigned(UnassignedReason.NotApplicable);
         }
 
         if (!_reps.TryGetValue(owner, out var entry))
         {
             context.Explanation?.RecordSkipped(owner, Name, RepSkipReason.Unknown);
-            context.Explanation?.RecordStep(Name, $"account {account} is owned by {owner}, who is not a rep of this plan");
+            context.Explanation?.RecordStep(Name, "the account owner is not a rep of this plan");
             return AssignmentResult.Unassigned(UnassignedReason.NoEligibleRep);
         }
 
@@ -53,14 +53,14 @@ internal sealed class AccountOwnershipStrategy : IAssignmentStrategy
             if (reason != RepSkipReason.None)
             {
                 context.Explanation?.RecordSkipped(owner, Name, reason);
-                context.Explanation?.RecordStep(Name, $"account {account} is owned by {owner}, who cannot take it ({reason})");
+                context.Explanation?.RecordStep(Name, $"the account owner cannot take it ({reason})");
                 return AssignmentResult.Unassigned(UnassignedReason.NoEligibleRep);
             }
 
             _eligibility.Commit(entry, context.AsOf);
         }
 
-        context.Explanation?.RecordStep(Name, $"account {account} is owned by {owner}");
+        context.Explanation?.RecordStep(Name, "the account owner takes it");
         return AssignmentResult.Assigned(owner, Name);
     }
 }

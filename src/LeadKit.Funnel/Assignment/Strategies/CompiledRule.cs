@@ -1,5 +1,6 @@
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Sources;
 using LeadKit.Funnel.Assignment.Engine;
 
 namespace LeadKit.Funnel.Assignment.Strategies;
@@ -23,7 +24,8 @@ internal sealed class CompiledRule
 
     public bool HasSizeBounds { get; init; }
 
-    public int[]? SourceOrdinals { get; init; }
+    /// <summary>Compared by the type's equality (not by ordinal), so matching does not depend on how names are interned.</summary>
+    public LeadSource[]? Sources { get; init; }
 
     public string[]? Languages { get; init; }
 
@@ -52,7 +54,7 @@ internal sealed class CompiledRule
             return false;
         }
 
-        if (SourceOrdinals is not null && Array.IndexOf(SourceOrdinals, lead.Source.Ordinal) < 0)
+        if (Sources is not null && !Contains(Sources, lead.Source))
         {
             return false;
         }
@@ -63,6 +65,19 @@ internal sealed class CompiledRule
         }
 
         return Products is null || (product is not null && Contains(Products, product, StringComparison.Ordinal));
+    }
+
+    private static bool Contains(LeadSource[] values, LeadSource value)
+    {
+        foreach (var candidate in values)
+        {
+            if (candidate == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Contains(string[] values, string value, StringComparison comparison)
