@@ -9,7 +9,8 @@ namespace LeadKit.Samples.Tests;
 /// </summary>
 internal static partial class HeadlessChromium
 {
-    public const string Executable = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium; <c>LEADKIT_CHROMIUM</c> names another binary (or a missing one, to see the tests skip).</summary>
+    public static readonly string Executable = Environment.GetEnvironmentVariable("LEADKIT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
