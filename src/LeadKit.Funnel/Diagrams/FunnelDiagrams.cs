@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Funnel.Definitions;
 
@@ -107,13 +108,13 @@ public static class FunnelDiagrams
     /// external resource (no fonts, images or style sheets). Deterministic; thread-safe.
     /// </remarks>
     /// <param name="stages">The stages in funnel order; 1 to 62 of them.</param>
-    /// <param name="title">The chart's title; not null or white space, at most 200 characters.</param>
-    /// <param name="subtitle">An optional second line, e.g. the date range; at most 200 characters.</param>
+    /// <param name="title">The chart's title; follows <see cref="ConfigurationName"/> (1 to 200 characters, no control, format or bidi characters).</param>
+    /// <param name="subtitle">An optional second line, e.g. the date range; follows <see cref="ConfigurationName"/> when given.</param>
     /// <returns>The SVG text (LF line endings).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stages"/>, an entry or <paramref name="title"/> is null.</exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="stages"/> is empty or has more than 62 entries, or a label, the title or the subtitle is white space
-    /// or longer than 200 characters (the message names the argument and the index, never the text).
+    /// <paramref name="stages"/> is empty or has more than 62 entries, or a label, the title or the subtitle breaks the
+    /// <see cref="ConfigurationName"/> rule (the message names the argument, the index and the problem, never the text).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">A stage's count is negative (the message names the index).</exception>
     public static string ToSvg(IReadOnlyList<FunnelChartStage> stages, string title, string? subtitle = null)
@@ -131,9 +132,9 @@ public static class FunnelDiagrams
                 throw new ArgumentNullException(nameof(stages), string.Create(CultureInfo.InvariantCulture, $"stages[{i}] is null."));
             }
 
-            if (!IsChartText(stage.Label))
+            if (ConfigurationName.Problem(stage.Label) is { } labelProblem)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"stages[{i}].Label must be 1 to {MaxChartText} characters and not only white space."), nameof(stages));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"stages[{i}].Label: {labelProblem}"), nameof(stages));
             }
 
             if (stage.Count < 0)
@@ -143,23 +144,20 @@ public static class FunnelDiagrams
         }
 
         ArgumentNullException.ThrowIfNull(title);
-        if (!IsChartText(title))
+        if (ConfigurationName.Problem(title) is { } titleProblem)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The title must be 1 to {MaxChartText} characters and not only white space."), nameof(title));
+            throw new ArgumentException("The title: " + titleProblem, nameof(title));
         }
 
-        if (subtitle is not null && !IsChartText(subtitle))
+        if (subtitle is not null && ConfigurationName.Problem(subtitle) is { } subtitleProblem)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The subtitle must be 1 to {MaxChartText} characters and not only white space when given."), nameof(subtitle));
+            throw new ArgumentException("The subtitle: " + subtitleProblem, nameof(subtitle));
         }
 
         return FunnelChartSvg.Write(stages, title, subtitle);
     }
 
     private const int MaxChartStages = 62;
-    private const int MaxChartText = 200;
-
-    private static bool IsChartText(string? text) => !string.IsNullOrWhiteSpace(text) && text.Length <= MaxChartText;
 
     private static string Label(FunnelTransition transition)
     {

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
+using FsCheck;
+using FsCheck.Xunit;
+using LeadKit.Abstractions.Common;
 using LeadKit.Funnel.Diagrams;
 
 namespace LeadKit.Funnel.Tests.Diagrams;
@@ -73,6 +76,49 @@ public sealed class FunnelChartSvgTests
         Assert.Equal("stages", Assert.Throws<ArgumentOutOfRangeException>(() => FunnelDiagrams.ToSvg([new("A", -1)], "T")).ParamName);
         Assert.Equal("stages", Assert.Throws<ArgumentException>(() => FunnelDiagrams.ToSvg([new(" ", 1)], "T")).ParamName);
         Assert.Equal("title", Assert.Throws<ArgumentException>(() => FunnelDiagrams.ToSvg([new("A", 1)], " ")).ParamName);
+    }
+
+    [Fact]
+    public void ToSvg_LabelThatWouldBreakTheDocument_IsRefusedWithoutEchoingIt()
+    {
+        // XML cannot carry U+0001 even escaped, and a lone surrogate is not text: both would make an unreadable file.
+        var control = "MQL\u0001secret";
+        var surrogate = "SQL" + new string('\uD800', 1) + "secret";
+
+        var first = Assert.Throws<ArgumentException>(() => FunnelDiagrams.ToSvg([new("Lead", 10), new(control, 5)], "T"));
+        var second = Assert.Throws<ArgumentException>(() => FunnelDiagrams.ToSvg([new(surrogate, 5)], "T"));
+        var title = Assert.Throws<ArgumentException>(() => FunnelDiagrams.ToSvg([new("Lead", 5)], "T\u202Esecret"));
+
+        Assert.Contains("stages[1].Label", first.Message, StringComparison.Ordinal);
+        Assert.Contains("stages[0].Label", second.Message, StringComparison.Ordinal);
+        Assert.Equal("title", title.ParamName);
+        Assert.All([first, second, title], e => Assert.DoesNotContain("secret", e.Message, StringComparison.Ordinal));
+    }
+
+    [Property(MaxTest = 300)]
+    public void ToSvg_AnyStages_IsWellFormedWithOneBarPerStage_OrARefusalOfTheLabel(NonEmptyArray<(string? Label, NonNegativeInt Count)> input)
+    {
+        var stages = input.Get.Take(62).Select(s => new FunnelChartStage(s.Label ?? "stage", s.Count.Get)).ToArray();
+
+        string svg;
+        try
+        {
+            svg = FunnelDiagrams.ToSvg(stages, "Funnel");
+        }
+        catch (ArgumentException e) when (e is not ArgumentOutOfRangeException and not ArgumentNullException)
+        {
+            // Refused only for a label that breaks the naming rule.
+            Assert.Contains(stages, s => !ConfigurationName.IsValid(s.Label));
+            return;
+        }
+
+        Assert.All(stages, s => Assert.True(ConfigurationName.IsValid(s.Label)));
+        var document = XDocument.Parse(svg);
+        var bars = document.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "stage").Select(Width).ToList();
+        Assert.Equal(stages.Length, bars.Count);
+        Assert.All(bars, w => Assert.InRange(w, 1, 760));
+        var texts = document.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        Assert.All(stages, s => Assert.Contains(s.Label, texts));
     }
 
     private static double Width(XElement rect) => double.Parse(rect.Attribute("width")!.Value, CultureInfo.InvariantCulture);
