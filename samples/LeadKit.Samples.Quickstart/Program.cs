@@ -166,13 +166,13 @@ foreach (var stage in result.Stages)
 }
 
 AnsiConsole.Write(stages);
-var now = new BarChart().Width(60).Label("Where the leads are now");
+var whereNow = new BarChart().Width(60).Label("Where the leads are now");
 foreach (var (stage, count) in result.CurrentStages)
 {
-    now.AddItem(stage, count, Color.SeaGreen2);
+    whereNow.AddItem(stage, count, Color.SeaGreen2);
 }
 
-AnsiConsole.Write(now);
+AnsiConsole.Write(whereNow);
 
 Heading("Deals and KPIs");
 var kpis = new Table().AddColumn("KPI").AddColumn(new TableColumn("Value").RightAligned());
