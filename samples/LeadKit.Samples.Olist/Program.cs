@@ -15,6 +15,28 @@ using LeadKit.Testing.Olist;
 
 // Real data: the Olist marketing funnel (8,000 MQLs, 842 won deals). Pass the folder, or run from the repository
 // with the shared datasets beside it.
+const string Usage = """
+    Usage: dotnet run --project samples/LeadKit.Samples.Olist -- [FOLDER]
+
+      FOLDER      the folder of the Kaggle dataset "Marketing Funnel by Olist" (olistbr/marketing-funnel-olist),
+                  holding olist_marketing_qualified_leads_dataset.csv and olist_closed_deals_dataset.csv;
+                  default: shared/datasets/olist-marketing-funnel in a folder above the current one
+      -h, --help  show this help
+    """;
+if (args is ["--help" or "-h", ..])
+{
+    Console.WriteLine(Usage);
+    return 0;
+}
+
+// An option is never a folder: "--colour" must not be reported as a missing dataset.
+if (args.Length > 1 || (args is [var option] && option.StartsWith('-')))
+{
+    Console.Error.WriteLine(args.Length > 1 ? "Pass one folder at most." : $"Unknown option '{args[0]}'.");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
 var folder = args.Length > 0 ? args[0] : FindSharedDatasets();
 if (folder is null || !File.Exists(Path.Combine(folder, OlistDataset.MqlFile)))
 {
@@ -67,26 +89,27 @@ Console.WriteLine();
 Console.WriteLine("Conversion by origin:");
 foreach (var source in bySdr.BySource.OrderByDescending(s => s.Conversion.Leads))
 {
-    Console.WriteLine($"  {source.Key,-28} {source.Conversion.LeadToCustomer}");
+    Console.WriteLine($"  {Readable(source.Key.Label),-28} {source.Conversion.LeadToCustomer}");
 }
 
 Console.WriteLine();
-Console.WriteLine("Monthly conversion (cohort of MQLs by first-contact month):");
-foreach (var month in bySdr.ByPeriod)
+Console.WriteLine("Monthly conversion (cohort of MQLs by first-contact month; months in which no MQL arrived are left out):");
+foreach (var month in bySdr.ByPeriod.Where(m => m.Conversion.LeadToCustomer.HasData))
 {
-    Console.WriteLine($"  {month.Key,-20} {month.Conversion.LeadToCustomer}");
+    Console.WriteLine($"  {month.Key.Label,-20} {month.Conversion.LeadToCustomer}");
 }
 
 Console.WriteLine();
-Console.WriteLine("Won deals by SDR (top 10) and by SR (top 10):");
-foreach (var rep in bySdr.ByOwner.OrderByDescending(o => o.Conversion.LeadToCustomer.Numerator).Take(10))
+// The dataset names reps by a 32-character hash; its first 8 characters tell them apart and fit a line.
+Console.WriteLine("Won deals by SDR (top 10) and by SR (top 10), reps by the first 8 characters of their id:");
+foreach (var rep in bySdr.ByOwner.Where(o => o.Key.Owner is not null).OrderByDescending(o => o.Conversion.LeadToCustomer.Numerator).Take(10))
 {
-    Console.WriteLine($"  SDR {rep.Key,-45} {rep.Conversion.LeadToCustomer.Numerator,4} won");
+    Console.WriteLine($"  SDR {Rep(rep.Key.Label),-10} {rep.Conversion.LeadToCustomer.Numerator,4} won");
 }
 
-foreach (var rep in bySr.ByOwner.OrderByDescending(o => o.Conversion.LeadToCustomer.Numerator).Take(10))
+foreach (var rep in bySr.ByOwner.Where(o => o.Key.Owner is not null).OrderByDescending(o => o.Conversion.LeadToCustomer.Numerator).Take(10))
 {
-    Console.WriteLine($"  SR  {rep.Key,-45} {rep.Conversion.LeadToCustomer.Numerator,4} won");
+    Console.WriteLine($"  SR  {Rep(rep.Key.Label),-10} {rep.Conversion.LeadToCustomer.Numerator,4} won");
 }
 
 Console.WriteLine();
@@ -178,3 +201,9 @@ static string? FindSharedDatasets()
 
     return null;
 }
+
+// "organic_search" reads "Organic search" for a person.
+static string Readable(string name)
+    => name.Length == 0 || name.StartsWith('(') ? name : char.ToUpperInvariant(name[0]) + name[1..].Replace('_', ' ');
+
+static string Rep(string id) => id.Length > 8 ? id[..8] : id;

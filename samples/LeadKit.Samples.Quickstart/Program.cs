@@ -1,16 +1,13 @@
-using LeadKit.Abstractions.Common;
+using System.Globalization;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
-using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Funnel.Assignment;
 using LeadKit.Funnel.Definitions;
-using LeadKit.Funnel.State;
-using LeadKit.Metrics.Inputs;
 using LeadKit.Metrics.Reports;
 using LeadKit.Samples.Quickstart;
 using LeadKit.Scoring.Decay;
@@ -34,11 +31,38 @@ if (options.ShowHelp)
     return 0;
 }
 
-// Built-in, deterministic demo data: the same seed gives the same leads (and the same report) on every machine.
-var now = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
-var leads = DemoLeads.Generate(options.Leads, options.Seed, now);
-AnsiConsole.Write(new Rule("[bold]LeadKit quickstart[/]").LeftJustified());
-AnsiConsole.MarkupLine($"{leads.Count} demo leads (seed {options.Seed}) created over the six months before {now:yyyy-MM-dd}.");
+// Redirected to a file or a pipe, Spectre.Console would wrap at 80 columns, in the middle of phrases and table cells:
+// tables and charts get a fixed width, and sentences are written as whole lines (Say) that nothing wraps.
+var redirected = Console.IsOutputRedirected;
+if (redirected)
+{
+    AnsiConsole.Profile.Width = 120;
+}
+
+void Say(string text)
+{
+    if (redirected)
+    {
+        Console.WriteLine(text);
+    }
+    else
+    {
+        AnsiConsole.WriteLine(text);
+    }
+}
+
+void Heading(string title)
+{
+    AnsiConsole.WriteLine();
+    AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+}
+
+// One timeline, one report date: the demo leads are created over the six months before it, every score is taken on
+// it, and the funnel and the deals show what has happened by then. The same seed gives the same report everywhere.
+var asOf = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+var leads = DemoLeads.Generate(options.Leads, options.Seed, asOf);
+Heading("LeadKit quickstart");
+Say(string.Create(CultureInfo.InvariantCulture, $"{leads.Count} demo leads (seed {options.Seed}) created over the six months before the report date, {asOf:yyyy-MM-dd HH:mm} UTC."));
 
 // 1. Scoring: a model compiled once from built-in rules (fit + engagement, caps, decay), then used for every lead.
 var model = new ScoringModelBuilder()
@@ -62,41 +86,26 @@ var model = new ScoringModelBuilder()
 var policy = new DefaultQualificationPolicy();
 var assessor = new LeadAssessor(model, qualification: policy);
 
-AnsiConsole.WriteLine();
-AnsiConsole.Write(new Rule("Scoring: three demo leads, explained").LeftJustified());
+Heading("Scoring: three demo leads, explained (scores as of the report date)");
 foreach (var lead in leads.Take(3))
 {
-    var a = assessor.Explain(lead, now);
-    AnsiConsole.MarkupLineInterpolated($"[bold]{lead.Id}[/] ({lead.Source}): total [bold]{a.Score.Total:0.#}[/] (fit {a.Score.Fit:0.#}, engagement {a.Score.Engagement:0.#}), {a.Temperature}, {a.Qualification.Level} - {a.Qualification.Reason}, grade {a.Grade}");
-    AnsiConsole.WriteLine(a.ScoreCard?.ToString() ?? string.Empty);
+    var a = assessor.Explain(lead, asOf);
+    Say(string.Create(CultureInfo.InvariantCulture, $"{lead.Id} ({Labels.Of(lead.Source)}): {a.Temperature}, {a.Qualification.Level}, grade {a.Grade}; total {a.Score.Total:0.#} = fit {a.Score.Fit:0.#} + engagement {a.Score.Engagement:0.#}"));
+    Say($"  why: {a.Qualification.Reason}");
+    foreach (var line in (a.ScoreCard?.ToString() ?? string.Empty).ReplaceLineEndings("\n").Split('\n').Skip(1))
+    {
+        Say(line);
+    }
 }
 
 var assessments = new List<(Lead Lead, LeadAssessment Assessment)>(leads.Count);
-AnsiConsole.Progress().Start(progress =>
+foreach (var lead in leads)
 {
-    var task = progress.AddTask("Scoring every lead", maxValue: leads.Count);
-    foreach (var lead in leads)
-    {
-        assessments.Add((lead, assessor.Assess(lead, now)));
-        task.Increment(1);
-    }
-});
-
-var mix = new Table().AddColumn("Temperature").AddColumn(new TableColumn("Leads").RightAligned()).AddColumn("Qualification").AddColumn(new TableColumn("Leads").RightAligned());
-var temperatures = assessments.GroupBy(x => x.Assessment.Temperature).OrderBy(g => g.Key).ToList();
-var levels = assessments.GroupBy(x => x.Assessment.Qualification.Level).OrderBy(g => g.Key).ToList();
-for (var i = 0; i < Math.Max(temperatures.Count, levels.Count); i++)
-{
-    mix.AddRow(
-        i < temperatures.Count ? temperatures[i].Key.ToString() : string.Empty,
-        i < temperatures.Count ? temperatures[i].Count().ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty,
-        i < levels.Count ? levels[i].Key.ToString() : string.Empty,
-        i < levels.Count ? levels[i].Count().ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+    assessments.Add((lead, assessor.Assess(lead, asOf)));
 }
 
-AnsiConsole.Write(mix);
-
-// 2. Routing: a small inbound team, smooth weighted round robin (Ana takes twice the share of the others).
+// 2. Routing: a small inbound team, smooth weighted round robin (Ana takes twice the share of the others). A lead is
+//    routed the moment it becomes an MQL, on the same timeline as the funnel.
 SalesRep[] reps =
 [
     new() { Id = new SalesRepId("ana"), Name = "Ana", Weight = 2 },
@@ -108,128 +117,100 @@ var plan = new RoutingPlanBuilder(new AssignmentState())
     .AddTeam(new SalesTeamId("inbound"), reps.Select(r => r.Id))
     .AddTeamStep(new SalesTeamId("inbound"), RepSelection.WeightedRoundRobin)
     .Build();
-var owners = new Dictionary<LeadId, SalesRepId>();
-foreach (var (lead, assessment) in assessments.Where(x => x.Assessment.Qualification.IsMarketingQualified))
+
+// 3. Funnel: every lead walks the default funnel; the qualify steps ask the same scoring model and policy.
+var funnel = DefaultFunnel.CreateQualified(model, policy);
+var outcome = DemoTimeline.Run(leads, funnel, plan, options.Seed, asOf);
+
+// 4. KPIs: one call computes the whole funnel report, SAL included.
+var reportOptions = new FunnelReportOptions { Stages = QuickstartReport.WaterfallStages };
+var report = new FunnelReportCalculator(reportOptions).Calculate(outcome.Journeys, outcome.Deals);
+var recycled = outcome.Deals.Count(d => d.Status == DealStatus.Lost);
+var result = new QuickstartReport(options.Seed, asOf, assessments, outcome, report, funnel, reps.ToDictionary(r => r.Id, r => r.Name ?? r.Id.ToString()), recycled);
+
+Heading("Summary");
+foreach (var line in result.Summary)
 {
-    var result = plan.Assign(lead, now);
-    if (result.RepId is { } rep)
-    {
-        owners[lead.Id] = rep;
-    }
+    Say(line);
 }
 
-AnsiConsole.WriteLine();
-AnsiConsole.Write(new Rule($"Routing: {owners.Count} qualified leads, weighted round robin (Ana has weight 2)").LeftJustified());
-var routing = new BarChart().Width(60);
-foreach (var group in owners.GroupBy(o => o.Value).OrderBy(g => g.Key.Value, StringComparer.Ordinal))
+Heading($"Scoring: every lead as of {result.AsOfText}");
+var mix = new Table().AddColumn("Temperature").AddColumn(new TableColumn("Leads").RightAligned()).AddColumn("Qualification").AddColumn(new TableColumn("Leads").RightAligned());
+var temperatures = assessments.GroupBy(x => x.Assessment.Temperature).OrderBy(g => g.Key).ToList();
+var levels = assessments.GroupBy(x => x.Assessment.Qualification.Level).OrderBy(g => g.Key).ToList();
+for (var i = 0; i < Math.Max(temperatures.Count, levels.Count); i++)
 {
-    routing.AddItem(group.Key.ToString(), group.Count(), Color.SteelBlue);
+    mix.AddRow(
+        i < temperatures.Count ? temperatures[i].Key.ToString() : string.Empty,
+        i < temperatures.Count ? Labels.Count(temperatures[i].Count()) : string.Empty,
+        i < levels.Count ? Labels.Readable(levels[i].Key.ToString().ToLowerInvariant()) : string.Empty,
+        i < levels.Count ? Labels.Count(levels[i].Count()) : string.Empty);
+}
+
+AnsiConsole.Write(mix);
+
+Heading($"Routing: {outcome.Owners.Count} MQLs routed when they qualified (weighted round robin, Ana has weight 2)");
+var routing = new BarChart().Width(60);
+foreach (var group in outcome.Owners.GroupBy(o => o.Value).OrderBy(g => g.Key.Value, StringComparer.Ordinal))
+{
+    routing.AddItem(result.RepNames[group.Key], group.Count(), Color.SteelBlue);
 }
 
 AnsiConsole.Write(routing);
 
-// 3. Funnel: every lead walks the default funnel; the qualify steps ask the scoring model and the policy.
-var funnel = DefaultFunnel.CreateQualified(model, policy);
-var random = new Random(options.Seed);
-var journeys = new List<LeadJourney>();
-var deals = new List<Deal>();
-var recycled = 0;
-foreach (var (lead, assessment) in assessments)
+Heading($"Funnel: how far the leads got by {result.AsOfText}");
+var stages = new Table().AddColumn("Stage").AddColumn(new TableColumn("Reached").RightAligned()).AddColumn(new TableColumn("Step conversion").RightAligned()).AddColumn(new TableColumn("Of all leads").RightAligned());
+foreach (var stage in result.Stages)
 {
-    var at = lead.CreatedAt;
-    var state = funnel.Start(lead.Id, at);
-    var details = new TransitionDetails(Actor: "quickstart", Lead: lead);
-    bool Step(FunnelTrigger trigger, double days, string? reason = null)
-    {
-        at = at.AddDays(days);
-        var fired = funnel.Fire(state, trigger, at, details with { Reason = reason });
-        if (fired.Outcome == FireOutcome.Accepted)
-        {
-            state = fired.State!;
-            return true;
-        }
-
-        return false;
-    }
-
-    if (Step(FunnelTrigger.Qualify, 0.5) && Step(FunnelTrigger.Qualify, 1))
-    {
-        if (random.Next(5) == 0)
-        {
-            Step(FunnelTrigger.Reject, 1, "sales: not ready to buy");
-        }
-        else if (Step(FunnelTrigger.Accept, 1.5) && Step(FunnelTrigger.Qualify, 3) && Step(FunnelTrigger.Convert, 2))
-        {
-            var value = new Money(1_000m + random.Next(0, 40) * 250m, CurrencyCode.Eur);
-            var opened = at;
-            var won = random.NextDouble() < 0.25 + (assessment.Score.Total / 400);
-            var daysToClose = 5 + random.Next(0, 40);
-            var dealOwner = owners.TryGetValue(lead.Id, out var rep) ? rep : (SalesRepId?)null;
-            if (at.AddDays(daysToClose) > now)
-            {
-                // Not decided yet on the report date: an open opportunity, part of the pipeline and of sales velocity.
-                deals.Add(new Deal(new DealId($"D-{lead.Id}"), value, opened, DealStatus.Open, null, lead.Id, dealOwner));
-            }
-            else
-            {
-                Step(won ? FunnelTrigger.Win : FunnelTrigger.Lose, daysToClose);
-                deals.Add(new Deal(new DealId($"D-{lead.Id}"), value, opened, won ? DealStatus.Won : DealStatus.Lost, at, lead.Id, dealOwner, lostReason: won ? null : "chose a competitor"));
-                if (!won)
-                {
-                    recycled++;
-                }
-            }
-        }
-    }
-    else if (assessment.Qualification.Disqualification == DisqualificationReason.NoBuyingIntent)
-    {
-        Step(FunnelTrigger.Disqualify, 1, "no buying intent");
-    }
-
-    journeys.Add(new LeadJourney(lead.Id, lead.Source, lead.CreatedAt, state.History, owners.TryGetValue(lead.Id, out var owner) ? owner : null, funnel.InitialStage));
-}
-
-AnsiConsole.WriteLine();
-AnsiConsole.Write(new Rule("Funnel: where the leads are now").LeftJustified());
-var stages = new BarChart().Width(60);
-foreach (var group in journeys.GroupBy(j => j.Changes.Count == 0 ? funnel.InitialStage : j.Changes[^1].To).OrderByDescending(g => g.Count()))
-{
-    stages.AddItem(group.Key.ToString(), group.Count(), Color.SeaGreen2);
+    stages.AddRow(stage.Label, Labels.Count(stage.Reached), stage.Step is { } step ? Labels.Percent(step.Value) : string.Empty, Labels.Percent(result.Leads == 0 ? null : (double)stage.Reached / result.Leads));
 }
 
 AnsiConsole.Write(stages);
-AnsiConsole.MarkupLineInterpolated($"({recycled} lost opportunities can be recycled into new leads with source '{LeadSource.RecycledOpportunity}')");
-
-// 4. KPIs: one call computes the whole funnel report.
-var report = new FunnelReportCalculator(new FunnelReportOptions()).Calculate(journeys, deals);
-AnsiConsole.WriteLine();
-AnsiConsole.Write(new Rule("KPIs").LeftJustified());
-var kpis = new Table().AddColumn("KPI").AddColumn("Value");
-kpis.AddRow("Lead -> customer", Markup.Escape(report.Overall.Conversion.LeadToCustomer.ToString()));
-foreach (var step in report.Overall.Conversion.Waterfall)
+var whereNow = new BarChart().Width(60).Label("Where the leads are now");
+foreach (var (stage, count) in result.CurrentStages)
 {
-    kpis.AddRow(Markup.Escape($"  {step.From} -> {step.To}"), Markup.Escape(step.Rate.ToString()));
+    whereNow.AddItem(stage, count, Color.SeaGreen2);
 }
 
-foreach (var currency in report.Overall.Deals.ByCurrency)
+AnsiConsole.Write(whereNow);
+
+Heading("Deals and KPIs");
+var kpis = new Table().AddColumn("KPI").AddColumn(new TableColumn("Value").RightAligned());
+kpis.AddRow("Lead -> customer", Labels.Percent(report.Overall.Conversion.LeadToCustomer.Value));
+kpis.AddRow("Deals won / lost / open", $"{result.Deals.Won} / {result.Deals.Lost} / {result.Deals.Open}");
+kpis.AddRow("Win rate (decided deals)", Labels.Percent(result.Deals.WinRateByCount.Value));
+foreach (var currency in result.Deals.ByCurrency)
 {
-    kpis.AddRow("Win rate", Markup.Escape(currency.WinRate.ByCount.ToString()));
-    kpis.AddRow("Average ticket", Markup.Escape($"{currency.AverageTicket.Mean:0.00} {currency.Currency} (median {currency.AverageTicket.Median:0.00})"));
-    kpis.AddRow("Sales velocity", Markup.Escape($"{currency.Velocity.ValuePerDay:0.00} {currency.Currency} per day"));
+    kpis.AddRow($"Average ticket ({currency.Currency})", string.Create(CultureInfo.InvariantCulture, $"{currency.AverageTicket.Mean:N0} (median {currency.AverageTicket.Median:N0})"));
+    kpis.AddRow($"Open pipeline ({currency.Currency})", string.Create(CultureInfo.InvariantCulture, $"{currency.Pipeline.OpenValue:N0}"));
+    kpis.AddRow($"Sales velocity ({currency.Currency} per day)", string.Create(CultureInfo.InvariantCulture, $"{currency.Velocity.ValuePerDay:N0}"));
 }
 
-kpis.AddRow("Sales cycle (median)", Markup.Escape($"{report.Overall.SalesCycle.Length.Median?.TotalDays:0.0} days"));
+kpis.AddRow("Sales cycle (median)", string.Create(CultureInfo.InvariantCulture, $"{report.Overall.SalesCycle.Length.Median?.TotalDays:0.0} days"));
 AnsiConsole.Write(kpis);
 
-var bySource = new Table().AddColumn("Source").AddColumn(new TableColumn("Leads").RightAligned()).AddColumn("Lead -> customer");
-foreach (var source in report.BySource.OrderByDescending(s => s.Conversion.LeadToCustomer.Value ?? 0))
+var bySource = new Table().AddColumn("Source").AddColumn(new TableColumn("Leads").RightAligned()).AddColumn(new TableColumn("Reached MQL").RightAligned()).AddColumn(new TableColumn("Customers").RightAligned()).AddColumn(new TableColumn("Lead -> customer").RightAligned());
+foreach (var source in report.BySource.OrderByDescending(s => s.Conversion.LeadToCustomer.Value ?? 0).ThenBy(s => s.Key.Label, StringComparer.Ordinal))
 {
-    bySource.AddRow(Markup.Escape(source.Key.Label), source.Conversion.Leads.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(source.Conversion.LeadToCustomer.ToString()));
+    bySource.AddRow(QuickstartReport.SourceLabel(source.Key), Labels.Count(source.Conversion.Leads), Labels.Count(source.Conversion.Waterfall[0].Rate.Numerator), Labels.Count(source.Conversion.LeadToCustomer.Numerator), Labels.Percent(source.Conversion.LeadToCustomer.Value));
 }
 
 AnsiConsole.Write(bySource);
 
-var reportPath = ReportWriter.Write(options.OutputDirectory, report, funnel, options.Seed);
+Heading("How these numbers fit together");
+foreach (var note in result.Notes)
+{
+    Say("- " + note);
+}
+
+Say($"- {recycled} lost opportunities can be recycled into new leads with the source '{Labels.Of(LeadSource.RecycledOpportunity)}'.");
+
+var written = ReportWriter.Write(options.OutputDirectory, result);
 AnsiConsole.WriteLine();
-AnsiConsole.MarkupLineInterpolated($"Report written to [link]{Path.GetFullPath(reportPath)}[/] (with funnel.svg beside it).");
+Say("Report written:");
+foreach (var path in written)
+{
+    Say("  " + Path.GetFullPath(path));
+}
+
 return 0;

@@ -10,7 +10,8 @@ internal sealed record QuickstartOptions(int Leads, int Seed, string OutputDirec
 
           --leads N   number of demo leads to generate (1 to 100000, default 2000)
           --seed N    seed of the demo data; the same seed gives the same output (default 42)
-          --out DIR   folder for the report (report.md with KPI tables and the funnel diagram, funnel.svg);
+          --out DIR   folder for the report: report.md (KPI tables, funnel chart and definition), report.html
+                      (the same, one self-contained page with inline charts) and funnel.svg;
                       default: reports/quickstart
           --help      show this help
         """;

@@ -1,100 +1,95 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
-using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.Diagrams;
-using LeadKit.Metrics.Reports;
 
 namespace LeadKit.Samples.Quickstart;
 
-/// <summary>Writes the quickstart's report folder: a Markdown report and a self-contained SVG funnel chart.</summary>
+/// <summary>Writes the quickstart's report folder: report.md, a self-contained report.html and funnel.svg.</summary>
 internal static class ReportWriter
 {
-    /// <summary>Writes <c>report.md</c> and <c>funnel.svg</c> into <paramref name="directory"/>; returns the Markdown path.</summary>
-    public static string Write(string directory, FunnelReport report, FunnelDefinition funnel, int seed)
+    /// <summary>Writes the three files into <paramref name="directory"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> Write(string directory, QuickstartReport report)
     {
         Directory.CreateDirectory(directory);
-        var steps = FunnelSteps(report);
-        File.WriteAllText(Path.Combine(directory, "funnel.svg"), Svg(steps));
+        var svg = FunnelSvg(report);
+        var paths = new[] { Path.Combine(directory, "report.md"), Path.Combine(directory, "report.html"), Path.Combine(directory, "funnel.svg") };
+        File.WriteAllText(paths[0], Markdown(report));
+        File.WriteAllText(paths[1], HtmlReport.Write(report, svg));
+        File.WriteAllText(paths[2], svg);
+        return paths;
+    }
 
-        var md = new StringBuilder();
+    /// <summary>The funnel chart: every waterfall stage with the leads that reached it.</summary>
+    public static string FunnelSvg(QuickstartReport report)
+        => FunnelDiagrams.ToSvg(
+            [.. report.Stages.Select(s => new FunnelChartStage(s.Label, s.Reached))],
+            "Lead funnel",
+            $"{Labels.Count(report.Leads)} leads created {report.DateRange}, as of {report.AsOfText}");
+
+    private static string Markdown(QuickstartReport report)
+    {
         var c = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
         md.AppendLine("# LeadKit quickstart report").AppendLine();
-        md.AppendLine(c, $"Deterministic demo data (seed {seed}), {report.Overall.Conversion.Leads} leads.").AppendLine();
-        md.AppendLine("![Funnel](funnel.svg)").AppendLine();
+        md.AppendLine(c, $"Deterministic demo data (seed {report.Seed}): {Labels.Count(report.Leads)} leads created {report.DateRange}; scores, funnel and deals as of {report.AsOfText}.").AppendLine();
+        foreach (var line in report.Summary)
+        {
+            md.AppendLine(line + "  ");
+        }
+
+        md.AppendLine().AppendLine("![Funnel](funnel.svg)").AppendLine();
         md.AppendLine("## Conversion").AppendLine();
-        md.AppendLine("| Step | Count | Rate (95% interval) |").AppendLine("| --- | ---: | --- |");
-        md.AppendLine(c, $"| lead -> customer | {report.Overall.Conversion.LeadToCustomer.Numerator}/{report.Overall.Conversion.LeadToCustomer.Denominator} | {report.Overall.Conversion.LeadToCustomer} |");
-        foreach (var step in report.Overall.Conversion.Waterfall)
+        md.AppendLine("| Stage | Leads reached | Step conversion | 95% interval | Of all leads |").AppendLine("| --- | ---: | ---: | --- | ---: |");
+        foreach (var stage in report.Stages)
         {
-            md.AppendLine(c, $"| {step.From} -> {step.To} | {step.Rate.Numerator}/{step.Rate.Denominator} | {step.Rate} |");
+            md.AppendLine(c, $"| {stage.Label} | {Labels.Count(stage.Reached)} | {(stage.Step is { } s ? Labels.Percent(s.Value) : "")} | {(stage.Step is { } r ? Interval(r) : "")} | {Labels.Percent(report.Leads == 0 ? null : (double)stage.Reached / report.Leads)} |");
         }
 
+        md.AppendLine().AppendLine("## Where the leads are now").AppendLine();
+        md.AppendLine("| Stage | Leads |").AppendLine("| --- | ---: |");
+        foreach (var (stage, leads) in report.CurrentStages)
+        {
+            md.AppendLine(c, $"| {stage} | {Labels.Count(leads)} |");
+        }
+
+        md.AppendLine(c, $"| **All leads** | **{Labels.Count(report.CurrentStages.Sum(s => s.Leads))}** |");
         md.AppendLine().AppendLine("## Deals").AppendLine();
-        md.AppendLine("| Currency | Win rate | Average ticket | Median ticket | Velocity per day |").AppendLine("| --- | --- | ---: | ---: | ---: |");
-        foreach (var currency in report.Overall.Deals.ByCurrency)
+        md.AppendLine("| Won | Lost | Open | Win rate (decided deals) | 95% interval |").AppendLine("| ---: | ---: | ---: | ---: | --- |");
+        md.AppendLine(c, $"| {Labels.Count(report.Deals.Won)} | {Labels.Count(report.Deals.Lost)} | {Labels.Count(report.Deals.Open)} | {Labels.Percent(report.Deals.WinRateByCount.Value)} | {Interval(report.Deals.WinRateByCount)} |");
+        md.AppendLine().AppendLine("| Currency | Average ticket | Median ticket | Open pipeline | Sales velocity per day |").AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var currency in report.Deals.ByCurrency)
         {
-            md.AppendLine(c, $"| {currency.Currency} | {currency.WinRate.ByCount} | {currency.AverageTicket.Mean:0.00} | {currency.AverageTicket.Median:0.00} | {currency.Velocity.ValuePerDay:0.00} |");
+            md.AppendLine(c, $"| {currency.Currency} | {currency.AverageTicket.Mean:N0} | {currency.AverageTicket.Median:N0} | {currency.Pipeline.OpenValue:N0} | {currency.Velocity.ValuePerDay:N0} |");
         }
 
-        md.AppendLine().AppendLine(c, $"Median sales cycle: {report.Overall.SalesCycle.Length.Median?.TotalDays:0.0} days.").AppendLine();
-        md.AppendLine("## By source").AppendLine();
-        md.AppendLine("| Source | Leads | Lead -> customer |").AppendLine("| --- | ---: | --- |");
-        foreach (var source in report.BySource)
+        md.AppendLine().AppendLine(c, $"Median sales cycle (creation to customer): {report.Report.Overall.SalesCycle.Length.Median?.TotalDays:0.0} days.").AppendLine();
+        md.AppendLine("## How these numbers fit together").AppendLine();
+        foreach (var note in report.Notes)
         {
-            md.AppendLine(c, $"| {source.Key.Label} | {source.Conversion.Leads} | {source.Conversion.LeadToCustomer} |");
+            md.AppendLine("- " + note);
+        }
+
+        md.AppendLine().AppendLine("## By source").AppendLine();
+        md.AppendLine("| Source | Leads | Reached MQL | Customers | Lead → customer | 95% interval |").AppendLine("| --- | ---: | ---: | ---: | ---: | --- |");
+        foreach (var source in report.Report.BySource)
+        {
+            var rate = source.Conversion.LeadToCustomer;
+            md.AppendLine(c, $"| {QuickstartReport.SourceLabel(source.Key)} | {Labels.Count(source.Conversion.Leads)} | {Labels.Count(source.Conversion.Waterfall[0].Rate.Numerator)} | {Labels.Count(rate.Numerator)} | {Labels.Percent(rate.Value)} | {Interval(rate)} |");
         }
 
         md.AppendLine().AppendLine("## By rep").AppendLine();
-        md.AppendLine("| Rep | Leads | Lead -> customer |").AppendLine("| --- | ---: | --- |");
-        foreach (var owner in report.ByOwner)
+        md.AppendLine("| Rep | Leads | Customers | Lead → customer |").AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var owner in report.Report.ByOwner)
         {
-            md.AppendLine(c, $"| {owner.Key.Label} | {owner.Conversion.Leads} | {owner.Conversion.LeadToCustomer} |");
+            var rate = owner.Conversion.LeadToCustomer;
+            md.AppendLine(c, $"| {report.RepLabel(owner.Key)} | {Labels.Count(owner.Conversion.Leads)} | {Labels.Count(rate.Numerator)} | {Labels.Percent(rate.Value)} |");
         }
 
-        md.AppendLine().AppendLine("## The funnel").AppendLine().AppendLine("```mermaid").Append(FunnelDiagrams.ToMermaid(funnel)).AppendLine("```");
-        var path = Path.Combine(directory, "report.md");
-        File.WriteAllText(path, md.ToString());
-        return path;
+        md.AppendLine().AppendLine("## The funnel definition").AppendLine().AppendLine("```mermaid").Append(FunnelDiagrams.ToMermaid(report.Funnel)).AppendLine("```");
+        return md.ToString();
     }
 
-    /// <summary>How many leads reached each stage of the main path: the waterfall's denominators, then the last numerator.</summary>
-    private static List<(string Stage, long Count)> FunnelSteps(FunnelReport report)
-    {
-        var steps = new List<(string, long)>();
-        foreach (var step in report.Overall.Conversion.Waterfall)
-        {
-            steps.Add((step.From.ToString(), step.Rate.Denominator));
-        }
-
-        if (report.Overall.Conversion.Waterfall is [.., var last])
-        {
-            steps.Add((last.To.ToString(), last.Rate.Numerator));
-        }
-
-        return steps;
-    }
-
-    private static string Svg(List<(string Stage, long Count)> steps)
-    {
-        const int width = 640, barHeight = 36, gap = 8, label = 120;
-        var max = Math.Max(1, steps.Count == 0 ? 1 : steps.Max(s => s.Count));
-        var height = (steps.Count * (barHeight + gap)) + gap;
-        var svg = new StringBuilder();
-        var c = CultureInfo.InvariantCulture;
-        svg.AppendLine(c, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="14">""");
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var (stage, count) = steps[i];
-            var barWidth = Math.Max(2.0, (width - label - 80) * (double)count / max);
-            var x = label + ((width - label - 80 - barWidth) / 2);
-            var y = gap + (i * (barHeight + gap));
-            svg.AppendLine(c, $"""  <text x="{label - 8}" y="{y + 23}" text-anchor="end">{WebUtility.HtmlEncode(stage)}</text>""");
-            svg.AppendLine(c, $"""  <rect x="{x:0.#}" y="{y}" width="{barWidth:0.#}" height="{barHeight}" rx="4" fill="#2b6cb0" />""");
-            svg.AppendLine(c, $"""  <text x="{width - 72}" y="{y + 23}">{count}</text>""");
-        }
-
-        svg.AppendLine("</svg>");
-        return svg.ToString();
-    }
+    /// <summary>The Wilson 95% interval of a rate, e.g. <c>43.5%–73.7%</c>; a dash without data.</summary>
+    public static string Interval(LeadKit.Metrics.Rates.Rate rate)
+        => rate.HasData ? $"{Labels.Percent(rate.Lower)}–{Labels.Percent(rate.Upper)}" : "–";
 }

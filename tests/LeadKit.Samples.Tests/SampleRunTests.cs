@@ -21,6 +21,7 @@ public sealed partial class SampleRunTests : IDisposable
 
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}: {run.Error}");
         var folder = Path.Combine(_work.FullName, "report");
+        Assert.True(File.Exists(Path.Combine(folder, "report.html")), "report.html was not written beside report.md");
         var markdown = File.ReadAllLines(Path.Combine(folder, "report.md"));
         Assert.Contains("![Funnel](funnel.svg)", markdown);
         AssertTablesAreWellFormed(markdown);
@@ -83,6 +84,44 @@ public sealed partial class SampleRunTests : IDisposable
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}: {run.Error}");
         Assert.Contains("Learn from history", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_work.FullName, "reports", "olist", "learned-rule-set.json")));
+    }
+
+    [SkippableFact]
+    public void Olist_WithTheDataset_PrintsOnlyMonthsWithDataAndReadableLabels()
+    {
+        var data = Datasets.Require("olist-marketing-funnel");
+
+        var run = SampleRun.Start("LeadKit.Samples.Olist", _work.FullName, data);
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}: {run.Error}");
+        Assert.DoesNotContain("no data (0/0)", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Source:", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Owner:", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Period:", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\n  2018-0[1-5] +\d+/\d+ = ", run.Output.ReplaceLineEndings("\n"));
+        Assert.Contains("  Organic search ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public void Olist_Help_PrintsUsageInsteadOfTakingItAsAFolder(string option)
+    {
+        var run = SampleRun.Start("LeadKit.Samples.Olist", _work.FullName, option);
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}: {run.Error}");
+        Assert.Contains("Usage: dotnet run --project samples/LeadKit.Samples.Olist -- [FOLDER]", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("were not found", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Olist_UnknownOption_ExitsNonZeroWithUsage()
+    {
+        var run = SampleRun.Start("LeadKit.Samples.Olist", _work.FullName, "--colour");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Unknown option '--colour'.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
