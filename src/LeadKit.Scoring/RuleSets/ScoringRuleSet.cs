@@ -69,7 +69,7 @@ public sealed class ScoringRuleSet
     }
 
     /// <summary>Parses and validates a rule set from UTF-8 bytes.</summary>
-    /// <param name="utf8Json">The JSON as UTF-8.</param>
+    /// <param name="utf8Json">The JSON as UTF-8; a leading UTF-8 byte order mark is ignored.</param>
     /// <param name="timeProvider">The clock of the compiled model; defaults to <see cref="TimeProvider.System"/>.</param>
     /// <returns>The rule set.</returns>
     /// <exception cref="ScoringConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
