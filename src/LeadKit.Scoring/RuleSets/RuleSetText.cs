@@ -83,18 +83,24 @@ internal static class RuleSetText
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        if (TextProblem(ref reader) is { } keyProblem)
+                        switch (Check(ref reader))
                         {
-                            return new(path.Current, "has a key that " + keyProblem);
+                            case TextFault.InvalidUtf8:
+                                return new(path.Current, "has a key that is not valid UTF-8 text");
+                            case TextFault.UnpairedSurrogate:
+                                return new(path.Current, "has a key that contains an unpaired surrogate");
                         }
 
                         path.Property(reader.ValueIsEscaped ? null : reader.ValueSpan);
                         break;
                     case JsonTokenType.String:
                         path.Value();
-                        if (TextProblem(ref reader) is { } problem)
+                        switch (Check(ref reader))
                         {
-                            return new(path.Current, "must be " + problem);
+                            case TextFault.InvalidUtf8:
+                                return new(path.Current, "must be valid UTF-8 text");
+                            case TextFault.UnpairedSurrogate:
+                                return new(path.Current, "must not contain an unpaired surrogate");
                         }
 
                         path.EndValue();
@@ -204,12 +210,12 @@ internal static class RuleSetText
     }
 
     /// <summary>Checks a string token: valid UTF-8, and every <c>\uXXXX</c> surrogate escape paired.</summary>
-    private static string? TextProblem(ref Utf8JsonReader reader)
+    private static TextFault Check(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
         if (!reader.ValueIsEscaped)
         {
-            return Utf8.IsValid(raw) ? null : "valid UTF-8 text";
+            return Utf8.IsValid(raw) ? TextFault.None : TextFault.InvalidUtf8;
         }
 
         // A backslash (0x5C) is never part of a multi-byte UTF-8 sequence, so the text between escapes is checked on its own.
@@ -220,55 +226,35 @@ internal static class RuleSetText
             var plain = slash < 0 ? raw : raw[..slash];
             if (!Utf8.IsValid(plain))
             {
-                return "valid UTF-8 text";
+                return TextFault.InvalidUtf8;
             }
 
-            if (slash < 0)
+            // A high surrogate must be followed at once by a low surrogate escape.
+            if (slash < 0 || (pendingHigh && (plain.Length > 0 || raw[slash + 1] != (byte)'u')))
             {
                 break;
             }
 
-            if (pendingHigh && (plain.Length > 0 || raw[slash + 1] != (byte)'u'))
+            if (raw[slash + 1] != (byte)'u')
             {
-                return "text without an unpaired surrogate escape";
+                raw = raw[(slash + 2)..];
+                continue;
             }
 
             // The reader has checked the escapes' syntax: \u is followed by four hex digits.
-            if (raw[slash + 1] == (byte)'u')
+            var unit = int.Parse(raw.Slice(slash + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            var isHigh = unit is >= 0xD800 and <= 0xDBFF;
+            var isLow = unit is >= 0xDC00 and <= 0xDFFF;
+            if (isLow != pendingHigh)
             {
-                var unit = int.Parse(Encoding.ASCII.GetString(raw.Slice(slash + 2, 4)), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-                if (unit is >= 0xD800 and <= 0xDBFF)
-                {
-                    if (pendingHigh)
-                    {
-                        return "text without an unpaired surrogate escape";
-                    }
-
-                    pendingHigh = true;
-                }
-                else if (unit is >= 0xDC00 and <= 0xDFFF)
-                {
-                    if (!pendingHigh)
-                    {
-                        return "text without an unpaired surrogate escape";
-                    }
-
-                    pendingHigh = false;
-                }
-                else if (pendingHigh)
-                {
-                    return "text without an unpaired surrogate escape";
-                }
-
-                raw = raw[(slash + 6)..];
+                return TextFault.UnpairedSurrogate;
             }
-            else
-            {
-                raw = raw[(slash + 2)..];
-            }
+
+            pendingHigh = isHigh;
+            raw = raw[(slash + 6)..];
         }
 
-        return pendingHigh ? "text without an unpaired surrogate escape" : null;
+        return pendingHigh ? TextFault.UnpairedSurrogate : TextFault.None;
     }
 
     /// <summary>The JSON path of the reader's position, in the format's notation (<c>$.rules[3].when.value</c>).</summary>
@@ -357,4 +343,17 @@ internal static class RuleSetText
 
         private readonly record struct Frame(bool IsArray, int Index, string? Name, bool HasProperty);
     }
+}
+
+/// <summary>What is wrong with a string's text, if anything.</summary>
+internal enum TextFault
+{
+    /// <summary>Nothing: the text is valid.</summary>
+    None,
+
+    /// <summary>The bytes are not UTF-8.</summary>
+    InvalidUtf8,
+
+    /// <summary>A surrogate escape has no partner.</summary>
+    UnpairedSurrogate,
 }

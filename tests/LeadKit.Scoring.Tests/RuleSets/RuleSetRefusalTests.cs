@@ -68,6 +68,33 @@ public class RuleSetRefusalTests
     }
 
     [Theory]
+    [InlineData("\\ud83d\\ude00", true)]
+    [InlineData("\u00e9t\u00e9 \\u00e9", true)]
+    [InlineData("a\\\\ud800", true)]
+    [InlineData("a\\n\\ud83d\\ude00\\t", true)]
+    [InlineData("\\ud83d\\u0041", false)]
+    [InlineData("\\ude00", false)]
+    [InlineData("\\ud83dx", false)]
+    [InlineData("\\ud83d\\n", false)]
+    [InlineData("\\ud83d\\ud83d\\ude00", false)]
+    [InlineData("x\\ud83d", false)]
+    public void Parse_SurrogateEscapes_OnlyPairsAreText(string value, bool accepted)
+    {
+        var json = WithCondition($$"""{ "field": "company.country", "op": "equals", "value": "{{value}}" }""");
+
+        Assert.Equal(accepted, ScoringRuleSet.TryParse(json, null, out _, out var problems));
+        Assert.True(accepted || problems.Single() == new ScoringProblem("$.rules[0].when.value", "must not contain an unpaired surrogate"), string.Join("; ", problems));
+    }
+
+    [Fact]
+    public void Parse_LoneSurrogateInAKey_IsReportedAtItsObject()
+    {
+        var problem = Assert.Single(Refused("""{ "rules": [ { "name": "a", "type": "source", "sources": { "\ud800": 5 } } ] }"""));
+
+        Assert.Equal(new ScoringProblem("$.rules[0].sources", "has a key that contains an unpaired surrogate"), problem);
+    }
+
+    [Theory]
     [InlineData("""{ "rules": [], "rules": [ { "name": "a", "type": "inactivity", "days": 60, "points": -5 } ] }""", "$.rules")]
     [InlineData("""{ "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 1, "points": 500 } ] }""", "$.rules[0].points")]
     [InlineData("""{ "rules": [ { "name": "a", "type": "source", "sources": { "referral": 5, "referral": 50 } } ] }""", "$.rules[0].sources")]
