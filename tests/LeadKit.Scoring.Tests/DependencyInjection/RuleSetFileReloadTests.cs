@@ -2,12 +2,15 @@ using System.Diagnostics.Metrics;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Scoring.Decay;
 using LeadKit.Scoring.DependencyInjection;
 using LeadKit.Scoring.Diagnostics;
+using LeadKit.Scoring.Rules;
 using LeadKit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace LeadKit.Scoring.Tests.DependencyInjection;
 
@@ -71,6 +74,29 @@ public sealed class RuleSetFileReloadTests : IDisposable
         Assert.Equal(1, counter.Count);
     }
 
+    [Fact]
+    public void Reload_OfACodeBuiltModelWhoseCodeThrowsArgumentException_IsARejection()
+    {
+        // A decay factory now refuses a zero lifetime; in a change callback the exception would be lost.
+        var lifetimeDays = 30;
+        using var changes = new ManualChange(_model);
+        var services = new ServiceCollection()
+            .AddLeadKitScoring(_model, b => b.AddRule(new SignalRule("demo", EngagementSignalKind.DemoRequested, 10) { Decay = DecayFunction.Linear(TimeSpan.FromDays(lifetimeDays)) }))
+            .AddSingleton<IOptionsChangeTokenSource<ScoringModelOptions>>(changes);
+        using var provider = services.BuildServiceProvider();
+        var models = provider.GetRequiredService<IScoringModelProvider>();
+        var before = models.GetModel(_model);
+        var rejections = new List<ScoringModelStatus>();
+        models.ModelRejected += (_, status) => rejections.Add(status);
+
+        lifetimeDays = 0;
+        changes.Fire();
+
+        var rejection = Assert.Single(rejections);
+        Assert.Equal("configuring the model threw ArgumentOutOfRangeException for the parameter 'lifetime'", Assert.Single(rejection.LastRejection).Message);
+        Assert.Same(before, models.GetModel(_model));
+    }
+
     private static string RuleSet(int points, string country) => $$"""
         {
           "name": "b2b",
@@ -93,6 +119,26 @@ public sealed class RuleSetFileReloadTests : IDisposable
 
     private void WriteSettings(string ruleSetFile)
         => File.WriteAllText(Path.Combine(_folder, "settings.json"), $$"""{ "LeadKit": { "Scoring": { "{{_model}}": { "RuleSetFile": "{{ruleSetFile}}" } } } }""");
+
+    /// <summary>A change token source the test fires by hand.</summary>
+    private sealed class ManualChange(string name) : IOptionsChangeTokenSource<ScoringModelOptions>, IDisposable
+    {
+        private CancellationTokenSource _change = new();
+
+        public string Name => name;
+
+        public IChangeToken GetChangeToken() => new CancellationChangeToken(_change.Token);
+
+        public void Fire()
+        {
+            var previous = _change;
+            _change = new CancellationTokenSource();
+            previous.Cancel();
+            previous.Dispose();
+        }
+
+        public void Dispose() => _change.Dispose();
+    }
 
     /// <summary>Counts <c>leadkit.scoring.rule_set_rejections</c> for one model (other tests run in parallel).</summary>
     private sealed class RejectionCounter : IDisposable
