@@ -118,7 +118,12 @@ public sealed class RuleSetFileReloadTests : IDisposable
     }
 
     private void WriteSettings(string ruleSetFile)
-        => File.WriteAllText(Path.Combine(_folder, "settings.json"), $$"""{ "LeadKit": { "Scoring": { "{{_model}}": { "RuleSetFile": "{{ruleSetFile}}" } } } }""");
+    {
+        // Replaced whole, as an editor saves, so the watcher never reads a half-written settings file.
+        var next = Path.Combine(_folder, "settings.next");
+        File.WriteAllText(next, $$"""{ "LeadKit": { "Scoring": { "{{_model}}": { "RuleSetFile": "{{ruleSetFile}}" } } } }""");
+        File.Move(next, Path.Combine(_folder, "settings.json"), overwrite: true);
+    }
 
     /// <summary>A change token source the test fires by hand.</summary>
     private sealed class ManualChange(string name) : IOptionsChangeTokenSource<ScoringModelOptions>, IDisposable
