@@ -21,7 +21,8 @@ namespace LeadKit.Scoring.Tests.DependencyInjection;
 /// </summary>
 public sealed class RuleSetFileReloadTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    // A polling watcher (DOTNET_USE_POLLING_FILE_WATCHER) looks every 4 s; a loaded CI machine is slower still.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly Lead DemoLead = LeadBuilder.New().Did(EngagementSignalKind.DemoRequested).Build();
 
     private readonly string _folder = Directory.CreateTempSubdirectory("leadkit-reload-").FullName;
