@@ -19,7 +19,7 @@ namespace LeadKit.Scoring.Decay;
 /// <item><see cref="DecayKind.Step"/>: <c>f(age) = factor of the last step with step.After &lt;= age</c>, 1 before the first.</item>
 /// <item><see cref="DecayKind.SlidingWindow"/>: <c>f(age) = age &lt;= window ? 1 : 0</c>.</item>
 /// </list>
-/// Immutable and thread-safe. Invalid parameters are reported by <c>ScoringModelBuilder.Build()</c>.
+/// Immutable and thread-safe. The factories refuse invalid parameters, so every instance gives factors in [0, 1].
 /// </remarks>
 public sealed class DecayFunction
 {
@@ -45,22 +45,33 @@ public sealed class DecayFunction
     /// <summary>Creates a linear decay reaching 0 at <paramref name="lifetime"/>.</summary>
     /// <param name="lifetime">The age at which points reach 0; must be positive.</param>
     /// <returns>The decay function.</returns>
-    public static DecayFunction Linear(TimeSpan lifetime) => new(DecayKind.Linear, lifetime, []);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lifetime"/> is zero or negative (its factor would be NaN or above 1).</exception>
+    public static DecayFunction Linear(TimeSpan lifetime) => new(DecayKind.Linear, Positive(lifetime, nameof(lifetime)), []);
 
     /// <summary>Creates an exponential decay that halves the points every <paramref name="halfLife"/>.</summary>
     /// <param name="halfLife">The half-life; must be positive.</param>
     /// <returns>The decay function.</returns>
-    public static DecayFunction HalfLife(TimeSpan halfLife) => new(DecayKind.Exponential, halfLife, []);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="halfLife"/> is zero or negative.</exception>
+    public static DecayFunction HalfLife(TimeSpan halfLife) => new(DecayKind.Exponential, Positive(halfLife, nameof(halfLife)), []);
 
     /// <summary>Creates a step decay.</summary>
-    /// <param name="steps">The steps, by increasing age with non-increasing factors in [0, 1].</param>
+    /// <param name="steps">At least one step, by increasing positive age, with non-increasing factors in [0, 1].</param>
     /// <returns>The decay function.</returns>
-    public static DecayFunction Step(params ReadOnlySpan<DecayStep> steps) => new(DecayKind.Step, TimeSpan.Zero, [.. steps]);
+    /// <exception cref="ArgumentException">The steps break one of those rules; the message names the step.</exception>
+    public static DecayFunction Step(params ReadOnlySpan<DecayStep> steps)
+    {
+        var problems = new List<ScoringProblem>();
+        CheckSteps(steps, "decay", problems);
+        return problems.Count == 0
+            ? new(DecayKind.Step, TimeSpan.Zero, [.. steps])
+            : throw new ArgumentException($"{problems[0]}.", nameof(steps));
+    }
 
     /// <summary>Creates a sliding window: full points while the signal is at most <paramref name="window"/> old, none after.</summary>
     /// <param name="window">The window; must be positive.</param>
     /// <returns>The decay function.</returns>
-    public static DecayFunction SlidingWindow(TimeSpan window) => new(DecayKind.SlidingWindow, window, []);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is zero or negative.</exception>
+    public static DecayFunction SlidingWindow(TimeSpan window) => new(DecayKind.SlidingWindow, Positive(window, nameof(window)), []);
 
     /// <summary>Computes the factor for a signal of the given age (negative ages count as 0).</summary>
     /// <param name="age">The signal's age.</param>
@@ -77,36 +88,28 @@ public sealed class DecayFunction
         _ => string.Create(CultureInfo.InvariantCulture, $"{Steps.Length} steps"),
     };
 
-    internal void Validate(string path, List<ScoringProblem> problems)
+    /// <summary>Reports every broken rule of a step decay's steps under <paramref name="path"/> (<c>.steps[i].afterDays</c>, <c>.factor</c>).</summary>
+    internal static void CheckSteps(ReadOnlySpan<DecayStep> steps, string path, List<ScoringProblem> problems)
     {
-        switch (Kind)
+        if (steps.IsEmpty)
         {
-            case DecayKind.Linear or DecayKind.Exponential or DecayKind.SlidingWindow when Duration <= TimeSpan.Zero:
-                problems.Add(new(path + "." + DurationName, string.Create(CultureInfo.InvariantCulture, $"must be positive (was {Duration.TotalDays} days)")));
-                break;
-            case DecayKind.Step:
-                if (Steps.IsDefaultOrEmpty)
-                {
-                    problems.Add(new(path + ".steps", "must have at least one step"));
-                    break;
-                }
+            problems.Add(new(path + ".steps", "must have at least one step"));
+            return;
+        }
 
-                for (var i = 0; i < Steps.Length; i++)
-                {
-                    var step = Steps[i];
-                    var stepPath = string.Create(CultureInfo.InvariantCulture, $"{path}.steps[{i}]");
-                    if (step.After <= TimeSpan.Zero || (i > 0 && step.After <= Steps[i - 1].After))
-                    {
-                        problems.Add(new(stepPath + ".afterDays", "must be positive and larger than the previous step's"));
-                    }
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var step = steps[i];
+            var stepPath = string.Create(CultureInfo.InvariantCulture, $"{path}.steps[{i}]");
+            if (step.After <= TimeSpan.Zero || (i > 0 && step.After <= steps[i - 1].After))
+            {
+                problems.Add(new(stepPath + ".afterDays", "must be positive and larger than the previous step's"));
+            }
 
-                    if (!double.IsFinite(step.Factor) || step.Factor < 0 || step.Factor > 1 || (i > 0 && step.Factor > Steps[i - 1].Factor))
-                    {
-                        problems.Add(new(stepPath + ".factor", string.Create(CultureInfo.InvariantCulture, $"must be in [0, 1] and not larger than the previous step's (was {step.Factor})")));
-                    }
-                }
-
-                break;
+            if (!double.IsFinite(step.Factor) || step.Factor < 0 || step.Factor > 1 || (i > 0 && step.Factor > steps[i - 1].Factor))
+            {
+                problems.Add(new(stepPath + ".factor", string.Create(CultureInfo.InvariantCulture, $"must be in [0, 1] and not larger than the previous step's (was {step.Factor})")));
+            }
         }
     }
 
@@ -129,12 +132,10 @@ public sealed class DecayFunction
             factors);
     }
 
-    private string DurationName => Kind switch
-    {
-        DecayKind.Linear => "lifetimeDays",
-        DecayKind.Exponential => "halfLifeDays",
-        _ => "windowDays",
-    };
+    private static TimeSpan Positive(TimeSpan duration, string parameterName)
+        => duration > TimeSpan.Zero
+            ? duration
+            : throw new ArgumentOutOfRangeException(parameterName, string.Create(CultureInfo.InvariantCulture, $"{parameterName} must be positive (was {duration.TotalDays} days)."));
 }
 
 /// <summary>A decay function reduced to numbers for the hot path.</summary>

@@ -75,7 +75,9 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
         var model = Compile(name, options, out var problems);
         if (model is not null)
         {
+            // The status describes the model in use: a rejection that a later good reload replaced is over.
             slot.Model = model;
+            slot.LastRejection = null;
             return;
         }
 
@@ -118,6 +120,14 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
         catch (ScoringConfigurationException ex)
         {
             problems = ex.Problems;
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            // A factory refused a parameter in the configuring code (e.g. a zero decay lifetime). On a reload this runs
+            // in a change callback, where an exception would be lost: it is a rejection like any other. The message
+            // is the application's own code's, so only the parameter is named.
+            problems = [new ScoringProblem("$", $"configuring the model threw {ex.GetType().Name} for the parameter '{ex.ParamName}'")];
             return null;
         }
     }

@@ -142,8 +142,8 @@ public sealed partial class ScoringModel
 
         if (_inactivityTicks.Length > 0)
         {
-            // The time since the last activity: the youngest signal up to the moment, or the lead's creation.
-            var idle = Math.Min(asOfTicks - lead.CreatedAt.UtcTicks, youngest);
+            // The time since the youngest signal up to the moment; only a lead without one counts from its creation.
+            var idle = youngest == long.MaxValue ? asOfTicks - lead.CreatedAt.UtcTicks : youngest;
             for (var i = 0; i < _inactivityTicks.Length; i++)
             {
                 points[_inactivitySlots[i]] = idle > _inactivityTicks[i] ? _inactivityPoints[i] : 0;

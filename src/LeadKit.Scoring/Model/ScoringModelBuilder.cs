@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Rules;
 
@@ -30,7 +31,7 @@ public sealed class ScoringModelBuilder
     public int RuleCount => _rules.Count;
 
     /// <summary>Names the model (shown in explanations and metrics; not personal data).</summary>
-    /// <param name="name">The name; 1 to 64 characters.</param>
+    /// <param name="name">The name; 1 to 64 characters following <see cref="ConfigurationName"/> (no control, format or bidirectional characters); checked by <see cref="Build"/>.</param>
     /// <returns>This builder.</returns>
     public ScoringModelBuilder WithName(string name)
     {
@@ -142,6 +143,10 @@ public sealed class ScoringModelBuilder
         {
             problems.Add(new("name", "must be 1 to 64 characters"));
         }
+        else if (ConfigurationName.Problem(_name) is { } nameProblem)
+        {
+            problems.Add(new("name", nameProblem));
+        }
 
         if (_rules.Count > MaximumRules)
         {
@@ -178,7 +183,6 @@ public sealed class ScoringModelBuilder
             }
 
             group.Limits.Validate(path, problems);
-            group.Decay?.Validate(path + ".decay", problems);
         }
 
         for (var i = 0; i < _rules.Count; i++)
@@ -260,9 +264,14 @@ public sealed class ScoringModelBuilder
 
     private static void ValidateName(string? name, string path, List<ScoringProblem> problems)
     {
+        // Names flow into metric tags, explanations and logs: the shared rule refuses what can hide or rewrite text.
         if (string.IsNullOrWhiteSpace(name) || name.Length > 128)
         {
             problems.Add(new(path, "must be 1 to 128 characters, not blank"));
+        }
+        else if (ConfigurationName.Problem(name) is { } problem)
+        {
+            problems.Add(new(path, problem));
         }
     }
 

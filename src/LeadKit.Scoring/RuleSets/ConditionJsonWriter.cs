@@ -35,9 +35,12 @@ internal static class ConditionJsonWriter
                 if (!condition.Values.IsEmpty)
                 {
                     json.WriteStartArray("values");
-                    foreach (var value in condition.Values)
+                    var named = LeadFieldNames.TypeOf(condition.Field) == FieldType.Named ? LeadFieldNames.NamedValues(condition.Field) : [];
+                    for (var i = 0; i < condition.Values.Length; i++)
                     {
-                        json.WriteStringValue(value);
+                        // Named values are written in the format's camelCase spelling, whatever case they were given in.
+                        var known = named.Length > 0 ? condition.EnumValues[i] : -1;
+                        json.WriteStringValue(known >= 0 ? named[known] : condition.Values[i]);
                     }
 
                     json.WriteEndArray();

@@ -22,6 +22,7 @@ internal static class RuleSetCompiler
 {
     public static ScoringModel? Compile(RuleSetDocument document, TimeProvider? timeProvider, List<ScoringProblem> problems)
     {
+        RuleSetKeywords.Normalize(document);
         var builder = new ScoringModelBuilder();
         if (timeProvider is not null)
         {
@@ -207,7 +208,8 @@ internal static class RuleSetCompiler
                 var map = new Dictionary<LeadSource, double>();
                 foreach (var (sourceName, value) in rule.Sources)
                 {
-                    if (TryCreate(() => new LeadSource(sourceName), path + ".sources." + sourceName, problems, out var source))
+                    // The key is document text: named in the path only when it is a valid source name.
+                    if (TryCreate(() => new LeadSource(sourceName), path + ".sources", problems, out var source, "has a key that "))
                     {
                         map[source] = value;
                     }
@@ -393,6 +395,11 @@ internal static class RuleSetCompiler
             problems.Add(new(path + ".op", "must be one of: " + string.Join(", ", LeadFieldNames.AllOperatorNames)));
         }
 
+        if (problems.Count == before)
+        {
+            Unused(c, op, path, problems);
+        }
+
         CustomFieldKey key = default;
         if (field == LeadField.Custom)
         {
@@ -446,6 +453,43 @@ internal static class RuleSetCompiler
         }
 
         return problems.Count == before ? AttributeCondition.Create(field, op, values, min, c.Max, key) : null;
+    }
+
+    /// <summary>Refuses the parts of a leaf condition that its operator does not use, which would otherwise be ignored.</summary>
+    private static void Unused(ConditionDocument c, ConditionOperator op, string path, List<ScoringProblem> problems)
+    {
+        var (value, values, min, max) = op switch
+        {
+            ConditionOperator.Equals => (true, true, true, false),
+            ConditionOperator.NotEquals => (true, true, false, false),
+            ConditionOperator.In or ConditionOperator.NotIn or ConditionOperator.StartsWith or ConditionOperator.EndsWith or ConditionOperator.Contains => (false, true, false, false),
+            ConditionOperator.AtLeast => (false, false, true, false),
+            ConditionOperator.AtMost => (false, false, false, true),
+            ConditionOperator.Between => (false, false, true, true),
+            _ => (false, false, false, false),
+        };
+        var name = LeadFieldNames.ToName(op);
+        void Check(bool used, bool present, string property)
+        {
+            if (!used && present)
+            {
+                problems.Add(new(path + "." + property, $"is not used by '{name}'"));
+            }
+        }
+
+        Check(value, c.Value is not null, "value");
+        Check(values, c.Values is not null, "values");
+        Check(min, c.Min is not null, "min");
+        Check(max, c.Max is not null, "max");
+        if (op == ConditionOperator.Equals && c.Min is not null && (c.Values is not null || c.Value is { ValueKind: JsonValueKind.String }))
+        {
+            problems.Add(new(path + ".min", "is not used by 'equals' with a text value"));
+        }
+
+        if (op == ConditionOperator.NotEquals && c.Value is { ValueKind: not JsonValueKind.String })
+        {
+            problems.Add(new(path + ".value", "must be a string for 'notEquals'"));
+        }
     }
 
     private static DecayFunction? ToDecay(DecayDocument? d, string path, List<ScoringProblem> problems)
@@ -527,7 +571,12 @@ internal static class RuleSetCompiler
                     steps[i] = new DecayStep(afterDays ?? TimeSpan.Zero, step.Factor ?? 0);
                 }
 
-                result = DecayFunction.Step(steps);
+                if (problems.Count == before)
+                {
+                    DecayFunction.CheckSteps(steps, path, problems);
+                }
+
+                result = problems.Count == before ? DecayFunction.Step(steps) : null;
                 break;
             case null:
                 problems.Add(new(path + ".kind", "is required"));
@@ -589,7 +638,7 @@ internal static class RuleSetCompiler
 
     private static ScoreLimits ToLimits(LimitDocument? limit) => limit is null ? ScoreLimits.None : new ScoreLimits(limit.Floor, limit.Cap);
 
-    private static bool TryCreate<T>(Func<T> create, string path, List<ScoringProblem> problems, out T value)
+    private static bool TryCreate<T>(Func<T> create, string path, List<ScoringProblem> problems, out T value, string subject = "")
     {
         try
         {
@@ -598,11 +647,11 @@ internal static class RuleSetCompiler
         }
         catch (ArgumentException)
         {
-            problems.Add(new(path, "must be a lower-case machine name (1 to 64 characters of a-z, 0-9, _, -, .)"));
+            problems.Add(new(path, subject + "must be a lower-case machine name (1 to 64 characters of a-z, 0-9, _, -, .)"));
         }
         catch (InvalidOperationException)
         {
-            problems.Add(new(path, "cannot be added: too many distinct names in this process"));
+            problems.Add(new(path, subject + "cannot be added: too many distinct names in this process"));
         }
 
         value = default!;

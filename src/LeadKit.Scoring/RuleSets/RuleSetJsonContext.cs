@@ -11,6 +11,7 @@ namespace LeadKit.Scoring.RuleSets;
     NumberHandling = JsonNumberHandling.Strict,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
+    AllowDuplicateProperties = false,
     MaxDepth = ScoringRuleSet.MaximumJsonDepth,
     WriteIndented = true)]
 [JsonSerializable(typeof(RuleSetDocument))]

@@ -18,8 +18,9 @@ namespace LeadKit.Scoring.RuleSets;
 /// <remarks>
 /// A document is rejected as a whole with every problem and its JSON path
 /// (<c>$.rules[3].points: must be a finite number</c>); a rejected document changes nothing.
-/// Structural errors (invalid JSON, a wrong JSON type, an unknown property) stop reading at the first one; all
-/// semantic problems are then reported together.
+/// Structural errors (invalid JSON, text that is not valid UTF-8 or holds an unpaired surrogate, a wrong JSON type, a
+/// key given twice, an unknown property) stop reading at the first one; all semantic problems are then reported together.
+/// The <c>Try</c> methods never throw for any input; <c>Parse</c> throws only <see cref="ScoringConfigurationException"/>.
 /// </remarks>
 public sealed class ScoringRuleSet
 {
@@ -68,7 +69,7 @@ public sealed class ScoringRuleSet
     }
 
     /// <summary>Parses and validates a rule set from UTF-8 bytes.</summary>
-    /// <param name="utf8Json">The JSON as UTF-8.</param>
+    /// <param name="utf8Json">The JSON as UTF-8; a leading UTF-8 byte order mark is ignored.</param>
     /// <param name="timeProvider">The clock of the compiled model; defaults to <see cref="TimeProvider.System"/>.</param>
     /// <returns>The rule set.</returns>
     /// <exception cref="ScoringConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
@@ -76,14 +77,18 @@ public sealed class ScoringRuleSet
         => TryParse(utf8Json, timeProvider, out var ruleSet, out var problems) ? ruleSet! : throw new ScoringConfigurationException(problems);
 
     /// <summary>Parses and validates a rule set without throwing.</summary>
-    /// <param name="json">The JSON text.</param>
+    /// <param name="json">The JSON text; a leading byte order mark (U+FEFF) is ignored.</param>
     /// <param name="timeProvider">The clock of the compiled model.</param>
     /// <param name="ruleSet">The rule set when valid.</param>
     /// <param name="problems">Every problem found; empty when valid.</param>
     /// <returns><see langword="true"/> when valid.</returns>
+    /// <remarks>Never throws for any text: an unpaired surrogate is reported with its path, not replaced.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     public static bool TryParse(string json, TimeProvider? timeProvider, out ScoringRuleSet? ruleSet, out ImmutableArray<ScoringProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(json);
+
+        // Every UTF-16 unit is at least one UTF-8 byte, so a longer text cannot fit.
         if (json.Length > MaximumDocumentBytes)
         {
             ruleSet = null;
@@ -91,21 +96,29 @@ public sealed class ScoringRuleSet
             return false;
         }
 
-        return TryParse(Encoding.UTF8.GetBytes(json), timeProvider, out ruleSet, out problems);
+        return TryParse(RuleSetText.ToUtf8(json), timeProvider, out ruleSet, out problems);
     }
 
     /// <summary>Parses and validates a rule set from UTF-8 bytes without throwing.</summary>
-    /// <param name="utf8Json">The JSON as UTF-8.</param>
+    /// <param name="utf8Json">The JSON as UTF-8; a leading UTF-8 byte order mark is ignored.</param>
     /// <param name="timeProvider">The clock of the compiled model.</param>
     /// <param name="ruleSet">The rule set when valid.</param>
     /// <param name="problems">Every problem found; empty when valid.</param>
     /// <returns><see langword="true"/> when valid.</returns>
+    /// <remarks>Never throws for any bytes: invalid UTF-8 and unpaired surrogate escapes are reported with their path.</remarks>
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, TimeProvider? timeProvider, out ScoringRuleSet? ruleSet, out ImmutableArray<ScoringProblem> problems)
     {
         ruleSet = null;
+        utf8Json = RuleSetText.WithoutByteOrderMark(utf8Json);
         if (utf8Json.Length > MaximumDocumentBytes)
         {
             problems = [TooLarge(utf8Json.Length)];
+            return false;
+        }
+
+        if (RuleSetText.FindProblem(utf8Json) is { } textProblem)
+        {
+            problems = [textProblem];
             return false;
         }
 
@@ -116,7 +129,7 @@ public sealed class ScoringRuleSet
         }
         catch (JsonException ex)
         {
-            problems = [new ScoringProblem(ex.Path ?? "$", Describe(ex))];
+            problems = [new ScoringProblem(RuleSetText.SafePath(ex.Path), RuleSetText.Describe(ex))];
             return false;
         }
 
@@ -164,27 +177,4 @@ public sealed class ScoringRuleSet
 
     private static ScoringProblem TooLarge(int length)
         => new("$", string.Create(CultureInfo.InvariantCulture, $"the document is {length} bytes; at most {MaximumDocumentBytes} are accepted"));
-
-    private static string Describe(JsonException ex)
-    {
-        // System.Text.Json messages name .NET types; keep the reader's position, which is what an author needs.
-        var where = ex.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {ex.BytePositionInLine + 1})") : string.Empty;
-        var message = ex.Message;
-        if (message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            return "has a property that is not part of the format" + where;
-        }
-
-        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"is nested deeper than {MaximumJsonDepth} levels{where}");
-        }
-
-        if (message.Contains("could not be converted", StringComparison.Ordinal))
-        {
-            return "must be a value of the documented type (numbers must be finite)" + where;
-        }
-
-        return "is not valid JSON" + where;
-    }
 }

@@ -283,9 +283,25 @@ public sealed class AttributeCondition
             return;
         }
 
-        if (Operator is ConditionOperator.Exists or ConditionOperator.NotExists)
+        var opName = LeadFieldNames.ToName(Operator);
+        void Unused(bool present, string property)
         {
-            return;
+            if (present)
+            {
+                problems.Add(new(path + "." + property, $"is not used by '{opName}'"));
+            }
+        }
+
+        if (Operator is ConditionOperator.Exists or ConditionOperator.NotExists or ConditionOperator.IsTrue or ConditionOperator.IsFalse)
+        {
+            // What an operator does not use would be silently ignored: refuse it.
+            Unused(!Values.IsEmpty, "values");
+            Unused(Min is not null, "min");
+            Unused(Max is not null, "max");
+            if (Operator is ConditionOperator.Exists or ConditionOperator.NotExists)
+            {
+                return;
+            }
         }
 
         var type = LeadFieldNames.TypeOf(Field);
@@ -310,9 +326,15 @@ public sealed class AttributeCondition
         var usesNumbers = type == FieldType.Number || (type == FieldType.Any && numberOp && Values.IsEmpty && (Min is not null || Max is not null));
         if (textOp && !usesNumbers)
         {
+            Unused(Min is not null, "min");
+            Unused(Max is not null, "max");
             if (Values.IsEmpty)
             {
                 problems.Add(new(path + ".values", "must hold at least one value"));
+            }
+            else if (Values.Length > 1 && Operator is ConditionOperator.Equals or ConditionOperator.NotEquals)
+            {
+                problems.Add(new(path + ".values", $"must hold exactly one value for '{opName}' (use '{(Operator == ConditionOperator.Equals ? "in" : "notIn")}' for several)"));
             }
 
             for (var i = 0; i < Values.Length; i++)
@@ -329,6 +351,9 @@ public sealed class AttributeCondition
         }
         else if (numberOp)
         {
+            Unused(!Values.IsEmpty, "values");
+            Unused(Operator is ConditionOperator.AtMost && Min is not null, "min");
+            Unused(Operator is ConditionOperator.AtLeast or ConditionOperator.Equals && Max is not null, "max");
             var needsMin = Operator is ConditionOperator.Equals or ConditionOperator.AtLeast or ConditionOperator.Between;
             var needsMax = Operator is ConditionOperator.AtMost or ConditionOperator.Between;
             if (needsMin && Min is not { } min1 || Min is { } m && !double.IsFinite(m))

@@ -5,9 +5,15 @@ using LeadKit.Scoring.Model;
 namespace LeadKit.Scoring.Rules;
 
 /// <summary>
-/// A penalty for going quiet: gives <see cref="Points"/> (zero or negative) when the lead's last activity — its
-/// latest signal at or before <c>asOf</c>, or its creation when it has none — is more than <see cref="After"/> ago.
+/// A penalty for going quiet: gives <see cref="Points"/> (zero or negative) when the lead's latest signal at or before
+/// <c>asOf</c> is more than <see cref="After"/> ago. Only a lead with no such signal is measured from its creation
+/// (the grace period of a new lead).
 /// </summary>
+/// <remarks>
+/// Creating, importing or recycling a record is not the buyer doing anything: a lead created 10 days ago whose only
+/// signal is 100 days old has been quiet for 100 days and gets the penalty. A signal dated before the lead's creation
+/// (activity tracked before the record existed) counts like any other.
+/// </remarks>
 /// <param name="name">The rule's name, unique within a model.</param>
 /// <param name="after">How long without a signal makes a lead inactive; must be positive.</param>
 /// <param name="points">The penalty; must be finite and not positive, so a new signal never lowers a score.</param>
@@ -30,18 +36,18 @@ public sealed class InactivityRule(string name, TimeSpan after, double points) :
     public double Evaluate(Lead lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var last = lead.CreatedAt.UtcTicks;
         var asOfTicks = asOf.UtcTicks;
+        long? latest = null;
         foreach (ref readonly var signal in lead.Signals.AsSpan())
         {
             var at = signal.OccurredAtUtcTicks;
-            if (at > last && at <= asOfTicks)
+            if (at <= asOfTicks && (latest is null || at > latest))
             {
-                last = at;
+                latest = at;
             }
         }
 
-        return asOfTicks - last > After.Ticks ? Points : 0;
+        return asOfTicks - (latest ?? lead.CreatedAt.UtcTicks) > After.Ticks ? Points : 0;
     }
 
     void IValidatedRule.Validate(string path, List<ScoringProblem> problems)

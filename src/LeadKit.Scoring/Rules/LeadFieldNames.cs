@@ -44,9 +44,10 @@ internal static class LeadFieldNames
         (ConditionOperator.Exists, "exists"), (ConditionOperator.NotExists, "notExists"),
     ];
 
-    private static readonly string[] SeniorityNames = Enum.GetNames<Seniority>();
-    private static readonly string[] TimeframeNames = Enum.GetNames<PurchaseTimeframeKind>();
-    private static readonly string[] BantNames = Enum.GetNames<BantStatus>();
+    // The format's spelling of named values is camelCase ("vicePresident", "cLevel"); they are read ignoring case.
+    private static readonly string[] SeniorityNames = CamelCase(Enum.GetNames<Seniority>());
+    private static readonly string[] TimeframeNames = CamelCase(Enum.GetNames<PurchaseTimeframeKind>());
+    private static readonly string[] BantNames = CamelCase(Enum.GetNames<BantStatus>());
 
     public static IEnumerable<string> AllFieldNames
     {
@@ -139,7 +140,17 @@ internal static class LeadFieldNames
         return FieldType.Missing;
     }
 
-    /// <summary>The names of a named-value field, indexed by the enum's integer value (the enums are dense from 0).</summary>
+    private static string[] CamelCase(string[] names)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = string.Concat(names[i][..1].ToLowerInvariant(), names[i].AsSpan(1));
+        }
+
+        return names;
+    }
+
+    /// <summary>The camelCase names of a named-value field, indexed by the enum's integer value (the enums are dense from 0).</summary>
     public static string[] NamedValues(LeadField field) => field switch
     {
         LeadField.Seniority => SeniorityNames,

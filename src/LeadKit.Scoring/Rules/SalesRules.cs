@@ -121,7 +121,7 @@ public static class SalesRules
     public static SignalRule Signal(string name, EngagementSignalKind kind, double pointsPerOccurrence, int? maxOccurrences = null, double? windowDays = null)
         => new(name, kind, pointsPerOccurrence) { MaxOccurrences = maxOccurrences, Window = windowDays is { } d ? TimeSpan.FromDays(d) : null };
 
-    /// <summary>A penalty when no signal happened for <paramref name="days"/> days.</summary>
+    /// <summary>A penalty when the lead's latest signal is more than <paramref name="days"/> days old (a lead without one: its creation), see <see cref="InactivityRule"/>.</summary>
     /// <param name="name">The rule name.</param>
     /// <param name="days">The days of silence.</param>
     /// <param name="points">The penalty (not positive).</param>

@@ -138,7 +138,5 @@ public sealed class SignalRule : IScoringRule, IValidatedRule
         {
             problems.Add(new(path + ".windowDays", "must be positive"));
         }
-
-        Decay?.Validate(path + ".decay", problems);
     }
 }

@@ -16,7 +16,7 @@ public class ScoringModelBuilderTests
             .AddRule(new SignalRule("clicks", EngagementSignalKind.EmailClick, double.NaN) { MaxOccurrences = 0 })
             .AddRule(new SignalRule("clicks", EngagementSignalKind.EmailOpen, 1), "missing")
             .AddRule(SalesRules.Source("source", (Abstractions.Sources.LeadSource.Referral, 5)), "web")
-            .AddRule(new SignalRule("decay", EngagementSignalKind.PageView, 1) { Decay = DecayFunction.HalfLife(TimeSpan.Zero) })
+            .AddRule(new SignalRule("window", EngagementSignalKind.PageView, 1) { Window = TimeSpan.Zero })
             .WithTotalLimits(new ScoreLimits(double.PositiveInfinity, null));
 
         var ex = Assert.Throws<ScoringConfigurationException>(builder.Build);
@@ -28,7 +28,7 @@ public class ScoringModelBuilderTests
         Assert.Contains("rules[1].name", paths);
         Assert.Contains("rules[1].group", paths);
         Assert.Contains("rules[2].group", paths);
-        Assert.Contains("rules[3].decay.halfLifeDays", paths);
+        Assert.Contains("rules[3].windowDays", paths);
         Assert.Contains("limits.total.floor", paths);
         Assert.Contains("rules[0].points: must be a finite number", ex.Message, StringComparison.Ordinal);
     }

@@ -93,7 +93,7 @@ public sealed class LearnedScorecardJsonTests
         var json = scorecard.ToRuleSetJson("learned");
         var rules = JsonDocument.Parse(json).RootElement.GetProperty("rules").EnumerateArray().ToArray();
         Assert.Equal("""{"field":"company.employeeCount","op":"atLeast","min":100}""", Compact(rules[1].GetProperty("when")));
-        Assert.Equal("""{"all":[{"field":"contact.seniority","op":"in","values":["Director","VicePresident","CLevel","Owner"]},{"field":"bant.budget","op":"equals","values":["Confirmed"]}]}""", Compact(rules[2].GetProperty("when")));
+        Assert.Equal("""{"all":[{"field":"contact.seniority","op":"in","values":["director","vicePresident","cLevel","owner"]},{"field":"bant.budget","op":"equals","values":["confirmed"]}]}""", Compact(rules[2].GetProperty("when")));
         Assert.Equal("""{"not":{"field":"custom","key":"plan","op":"equals","values":["pro"]}}""", Compact(rules[3].GetProperty("when")));
 
         var model = LeadKit.Scoring.RuleSets.ScoringRuleSet.Parse(json).Model;

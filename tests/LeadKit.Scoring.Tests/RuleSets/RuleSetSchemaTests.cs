@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Json.Schema;
+using LeadKit.Scoring.RuleSets;
+
+namespace LeadKit.Scoring.Tests.RuleSets;
+
+/// <summary>
+/// The published JSON Schema (docs/schemas/scoring-rules.schema.json) accepts and refuses what the parser does, for
+/// documents the schema can judge: every operator's allowed properties, names, lengths and required parts. (Duplicate
+/// keys, invalid text, another case for keywords and the order of decay steps are beyond a schema: the parser alone
+/// checks them, as the schema's description says.)
+/// </summary>
+public class RuleSetSchemaTests
+{
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(FindSchema()));
+
+    public static TheoryData<string> Conditions =>
+    [
+        """{ "field": "company.country", "op": "equals", "value": "DE" }""",
+        """{ "field": "company.country", "op": "equals", "values": ["DE"] }""",
+        """{ "field": "company.country", "op": "equals", "values": ["DE", "BR"] }""",
+        """{ "field": "company.country", "op": "notEquals", "values": ["DE", "BR"] }""",
+        """{ "field": "company.country", "op": "notEquals", "value": "DE" }""",
+        """{ "field": "company.country", "op": "in", "values": ["DE", "BR"] }""",
+        """{ "field": "company.country", "op": "in", "value": "DE" }""",
+        """{ "field": "company.country", "op": "in", "values": ["DE"], "min": 3 }""",
+        """{ "field": "company.country", "op": "in" }""",
+        """{ "field": "company.country", "op": "contains", "values": ["gmbh"], "max": 3 }""",
+        """{ "field": "company.country", "op": "exists" }""",
+        """{ "field": "company.country", "op": "exists", "values": ["DE"] }""",
+        """{ "field": "company.country", "op": "notExists", "max": 3 }""",
+        """{ "field": "consent.marketing", "op": "isTrue" }""",
+        """{ "field": "consent.marketing", "op": "isTrue", "value": "yes" }""",
+        """{ "field": "consent.marketing", "op": "isFalse", "min": 1 }""",
+        """{ "field": "company.employeeCount", "op": "equals", "value": 10 }""",
+        """{ "field": "company.employeeCount", "op": "equals", "min": 10 }""",
+        """{ "field": "company.employeeCount", "op": "equals", "value": 10, "max": 50 }""",
+        """{ "field": "company.employeeCount", "op": "atLeast", "min": 10 }""",
+        """{ "field": "company.employeeCount", "op": "atLeast", "min": 10, "max": 50 }""",
+        """{ "field": "company.employeeCount", "op": "atLeast", "value": 10 }""",
+        """{ "field": "company.employeeCount", "op": "atMost", "max": 50 }""",
+        """{ "field": "company.employeeCount", "op": "atMost", "min": 10, "max": 50 }""",
+        """{ "field": "company.employeeCount", "op": "atMost", "value": 10, "max": 50 }""",
+        """{ "field": "company.employeeCount", "op": "between", "min": 1, "max": 5 }""",
+        """{ "field": "company.employeeCount", "op": "between", "min": 1 }""",
+        """{ "field": "company.employeeCount", "op": "between", "min": 1, "max": 5, "values": ["x"] }""",
+        """{ "field": "custom", "key": "plan", "op": "equals", "values": ["pro"] }""",
+        """{ "field": "custom", "key": "plan", "op": "equals", "values": ["pro"], "min": 3 }""",
+        """{ "field": "custom", "key": "plan", "op": "equals", "value": "pro", "min": 3 }""",
+        """{ "field": "custom", "key": "seats", "op": "between", "min": 1, "max": 9 }""",
+        """{ "field": "custom", "key": "seats", "op": "atLeast", "value": 3 }""",
+        """{ "all": [ { "field": "company.country", "op": "exists" }, { "not": { "field": "consent.marketing", "op": "isTrue", "min": 1 } } ] }""",
+        """{ "all": [ { "field": "company.country", "op": "exists" }, { "not": { "field": "consent.marketing", "op": "isTrue" } } ] }""",
+    ];
+
+    public static TheoryData<string> Names => ["plain name", "Ünïcode ✓ 名前", "red\\u001b[31m", "evil\\u202Egnp.exe", "two\\nlines", "zero\\u200Bwidth", "   ", "", new string('x', 129)];
+
+    [Theory]
+    [MemberData(nameof(Conditions))]
+    public void Condition_SchemaAndParser_Agree(string condition)
+        => AssertAgree($$"""{ "rules": [ { "name": "a", "type": "attribute", "points": 5, "when": {{condition}} } ] }""");
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void RuleAndGroupName_SchemaAndParser_Agree(string name)
+    {
+        AssertAgree($$"""{ "rules": [ { "name": "{{name}}", "type": "inactivity", "days": 60, "points": -5 } ] }""");
+        AssertAgree($$"""{ "groups": [ { "name": "{{name}}", "dimension": "fit" } ], "rules": [] }""");
+    }
+
+    [Theory]
+    [InlineData("b2b")]
+    [InlineData("a_model_name_of_exactly_sixty_four_characters_xxxxxxxxxxxxxxxxxx")]
+    [InlineData("a_model_name_of_sixty_five_characters_xxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    [InlineData("bidi\\u202E")]
+    public void ModelName_SchemaAndParser_Agree(string name)
+        => AssertAgree($$"""{ "name": "{{name}}", "rules": [] }""");
+
+    [Fact]
+    public void DocumentedExample_SchemaAndParser_BothAccept()
+        => AssertAgree(ScoringRuleSetTests.ExampleJson);
+
+    private static void AssertAgree(string json)
+    {
+        var parsed = ScoringRuleSet.TryParse(json, null, out _, out var problems);
+        using var document = JsonDocument.Parse(json);
+        var result = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        var schemaErrors = (result.Details ?? []).Where(d => d.Errors is not null).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Keys)}");
+        Assert.True(
+            parsed == result.IsValid,
+            $"parser {(parsed ? "accepts" : "refuses: " + string.Join("; ", problems))}; schema {(result.IsValid ? "accepts" : "refuses: " + string.Join("; ", schemaErrors))}");
+    }
+
+    private static string FindSchema()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "docs", "schemas", "scoring-rules.schema.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("docs/schemas/scoring-rules.schema.json was not found above the test binaries.");
+    }
+}
