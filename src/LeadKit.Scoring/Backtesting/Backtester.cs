@@ -69,7 +69,7 @@ public sealed class Backtester
             var score = scorer.Score(lead, item.DecidedAt);
             if (!double.IsFinite(score.Total))
             {
-                AddLimited(problems, Invariant($"The scorer returned a total of {score.Total} for history[{i}] (lead '{item.Lead.Id}'); scores must be finite numbers."));
+                AddLimited(problems, Invariant($"The scorer returned a total of {score.Total} for history[{i}]; scores must be finite numbers."));
                 continue;
             }
 
@@ -202,7 +202,7 @@ public sealed class Backtester
             var total = scorer.Score(item.LeadAsOfDecision(), item.DecidedAt).Total;
             if (!double.IsFinite(total))
             {
-                AddLimited(problems, Invariant($"The {name} scorer returned a total of {total} for history[{i}] (lead '{item.Lead.Id}'); scores must be finite numbers."));
+                AddLimited(problems, Invariant($"The {name} scorer returned a total of {total} for history[{i}]; scores must be finite numbers."));
             }
 
             scores[i] = total;

@@ -22,7 +22,7 @@ public sealed record HistoricalLead
         ArgumentNullException.ThrowIfNull(lead);
         if (decidedAt == default)
         {
-            throw new ArgumentException($"decidedAt must be set for lead '{lead.Id}' (was the default value).", nameof(decidedAt));
+            throw new ArgumentException("decidedAt must be set (was the default value).", nameof(decidedAt));
         }
 
         Lead = lead;

@@ -84,7 +84,7 @@ public static class CrossValidation
                 if (!double.IsFinite(total))
                 {
                     throw new InvalidHistoryException(
-                        [HistoryChecks.Invariant($"The scorer trained for fold {f} returned {total} for history[{heldOut[k]}] (lead '{item.Lead.Id}'); scores must be finite.")],
+                        [HistoryChecks.Invariant($"The scorer trained for fold {f} returned {total} for history[{heldOut[k]}]; scores must be finite.")],
                         nameof(train));
                 }
 
