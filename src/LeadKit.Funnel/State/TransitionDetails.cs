@@ -14,4 +14,13 @@ namespace LeadKit.Funnel.State;
 /// <paramref name="Reason"/> and the definition's override authorisation; the history records it as an override.
 /// Never bypasses the permissions: the trigger must still be permitted from the current stage.
 /// </param>
-public readonly record struct TransitionDetails(string? Actor = null, string? Reason = null, Lead? Lead = null, bool IsOverride = false);
+/// <remarks>Its <see cref="ToString"/> says which parts are set, never their values (actors are user ids, often e-mail addresses; reasons are free text; leads hold contact data).</remarks>
+public readonly record struct TransitionDetails(string? Actor = null, string? Reason = null, Lead? Lead = null, bool IsOverride = false)
+{
+    /// <summary>Returns which parts are set, never their values.</summary>
+    /// <returns>E.g. <c>TransitionDetails { Actor = set, Reason = none, Lead = set, IsOverride = False }</c>.</returns>
+    public override string ToString()
+        => $"TransitionDetails {{ Actor = {Describe(Actor)}, Reason = {Describe(Reason)}, Lead = {(Lead is null ? "none" : "set")}, IsOverride = {IsOverride} }}";
+
+    private static string Describe(string? text) => text is null ? "none" : string.IsNullOrWhiteSpace(text) ? "blank" : "set";
+}
