@@ -32,8 +32,8 @@ public static class FunnelServiceCollectionExtensions
     /// <para>
     /// Idempotent: every registration uses <c>TryAdd*</c>, so calling it twice changes nothing (each
     /// <paramref name="configure"/> is applied). Register your own <see cref="FunnelDefinition"/> or
-    /// <see cref="IFunnelStore"/> before calling it to replace the defaults (the qualification check then still runs
-    /// unless the guards are off).
+    /// <see cref="IFunnelStore"/> before calling it to replace the defaults (your definition is then not checked for a
+    /// scoring model).
     /// </para>
     /// </remarks>
     /// <param name="services">The service collection.</param>
@@ -51,6 +51,12 @@ public static class FunnelServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FunnelOptions>, FunnelOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        if (!services.Any(static d => d.ServiceType == typeof(FunnelDefinition)))
+        {
+            // Only the default definition built here asks a scoring model; the start-up check is for it alone.
+            services.TryAddSingleton<DefaultFunnelRegistration>();
+        }
+
         services.TryAddSingleton(static provider =>
         {
             var funnelOptions = provider.GetRequiredService<IOptions<FunnelOptions>>().Value;

@@ -12,6 +12,15 @@ using Microsoft.Extensions.Options;
 namespace LeadKit.Scoring.DependencyInjection;
 
 /// <summary>Registers LeadKit scoring in a service collection. Every method is idempotent for the shared services.</summary>
+/// <remarks>
+/// Every model name gets keyed services under that name: <see cref="ILeadScorer"/> (always the model in use),
+/// <see cref="IQualificationPolicy"/> and <see cref="ITemperatureClassifier"/> (the rule set's own <c>thresholds</c>
+/// applied over the registered <see cref="QualificationOptions"/> and <see cref="TemperatureOptions"/>, following
+/// reloads), and a transient <see cref="LeadAssessor"/> built from those three. A funnel guarded by the keyed policy
+/// and the keyed assessor therefore always agree. The unkeyed <see cref="ILeadScorer"/> exists only when the
+/// <see cref="DefaultModelName"/> model is registered; the unkeyed policy and classifier are that model's when it is,
+/// and plain ones over the registered options otherwise. Start-up fails when a model's thresholds do not fit the options.
+/// </remarks>
 public static class ScoringServiceCollectionExtensions
 {
     /// <summary>The name of the default model, resolved as <see cref="ILeadScorer"/>.</summary>

@@ -109,8 +109,10 @@ public sealed class FunnelServiceCollectionExtensionsTests
     public void AddLeadKitFunnel_OwnDefinitionRegisteredFirst_IsKept()
     {
         var own = DefaultFunnel.Create(new FunnelOptions { MqlAcceptanceSla = null });
-        using var provider = new ServiceCollection().AddSingleton(own).AddLeadKitFunnel(options => options.UseQualificationGuards = false).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddSingleton(own).AddLeadKitFunnel().BuildServiceProvider();
 
+        // The application's own definition needs no scoring model: start-up does not ask for one.
+        provider.GetRequiredService<IStartupValidator>().Validate();
         Assert.Same(own, provider.GetRequiredService<IFunnelStore>().Definition);
     }
 
