@@ -1,8 +1,12 @@
 using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
+using LeadKit.Funnel.Definitions;
+using LeadKit.Funnel.DependencyInjection;
+using LeadKit.Funnel.State;
 using LeadKit.Scoring.DependencyInjection;
 using LeadKit.Abstractions.Qualification;
 using Microsoft.Extensions.Configuration;
@@ -22,7 +26,10 @@ builder.Configuration.AddConfiguration(runtime);
 var section = builder.Configuration.GetSection("LeadKit");
 builder.Services
     .AddLeadKitScoringRuleSet("b2b", null)
-    .ConfigureLeadKitQualification(o => section.GetSection("Qualification").Bind(o));
+    .ConfigureLeadKitQualification(o => section.GetSection("Qualification").Bind(o))
+    // The funnel's qualify transitions ask the "b2b" model's scorer and policy; naming it is required (start-up fails
+    // otherwise, saying so), or set UseQualificationGuards = false for a funnel without qualification guards.
+    .AddLeadKitFunnel(o => o.QualificationModel = "b2b");
 
 // The rule set lives in its own file; its path is configuration, so a configuration change reloads it.
 builder.Services.AddOptions<ScoringModelOptions>("b2b")
@@ -36,7 +43,9 @@ await host.StartAsync();
 
 var provider = host.Services.GetRequiredService<IScoringModelProvider>();
 var scorer = provider.GetScorer("b2b");
-var policy = host.Services.GetRequiredService<IQualificationPolicy>();
+// The model's own policy (its rule set's thresholds over the configured options): the one the funnel's guards ask.
+var policy = host.Services.GetRequiredKeyedService<IQualificationPolicy>("b2b");
+var funnel = host.Services.GetRequiredService<FunnelDefinition>();
 provider.ModelRejected += (_, status) =>
 {
     Console.WriteLine($"Reload of '{status.Name}' rejected; the model in use stays in use. Problems:");
@@ -63,6 +72,11 @@ void Show(string when)
 }
 
 Show("Started");
+
+// SAL -> SQL asks the same policy; a refusal carries its reasons (here: BANT not confirmed).
+var atSal = funnel.Start(lead.Id, now, FunnelStage.Sal);
+var toSql = funnel.Fire(atSal, FunnelTrigger.Qualify, now, new TransitionDetails(Lead: lead));
+Console.WriteLine(toSql.IsAccepted ? "Funnel: SAL -> SQL accepted" : $"Funnel: SAL -> SQL {toSql.Outcome}: {string.Join("; ", toSql.UnmetGuards)}");
 
 // An operator points the rule set at a broken file: the reload is rejected as a whole.
 runtime["LeadKit:Scoring:b2b:RuleSetFile"] = "rules/b2b-broken.json";

@@ -28,4 +28,10 @@ public sealed record StageChange
     /// (then <see cref="Actor"/> and <see cref="Reason"/> say who and why).
     /// </summary>
     public bool IsOverride { get; init; }
+
+    /// <summary>Returns the stages, trigger, time and whether an actor and a reason were recorded, never their text.</summary>
+    /// <returns>E.g. <c>StageChange { From = lead, To = mql, Trigger = qualify, OccurredAt = 2026-06-01T12:00:00.0000000+00:00, Actor = set, Reason = none, IsOverride = False }</c>.</returns>
+    /// <remarks>The actor is a user id (often an e-mail address) and the reason is free text: neither is printed.</remarks>
+    public override string ToString()
+        => FormattableString.Invariant($"StageChange {{ From = {From}, To = {To}, Trigger = {Trigger}, OccurredAt = {OccurredAt:O}, Actor = {(Actor is null ? "none" : "set")}, Reason = {(Reason is null ? "none" : "set")}, IsOverride = {IsOverride} }}");
 }

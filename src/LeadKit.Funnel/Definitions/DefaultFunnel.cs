@@ -21,6 +21,11 @@ namespace LeadKit.Funnel.Definitions;
 /// <item><description>customer, lost, disqualified: terminal. Lost recycles into a new lead that starts in <c>lead</c>.</description></item>
 /// </list>
 /// <para>Without a scorer and a policy (or with <see cref="FunnelOptions.UseQualificationGuards"/> off) the qualify transitions are unguarded.</para>
+/// <para>
+/// Overrides of unmet guards are refused unless <see cref="FunnelOptions.OverrideAuthorizer"/> says who may make them;
+/// a refused guard lists the policy's reasons (e.g. "qualified as SQL by the policy (immediate timeframe; BANT not
+/// confirmed: budget)").
+/// </para>
 /// </remarks>
 public static class DefaultFunnel
 {
@@ -70,6 +75,10 @@ public static class DefaultFunnel
         var builder = new FunnelDefinitionBuilder()
             .StartAt(FunnelStage.Suspect)
             .MainPath(FunnelStage.Suspect, FunnelStage.Lead, FunnelStage.Mql, FunnelStage.Sal, FunnelStage.Sql, FunnelStage.Opportunity, FunnelStage.Customer);
+        if (options.OverrideAuthorizer is { } authorizer)
+        {
+            builder.AuthorizeOverrides(authorizer, options.OverrideAuthorizerDescription!);
+        }
 
         builder.Configure(FunnelStage.Suspect)
             .Permit(FunnelTrigger.Qualify, FunnelStage.Lead)

@@ -22,9 +22,16 @@ namespace LeadKit.Funnel.Definitions;
 /// </para>
 /// <para>
 /// Rules of a transition, in order: the trigger must be permitted from the current stage (otherwise
-/// <see cref="FireOutcome.Invalid"/>); a backward edge needs a reason; an override needs an actor, a reason and
-/// the definition's authorisation, and then skips the guards; otherwise every guard must be met (otherwise
-/// <see cref="FireOutcome.Refused"/> with each unmet description).
+/// <see cref="FireOutcome.Invalid"/>); an actor or reason, when given, must not be blank; a backward edge needs a
+/// reason; an override needs an actor, a reason and the definition's authorisation
+/// (<see cref="FunnelDefinitionBuilder.AuthorizeOverrides"/>; without one every override is refused), and then skips
+/// the guards; otherwise every guard must be met. A requirement that is not met gives
+/// <see cref="FireOutcome.Refused"/> with each unmet description (a guard's explanation, such as the qualification
+/// policy's reasons, follows its description in parentheses); it never throws.
+/// </para>
+/// <para>
+/// Messages name stages, triggers and fields, never a lead id, an actor or a reason (applications use e-mail
+/// addresses as lead ids).
 /// </para>
 /// </remarks>
 public sealed class FunnelDefinition
@@ -34,6 +41,18 @@ public sealed class FunnelDefinition
 
     /// <summary>The description of the requirement that an override names an actor and a reason.</summary>
     public const string OverrideRequirementsDescription = "an override needs an actor and a reason";
+
+    /// <summary>The description of the refusal of an override by a definition that authorises no overrides.</summary>
+    public const string OverridesNotEnabledDescription = "overrides are not enabled: the funnel definition has no override authorizer (FunnelDefinitionBuilder.AuthorizeOverrides, FunnelOptions.OverrideAuthorizer)";
+
+    /// <summary>The longest actor or reason accepted, in UTF-16 code units (what the funnel-state JSON format also accepts).</summary>
+    public const int MaximumTextLength = 1000;
+
+    /// <summary>The description of the requirement that an actor, when given, is not blank and is valid text of at most <see cref="MaximumTextLength"/> characters.</summary>
+    public const string InvalidActorDescription = "the actor, when given, must not be empty or white space and must be at most 1000 characters of valid Unicode (no unpaired surrogate)";
+
+    /// <summary>The description of the requirement that a reason, when given, is not blank and is valid text of at most <see cref="MaximumTextLength"/> characters.</summary>
+    public const string InvalidReasonDescription = "the reason, when given, must not be empty or white space and must be at most 1000 characters of valid Unicode (no unpaired surrogate)";
 
     private readonly FunnelStage[] _stages;
     private readonly int[] _stageIndexByOrdinal;
@@ -193,12 +212,24 @@ public sealed class FunnelDefinition
 
     /// <summary>Returns when a lead breaches its current stage's SLA.</summary>
     /// <param name="state">The lead's state.</param>
-    /// <returns><c>EnteredAt + MaxTimeInStage</c>, or <see langword="null"/> when the stage has no SLA.</returns>
+    /// <returns>
+    /// <c>EnteredAt + MaxTimeInStage</c> (in <c>EnteredAt</c>'s offset), or <see langword="null"/> when the stage has no
+    /// SLA. A deadline past the end of the calendar saturates at <see cref="DateTimeOffset.MaxValue"/>: it is never
+    /// reached, just as <see cref="IsSlaBreached"/> never reports it.
+    /// </returns>
     public DateTimeOffset? SlaDeadline(FunnelState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var index = IndexOf(state.Stage);
-        return index < 0 || _maxTicks[index] == 0 ? null : state.EnteredAt.AddTicks(_maxTicks[index]);
+        if (index < 0 || _maxTicks[index] == 0)
+        {
+            return null;
+        }
+
+        // Both the clock time and the UTC time must stay representable; whichever runs out first caps the SLA.
+        var entered = state.EnteredAt;
+        var room = DateTime.MaxValue.Ticks - Math.Max(entered.Ticks, entered.UtcTicks);
+        return _maxTicks[index] > room ? DateTimeOffset.MaxValue : entered.AddTicks(_maxTicks[index]);
     }
 
     /// <summary>Returns whether a lead has stayed in its current stage longer than the stage's SLA (e.g. an MQL not accepted within 48 hours).</summary>
@@ -245,7 +276,6 @@ public sealed class FunnelDefinition
     /// <param name="details">Actor, reason, lead data and override.</param>
     /// <returns>The result. An accepted transition allocates only the new state and its history entry.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="occurredAt"/> is unset or before the state's <c>EnteredAt</c>.</exception>
-    /// <exception cref="ArgumentException">The actor or reason is blank.</exception>
     public FireResult Fire(FunnelState state, FunnelTrigger trigger, DateTimeOffset occurredAt, in TransitionDetails details = default)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -393,30 +423,30 @@ public sealed class FunnelDefinition
         ArgumentNullException.ThrowIfNull(lostLead);
         ArgumentNullException.ThrowIfNull(lostDeal);
         var entry = RecycleEntryStage(lostState.Stage)
-            ?? throw new ArgumentException($"Lead {lostState.LeadId} is in stage '{lostState.Stage}', which cannot be recycled (no RecyclesInto).", nameof(lostState));
+            ?? throw new ArgumentException($"lostState is in stage '{lostState.Stage}', which cannot be recycled (no RecyclesInto).", nameof(lostState));
         if (lostLead.Id != lostState.LeadId)
         {
-            throw new ArgumentException($"lostLead {lostLead.Id} is not the lead of lostState ({lostState.LeadId}).", nameof(lostLead));
+            throw new ArgumentException("lostLead.Id is not lostState.LeadId: the lead and the state belong to different leads.", nameof(lostLead));
         }
 
         if (lostDeal.Status != DealStatus.Lost)
         {
-            throw new ArgumentException($"Deal {lostDeal.Id} is {lostDeal.Status}; only a lost deal is recycled.", nameof(lostDeal));
+            throw new ArgumentException($"lostDeal.Status is {lostDeal.Status}; only a lost deal is recycled.", nameof(lostDeal));
         }
 
         if (lostDeal.LeadId is { } dealLead && dealLead != lostLead.Id)
         {
-            throw new ArgumentException($"Deal {lostDeal.Id} belongs to lead {dealLead}, not {lostLead.Id}.", nameof(lostDeal));
+            throw new ArgumentException("lostDeal.LeadId is not lostLead.Id: the deal belongs to another lead.", nameof(lostDeal));
         }
 
         if (newLeadId.IsDefault || newLeadId == lostLead.Id)
         {
-            throw new ArgumentException($"newLeadId must be a new lead id (was '{newLeadId}').", nameof(newLeadId));
+            throw new ArgumentException(newLeadId.IsDefault ? "newLeadId must be set (was the default LeadId)." : "newLeadId must be a new lead id (it equals lostLead.Id).", nameof(newLeadId));
         }
 
         if (recycledAt < lostState.EnteredAt)
         {
-            throw new ArgumentOutOfRangeException(nameof(recycledAt), recycledAt, $"recycledAt ({recycledAt:O}) is before lead {lostState.LeadId} entered '{lostState.Stage}' at {lostState.EnteredAt:O}.");
+            throw new ArgumentOutOfRangeException(nameof(recycledAt), recycledAt, $"recycledAt ({recycledAt:O}) is before lostState entered '{lostState.Stage}' at {lostState.EnteredAt:O}.");
         }
 
         var lead = new Lead
@@ -453,7 +483,7 @@ public sealed class FunnelDefinition
         Run(_entryActions, change.To, committed, ref failures);
         if (failures is not null)
         {
-            throw new AggregateException($"{failures.Count} stage action(s) failed after lead {committed.LeadId} moved {change.From} -> {change.To}.", failures);
+            throw new AggregateException($"{failures.Count} stage action(s) failed after a lead moved {change.From} -> {change.To}.", failures);
         }
     }
 
@@ -511,6 +541,30 @@ public sealed class FunnelDefinition
     private bool Check(FunnelTransition transition, in FunnelGuardContext context, in TransitionDetails details, List<string>? unmet)
     {
         var met = true;
+
+        // A StageChange cannot hold a blank actor or reason; asking for one is refused like a missing actor, not thrown.
+        if (details.Actor is { } actor && !IsValidText(actor))
+        {
+            if (unmet is null)
+            {
+                return false;
+            }
+
+            met = false;
+            unmet.Add(InvalidActorDescription);
+        }
+
+        if (details.Reason is { } reason && !IsValidText(reason))
+        {
+            if (unmet is null)
+            {
+                return false;
+            }
+
+            met = false;
+            unmet.Add(InvalidReasonDescription);
+        }
+
         if (transition.IsBackward && string.IsNullOrWhiteSpace(details.Reason))
         {
             if (unmet is null)
@@ -530,9 +584,17 @@ public sealed class FunnelDefinition
                 return false;
             }
 
-            if (_overrideAuthorizer is not null && !_overrideAuthorizer(details.Actor, transition.Source, transition.Trigger))
+            // Who may override is the application's decision; a definition that was not given one refuses every override.
+            if (_overrideAuthorizer is null)
             {
-                unmet?.Add($"actor '{details.Actor}' is not authorised to override (authorised: {_overrideDescription})");
+                unmet?.Add(OverridesNotEnabledDescription);
+                return false;
+            }
+
+            if (!_overrideAuthorizer(details.Actor, transition.Source, transition.Trigger))
+            {
+                // The actor is a user id (often an e-mail address): say who is authorised, not who asked.
+                unmet?.Add($"the actor is not authorised to override (authorised: {_overrideDescription})");
                 return false;
             }
 
@@ -550,11 +612,33 @@ public sealed class FunnelDefinition
             if (!transition.IsGuardMet(i, in context))
             {
                 met = false;
-                unmet.Add(transition.Guards[i].Description);
+                unmet.Add(transition.DescribeUnmetGuard(i, in context));
             }
         }
 
         return met;
+    }
+
+    /// <summary>Whether an actor or reason can be recorded and written as JSON: not blank, not too long, no unpaired surrogate.</summary>
+    internal static bool IsValidText(string text)
+        => text.Length <= MaximumTextLength && !string.IsNullOrWhiteSpace(text) && !HasUnpairedSurrogate(text);
+
+    internal static bool HasUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string? CheckReplayEntry(FunnelState state, StageChange? entry)
@@ -615,5 +699,5 @@ public sealed class FunnelDefinition
         => throw new ArgumentOutOfRangeException(
             nameof(occurredAt),
             occurredAt,
-            $"occurredAt ({occurredAt:O}) must be set and not before lead {state.LeadId} entered stage '{state.Stage}' at {state.EnteredAt:O}.");
+            $"occurredAt ({occurredAt:O}) must be set and not before the state's EnteredAt ({state.EnteredAt:O}, stage '{state.Stage}').");
 }

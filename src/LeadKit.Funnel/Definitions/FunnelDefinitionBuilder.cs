@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Funnel;
 
 namespace LeadKit.Funnel.Definitions;
@@ -83,8 +84,9 @@ public sealed class FunnelDefinitionBuilder
     }
 
     /// <summary>
-    /// Decides who may override unmet guards. Without it, any override that names an actor and gives a reason is
-    /// accepted (authorisation is then the application's job); either way the history records it as an override.
+    /// Decides who may override unmet guards (e.g. sales managers); the history records an accepted override as such.
+    /// Without it the definition refuses every override (<see cref="FunnelDefinition.OverridesNotEnabledDescription"/>):
+    /// a rep who gives a reason cannot push a lead past a guard unless the application says who may.
     /// </summary>
     /// <param name="authorizer">Decides whether an actor may override.</param>
     /// <param name="description">Who is authorised, e.g. "sales managers"; shown when an override is refused.</param>
@@ -155,6 +157,11 @@ public sealed class FunnelDefinitionBuilder
         if (_overrideAuthorizer is not null && string.IsNullOrWhiteSpace(_overrideDescription))
         {
             problems.Add("AuthorizeOverrides: the authorizer has no description (say who may override).");
+        }
+        else if (_overrideAuthorizer is not null && ConfigurationName.Problem(_overrideDescription) is { } problem)
+        {
+            // The description is shown in every refused override, so it follows the rule for configured names.
+            problems.Add($"AuthorizeOverrides: the description {problem}.");
         }
 
         var hasTerminal = false;

@@ -1,3 +1,5 @@
+using LeadKit.Abstractions.Common;
+
 namespace LeadKit.Funnel.Definitions;
 
 /// <summary>Options of the default funnel (<see cref="DefaultFunnel"/>, <c>AddLeadKitFunnel</c>).</summary>
@@ -13,14 +15,39 @@ public sealed class FunnelOptions
     public TimeSpan? SqlConversionSla { get; set; }
 
     /// <summary>
-    /// Gets or sets a value indicating whether the lead -&gt; MQL and SAL -&gt; SQL transitions are guarded by the
-    /// qualification policy when a scorer and a policy are available (in DI: registered).
+    /// Gets or sets a value indicating whether the lead -&gt; MQL, nurture -&gt; MQL and SAL -&gt; SQL transitions are
+    /// guarded by the qualification policy. In DI (<c>AddLeadKitFunnel</c>) the guards ask the scoring model named by
+    /// <see cref="QualificationModel"/>, and start-up fails when it is not registered; set this to
+    /// <see langword="false"/> to run the funnel without qualification guards on purpose.
     /// </summary>
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool UseQualificationGuards { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the name of the scoring model whose scorer and qualification policy guard the qualify transitions
+    /// in DI: the funnel resolves the keyed <c>ILeadScorer</c> and <c>IQualificationPolicy</c> registered under this
+    /// key (LeadKit.Scoring registers both, with the model's own thresholds, for every <c>AddLeadKitScoring</c> /
+    /// <c>AddLeadKitScoringRuleSet</c> name). Used only when <see cref="UseQualificationGuards"/> is on.
+    /// </summary>
+    /// <value>Defaults to <c>"default"</c>, the name <c>AddLeadKitScoring(configure)</c> registers. Follows the configuration-name rule.</value>
+    public string QualificationModel { get; set; } = DefaultQualificationModel;
+
+    /// <summary>
+    /// Gets or sets who may override unmet guards (e.g. sales managers). Without it the funnel refuses every override.
+    /// The application decides: the funnel only asks.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/> (no overrides).</value>
+    public FunnelOverrideAuthorizer? OverrideAuthorizer { get; set; }
+
+    /// <summary>Gets or sets who <see cref="OverrideAuthorizer"/> authorises, e.g. "sales managers"; shown when an override is refused.</summary>
+    /// <value>Defaults to <see langword="null"/>; required with <see cref="OverrideAuthorizer"/>. Follows the configuration-name rule.</value>
+    public string? OverrideAuthorizerDescription { get; set; }
+
+    /// <summary>The default of <see cref="QualificationModel"/>: the name of LeadKit.Scoring's default model.</summary>
+    public const string DefaultQualificationModel = "default";
+
     /// <summary>Returns every problem with the options.</summary>
-    /// <returns>The problems, each naming the option and its value; empty when valid.</returns>
+    /// <returns>The problems, each naming the option and (when it is not free text) its value; empty when valid.</returns>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -32,6 +59,21 @@ public sealed class FunnelOptions
         if (SqlConversionSla is { } sql && sql <= TimeSpan.Zero)
         {
             problems.Add($"FunnelOptions.SqlConversionSla must be positive or null (was {sql}).");
+        }
+
+        if (UseQualificationGuards && ConfigurationName.Problem(QualificationModel) is { } model)
+        {
+            problems.Add($"FunnelOptions.QualificationModel {model}; name the scoring model whose qualification guards the funnel, or set FunnelOptions.UseQualificationGuards = false.");
+        }
+
+        if (OverrideAuthorizer is not null && ConfigurationName.Problem(OverrideAuthorizerDescription) is { } description)
+        {
+            problems.Add($"FunnelOptions.OverrideAuthorizerDescription {description}; say who FunnelOptions.OverrideAuthorizer authorises (e.g. \"sales managers\").");
+        }
+
+        if (OverrideAuthorizer is null && OverrideAuthorizerDescription is not null)
+        {
+            problems.Add("FunnelOptions.OverrideAuthorizerDescription is set but FunnelOptions.OverrideAuthorizer is not; set both or neither.");
         }
 
         return problems;

@@ -61,6 +61,8 @@ public sealed class FunnelTransition
 
     internal bool IsGuardMet(int index, in FunnelGuardContext context) => _predicates[index](in context);
 
+    internal string DescribeUnmetGuard(int index, in FunnelGuardContext context) => Guards[index].DescribeUnmet(in context);
+
     /// <summary>Returns a short description such as <c>mql --accept--> sal</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"{Source} --{Trigger}--> {Destination}";

@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
 
@@ -27,8 +28,34 @@ internal sealed class QualificationGuard
             return false;
         }
 
-        var score = _scorer.Score(lead, context.OccurredAt);
-        var result = _policy.Qualify(lead, score, context.OccurredAt);
-        return _level == QualificationLevel.Sql ? result.IsSalesQualified : result.IsMarketingQualified;
+        return IsReached(Qualify(lead, context.OccurredAt));
     }
+
+    /// <summary>Says why the guard is unmet: the policy's reasons, or which input is missing. Only on the refused path.</summary>
+    public string? Explain(in FunnelGuardContext context)
+    {
+        var lead = context.Lead;
+        if (lead is null)
+        {
+            return "no lead data was given (TransitionDetails.Lead)";
+        }
+
+        if (lead.Id != context.State.LeadId)
+        {
+            return "TransitionDetails.Lead is another lead than the state's";
+        }
+
+        var result = Qualify(lead, context.OccurredAt);
+        if (IsReached(result))
+        {
+            return null;
+        }
+
+        var reasons = string.Join("; ", result.Reasons);
+        return result.Disqualification == DisqualificationReason.None ? reasons : $"disqualified: {result.Disqualification}; {reasons}";
+    }
+
+    private QualificationResult Qualify(Lead lead, DateTimeOffset asOf) => _policy.Qualify(lead, _scorer.Score(lead, asOf), asOf);
+
+    private bool IsReached(QualificationResult result) => _level == QualificationLevel.Sql ? result.IsSalesQualified : result.IsMarketingQualified;
 }

@@ -20,14 +20,20 @@ public static class FunnelServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Idempotent: every registration uses <c>TryAdd*</c>, so calling it twice changes nothing (each
-    /// <paramref name="configure"/> is applied). Register your own <see cref="FunnelDefinition"/> or
-    /// <see cref="IFunnelStore"/> before calling it to replace the defaults.
+    /// Qualification is an explicit choice. With <see cref="FunnelOptions.UseQualificationGuards"/> on (the default)
+    /// the qualify transitions ask the keyed <see cref="ILeadScorer"/> and <see cref="IQualificationPolicy"/>
+    /// registered under <see cref="FunnelOptions.QualificationModel"/> (<c>"default"</c> unless set; LeadKit.Scoring's
+    /// <c>AddLeadKitScoring</c> and <c>AddLeadKitScoringRuleSet</c> register both under each model's name, with the
+    /// model's thresholds, so the guards and the model's <c>LeadAssessor</c> agree). When they are not registered,
+    /// start-up (<c>ValidateOnStart</c>) fails with an <see cref="OptionsValidationException"/> that says what to
+    /// register; set <see cref="FunnelOptions.UseQualificationGuards"/> to <see langword="false"/> for a funnel without
+    /// qualification guards.
     /// </para>
     /// <para>
-    /// When an <see cref="ILeadScorer"/> and an <see cref="IQualificationPolicy"/> are registered (e.g. by
-    /// <c>AddLeadKitScoring</c>) and <see cref="FunnelOptions.UseQualificationGuards"/> is on, the default funnel's
-    /// qualify transitions ask them.
+    /// Idempotent: every registration uses <c>TryAdd*</c>, so calling it twice changes nothing (each
+    /// <paramref name="configure"/> is applied). Register your own <see cref="FunnelDefinition"/> or
+    /// <see cref="IFunnelStore"/> before calling it to replace the defaults (your definition is then not checked for a
+    /// scoring model).
     /// </para>
     /// </remarks>
     /// <param name="services">The service collection.</param>
@@ -45,14 +51,30 @@ public static class FunnelServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FunnelOptions>, FunnelOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        if (!services.Any(static d => d.ServiceType == typeof(FunnelDefinition)))
+        {
+            // Only the default definition built here asks a scoring model; the start-up check is for it alone.
+            services.TryAddSingleton<DefaultFunnelRegistration>();
+        }
+
         services.TryAddSingleton(static provider =>
         {
             var funnelOptions = provider.GetRequiredService<IOptions<FunnelOptions>>().Value;
-            var scorer = provider.GetService<ILeadScorer>();
-            var policy = provider.GetService<IQualificationPolicy>();
-            return scorer is not null && policy is not null
-                ? DefaultFunnel.CreateQualified(scorer, policy, funnelOptions)
-                : DefaultFunnel.Create(funnelOptions);
+            if (!funnelOptions.UseQualificationGuards)
+            {
+                return DefaultFunnel.Create(funnelOptions);
+            }
+
+            // Checked at start-up by FunnelOptionsValidator; resolving here names the same missing services if start-up validation was skipped.
+            var model = funnelOptions.QualificationModel;
+            var scorer = provider.GetKeyedService<ILeadScorer>(model);
+            var policy = provider.GetKeyedService<IQualificationPolicy>(model);
+            if (scorer is null || policy is null)
+            {
+                throw new OptionsValidationException(Options.DefaultName, typeof(FunnelOptions), [FunnelOptionsValidator.MissingModel(model)]);
+            }
+
+            return DefaultFunnel.CreateQualified(scorer, policy, funnelOptions);
         });
         services.TryAddSingleton<IFunnelStore>(static provider => new InMemoryFunnelStore(
             provider.GetRequiredService<FunnelDefinition>(),

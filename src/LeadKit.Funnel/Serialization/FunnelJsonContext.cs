@@ -11,7 +11,8 @@ namespace LeadKit.Funnel.Serialization;
     RespectRequiredConstructorParameters = true,
     AllowTrailingCommas = false,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
-    MaxDepth = 16)]
+    MaxDepth = FunnelJson.MaximumDepth,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(FunnelStateDocument))]
 [JsonSerializable(typeof(StageChangeDocument[]))]
 internal sealed partial class FunnelJsonContext : JsonSerializerContext;

@@ -171,9 +171,9 @@ public sealed class FunnelState : IEquatable<FunnelState>
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(LeadId, Stage, Version, EnteredAt);
 
-    /// <summary>Returns the lead, stage and version.</summary>
-    /// <returns>A short description such as <c>lead-1: mql (v2)</c>.</returns>
-    public override string ToString() => $"{LeadId}: {Stage} (v{Version})";
+    /// <summary>Returns the stage, version and entry time; not the lead id (applications use e-mail addresses as lead ids).</summary>
+    /// <returns>A short description such as <c>FunnelState { Stage = mql, Version = 2, EnteredAt = 2026-06-01T12:00:00.0000000+00:00 }</c>.</returns>
+    public override string ToString() => FormattableString.Invariant($"FunnelState {{ Stage = {Stage}, Version = {Version}, EnteredAt = {EnteredAt:O} }}");
 
     internal static FunnelState Start(LeadId leadId, FunnelStage stage, DateTimeOffset startedAt)
     {

@@ -23,6 +23,7 @@ namespace LeadKit.Funnel.Store;
 /// several threads write it.
 /// </para>
 /// <para>Time comes from the <see cref="TimeProvider"/>; a transition is never dated before the lead entered its stage.</para>
+/// <para>Messages and exceptions name the field (<c>leadId</c>, <c>expectedVersion</c>), never the lead id itself: applications use e-mail addresses as lead ids.</para>
 /// </remarks>
 public sealed class InMemoryFunnelStore : IFunnelStore
 {
@@ -76,7 +77,7 @@ public sealed class InMemoryFunnelStore : IFunnelStore
         var state = Definition.Start(leadId, _time.GetUtcNow());
         if (!TryAdd(state))
         {
-            throw new ArgumentException($"The store already has lead {leadId}.", nameof(leadId));
+            throw new ArgumentException("The store already has a state for this leadId.", nameof(leadId));
         }
 
         return state;
@@ -89,7 +90,7 @@ public sealed class InMemoryFunnelStore : IFunnelStore
         var replay = Definition.Replay(state);
         if (!replay.IsValid)
         {
-            throw new ArgumentException($"The state of lead {state.LeadId} does not replay over the store's definition: {replay.Error}", nameof(state));
+            throw new ArgumentException($"state.History does not replay over the store's definition: {replay.Error}", nameof(state));
         }
 
         return _states.TryAdd(state.LeadId, state);
@@ -183,12 +184,12 @@ public sealed class InMemoryFunnelStore : IFunnelStore
             : string.CompareOrdinal(a.LeadId.Value, b.LeadId.Value));
 
     private static FireResult StaleVersion(FunnelState current, long expectedVersion)
-        => FireResult.Conflict(current, $"Lead {current.LeadId} is at version {current.Version}, not {expectedVersion}: another writer changed it first. Read it again and decide again.");
+        => FireResult.Conflict(current, $"The lead's state is at version {current.Version}, not {expectedVersion} (expectedVersion): another writer changed it first. Read it again and decide again.");
 
     private FunnelState Get(LeadId leadId)
         => _states.TryGetValue(leadId, out var state)
             ? state
-            : throw new KeyNotFoundException($"The funnel store has no lead {leadId}.");
+            : throw new KeyNotFoundException("The funnel store has no state for this leadId.");
 
     // A wall clock may step back (NTP); never date a transition before the lead entered its stage.
     private DateTimeOffset Now(FunnelState current)

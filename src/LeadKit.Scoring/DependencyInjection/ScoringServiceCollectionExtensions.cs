@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Scoring.Explanations;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.Temperatures;
@@ -11,6 +12,15 @@ using Microsoft.Extensions.Options;
 namespace LeadKit.Scoring.DependencyInjection;
 
 /// <summary>Registers LeadKit scoring in a service collection. Every method is idempotent for the shared services.</summary>
+/// <remarks>
+/// Every model name gets keyed services under that name: <see cref="ILeadScorer"/> (always the model in use),
+/// <see cref="IQualificationPolicy"/> and <see cref="ITemperatureClassifier"/> (the rule set's own <c>thresholds</c>
+/// applied over the registered <see cref="QualificationOptions"/> and <see cref="TemperatureOptions"/>, following
+/// reloads), and a transient <see cref="LeadAssessor"/> built from those three. A funnel guarded by the keyed policy
+/// and the keyed assessor therefore always agree. The unkeyed <see cref="ILeadScorer"/> exists only when the
+/// <see cref="DefaultModelName"/> model is registered; the unkeyed policy and classifier are that model's when it is,
+/// and plain ones over the registered options otherwise. Start-up fails when a model's thresholds do not fit the options.
+/// </remarks>
 public static class ScoringServiceCollectionExtensions
 {
     /// <summary>The name of the default model, resolved as <see cref="ILeadScorer"/>.</summary>
@@ -95,7 +105,28 @@ public static class ScoringServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         AddCore(services).Add(name);
-        services.TryAddKeyedSingleton<ILeadScorer>(name, (sp, key) => sp.GetRequiredService<IScoringModelProvider>().GetScorer((string)key!));
+        services.TryAddKeyedSingleton<ILeadScorer>(name, static (sp, key) => sp.GetRequiredService<IScoringModelProvider>().GetScorer((string)key!));
+
+        // One source of thresholds per model, so its policy, classifier and assessor (and a funnel guarded by the
+        // policy) always decide alike: the rule set's thresholds over the registered options.
+        services.TryAddKeyedSingleton(name, static (sp, key) => new ModelQualification(
+            (string)key!,
+            sp.GetRequiredService<IOptionsMonitor<ScoringModelOptions>>(),
+            sp.GetRequiredService<IOptions<QualificationOptions>>(),
+            sp.GetRequiredService<IOptions<TemperatureOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddKeyedSingleton<IQualificationPolicy>(name, static (sp, key) => new ModelQualificationPolicy(sp.GetRequiredKeyedService<ModelQualification>(key)));
+        services.TryAddKeyedSingleton<ITemperatureClassifier>(name, static (sp, key) => new ModelTemperatureClassifier(sp.GetRequiredKeyedService<ModelQualification>(key)));
+
+        // Transient: each resolution takes the model in use, so a reloaded rule set is seen by the next assessor.
+        services.TryAddKeyedTransient(name, static (sp, key) => new LeadAssessor(
+            sp.GetRequiredService<IScoringModelProvider>().GetModel((string)key!),
+            sp.GetRequiredKeyedService<ITemperatureClassifier>(key),
+            sp.GetRequiredKeyedService<IQualificationPolicy>(key)));
+        if (name == DefaultModelName)
+        {
+            services.TryAddSingleton(static sp => sp.GetRequiredKeyedService<ILeadScorer>(DefaultModelName));
+        }
     }
 
     private static ScoringModelRegistry AddCore(IServiceCollection services)
@@ -114,12 +145,18 @@ public static class ScoringServiceCollectionExtensions
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScoringModelProvider, ScoringModelProvider>();
-        services.TryAddSingleton(sp => sp.GetRequiredService<IScoringModelProvider>().GetScorer(DefaultModelName));
-        services.TryAddSingleton<ITemperatureClassifier>(sp => new TemperatureClassifier(sp.GetRequiredService<IOptions<TemperatureOptions>>().Value));
-        services.TryAddSingleton<IQualificationPolicy>(sp => new DefaultQualificationPolicy(sp.GetRequiredService<IOptions<QualificationOptions>>().Value));
+        // The unkeyed services are the default model's when it is registered (then with its thresholds); the unkeyed
+        // ILeadScorer exists only then, so resolving it without a default model gives null, not KeyNotFoundException.
+        services.TryAddSingleton<ITemperatureClassifier>(static sp => sp.GetRequiredService<ScoringModelRegistry>().Contains(DefaultModelName)
+            ? sp.GetRequiredKeyedService<ITemperatureClassifier>(DefaultModelName)
+            : new TemperatureClassifier(sp.GetRequiredService<IOptions<TemperatureOptions>>().Value));
+        services.TryAddSingleton<IQualificationPolicy>(static sp => sp.GetRequiredService<ScoringModelRegistry>().Contains(DefaultModelName)
+            ? sp.GetRequiredKeyedService<IQualificationPolicy>(DefaultModelName)
+            : new DefaultQualificationPolicy(sp.GetRequiredService<IOptions<QualificationOptions>>().Value));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TemperatureOptions>, TemperatureOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QualificationOptions>, QualificationOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoringStartupCheck>, ScoringStartupValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoringStartupCheck>, ModelThresholdsStartupValidator>());
         services.AddOptions<TemperatureOptions>().ValidateOnStart();
         services.AddOptions<QualificationOptions>().ValidateOnStart();
         services.AddOptions<ScoringStartupCheck>().ValidateOnStart();

@@ -24,6 +24,12 @@ public sealed class LeadAssessor(ScoringModel model, ITemperatureClassifier? tem
     /// <summary>Gets the scoring model.</summary>
     public ScoringModel Model => _model;
 
+    /// <summary>Gets the qualification policy the assessor uses (e.g. to guard a funnel with the very same decision).</summary>
+    public IQualificationPolicy QualificationPolicy => _qualification;
+
+    /// <summary>Gets the temperature classifier the assessor uses.</summary>
+    public ITemperatureClassifier Classifier => _temperature;
+
     /// <summary>Assesses a lead without an explanation.</summary>
     /// <param name="lead">The lead.</param>
     /// <param name="asOf">The moment.</param>

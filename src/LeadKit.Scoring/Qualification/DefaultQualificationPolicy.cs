@@ -24,9 +24,17 @@ namespace LeadKit.Scoring.Qualification;
 /// <see cref="QualificationLevel.Mql"/>.</item>
 /// <item>Otherwise <see cref="QualificationLevel.Unqualified"/>.</item>
 /// </list>
+/// <para>
+/// <see cref="QualificationResult.Reasons"/> lists each finding on its own: the MQL thresholds ("fit 42 &gt;= 40 and
+/// engagement 31 &gt;= 30"), the intent ("immediate timeframe", "recent intent signal" or "no immediate purchase
+/// intent ...") and the BANT check ("BANT not confirmed: budget, authority"), so a refused funnel guard says what is
+/// missing. No reason carries personal data.
+/// </para>
 /// </remarks>
 public sealed class DefaultQualificationPolicy : IQualificationPolicy, IThresholdExplainer
 {
+    private const string NoIntent = "no immediate purchase intent (no immediate timeframe and no recent intent signal)";
+
     private readonly MqlRule _mqlRule;
     private readonly double _fit;
     private readonly double _engagement;
@@ -79,27 +87,30 @@ public sealed class DefaultQualificationPolicy : IQualificationPolicy, IThreshol
             return new(QualificationLevel.Unqualified, DisqualificationReason.NoBuyingIntent, "no need for the product: no buying intent");
         }
 
-        var c = CultureInfo.InvariantCulture;
         var intent = lead.Timeframe.Kind == PurchaseTimeframeKind.Immediate ? "immediate timeframe" : HasRecentIntent(lead, asOf) ? "recent intent signal" : null;
         if (intent is not null)
         {
             var missing = MissingBant(lead.Bant);
             if (missing == BantCriteria.None)
             {
-                return new(QualificationLevel.Sql, DisqualificationReason.None, $"{intent} and BANT confirmed ({_bant})");
+                return new(QualificationLevel.Sql, DisqualificationReason.None, [intent, $"BANT confirmed: {Describe(_bant)}"]);
             }
 
-            if (MeetsMql(lead, score, asOf))
-            {
-                return new(QualificationLevel.Mql, DisqualificationReason.None, $"{MqlReason(score)}; {intent} but BANT not confirmed: {missing}");
-            }
-
-            return new(QualificationLevel.Unqualified, DisqualificationReason.None, string.Create(c, $"{intent} but BANT not confirmed: {missing}; {MqlReason(score)}"));
+            // Each finding on its own, so a funnel refusal can say exactly what is missing.
+            var bant = $"BANT not confirmed: {Describe(missing)}";
+            return MeetsMql(lead, score, asOf)
+                ? new(QualificationLevel.Mql, DisqualificationReason.None, [MqlReason(score), intent, bant])
+                : new(QualificationLevel.Unqualified, DisqualificationReason.None, [intent, bant, MqlReason(score)]);
         }
 
-        return MeetsMql(lead, score, asOf)
-            ? new(QualificationLevel.Mql, DisqualificationReason.None, MqlReason(score))
-            : new(QualificationLevel.Unqualified, DisqualificationReason.None, ShowsInterest(lead, asOf) ? MqlReason(score) : "no interest shown yet");
+        if (MeetsMql(lead, score, asOf))
+        {
+            return new(QualificationLevel.Mql, DisqualificationReason.None, [MqlReason(score), NoIntent]);
+        }
+
+        return ShowsInterest(lead, asOf)
+            ? new(QualificationLevel.Unqualified, DisqualificationReason.None, [MqlReason(score), NoIntent])
+            : new(QualificationLevel.Unqualified, DisqualificationReason.None, "no interest shown yet");
     }
 
     /// <inheritdoc />
@@ -166,6 +177,33 @@ public sealed class DefaultQualificationPolicy : IQualificationPolicy, IThreshol
             | (bant.Need == BantStatus.Confirmed ? BantCriteria.Need : 0)
             | (bant.Timeline == BantStatus.Confirmed ? BantCriteria.Timeline : 0);
         return _bant & ~confirmed;
+    }
+
+    /// <summary>The criteria in lower case, in BANT order, e.g. "budget, need".</summary>
+    private static string Describe(BantCriteria criteria)
+    {
+        var names = new List<string>(4);
+        if ((criteria & BantCriteria.Budget) != 0)
+        {
+            names.Add("budget");
+        }
+
+        if ((criteria & BantCriteria.Authority) != 0)
+        {
+            names.Add("authority");
+        }
+
+        if ((criteria & BantCriteria.Need) != 0)
+        {
+            names.Add("need");
+        }
+
+        if ((criteria & BantCriteria.Timeline) != 0)
+        {
+            names.Add("timeline");
+        }
+
+        return names.Count == 0 ? "none required" : string.Join(", ", names);
     }
 
     private bool HasRecentIntent(Lead lead, DateTimeOffset asOf)

@@ -159,12 +159,26 @@ public sealed class ScoringRuleSet
 
     /// <summary>
     /// Creates an assessor (score, temperature, qualification, grade) from the model and the document's thresholds,
-    /// applied over default <see cref="TemperatureOptions"/> and <see cref="QualificationOptions"/>.
+    /// applied over the given options (copies; the arguments are not changed) or the defaults. The assessor's policy is
+    /// <see cref="LeadAssessor.QualificationPolicy"/>, the same as <see cref="CreateQualificationPolicy"/> gives for the same
+    /// options, so a funnel guarded by that policy and this assessor agree on MQL and SQL.
     /// </summary>
+    /// <param name="qualification">The qualification options the thresholds apply over; defaults when <see langword="null"/>.</param>
+    /// <param name="temperature">The temperature options the thresholds apply over; defaults when <see langword="null"/>.</param>
     /// <returns>The assessor; thread-safe.</returns>
-    /// <exception cref="ScoringConfigurationException">The thresholds do not fit the default options (e.g. <c>hotWithinDays</c> above 75 without <c>warmWithinDays</c>).</exception>
-    public LeadAssessor CreateAssessor()
-        => new(Model, new TemperatureClassifier(Thresholds.ApplyTo(new TemperatureOptions())), new DefaultQualificationPolicy(Thresholds.ApplyTo(new QualificationOptions())));
+    /// <exception cref="ScoringConfigurationException">The thresholds do not fit the options (e.g. <c>hotWithinDays</c> above 75 without <c>warmWithinDays</c>).</exception>
+    public LeadAssessor CreateAssessor(QualificationOptions? qualification = null, TemperatureOptions? temperature = null)
+        => new(
+            Model,
+            new TemperatureClassifier(Thresholds.ApplyTo(OptionsCopy.Of(temperature))),
+            CreateQualificationPolicy(qualification));
+
+    /// <summary>Creates the qualification policy of this rule set: the document's thresholds applied over the given options (a copy) or the defaults.</summary>
+    /// <param name="qualification">The options the thresholds apply over; defaults when <see langword="null"/>.</param>
+    /// <returns>The policy; thread-safe.</returns>
+    /// <exception cref="ScoringConfigurationException">The options are invalid once the thresholds are applied.</exception>
+    public DefaultQualificationPolicy CreateQualificationPolicy(QualificationOptions? qualification = null)
+        => new(Thresholds.ApplyTo(OptionsCopy.Of(qualification)));
 
     /// <summary>Compiles a new model from the same document with another clock.</summary>
     /// <param name="timeProvider">The clock.</param>

@@ -6,10 +6,12 @@ using LeadKit.Abstractions.Sources;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.DependencyInjection;
 using LeadKit.Funnel.State;
+using LeadKit.Scoring.DependencyInjection;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.Rules;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadKit.Docs.Tests.Snippets;
@@ -47,7 +49,13 @@ public sealed class FunnelSnippets
         var time = new FakeTimeProvider(Start);
 
         #region funnel-using-it
-        var funnel = DefaultFunnel.CreateQualified(scorer, policy);           // once; share it (thread-safe)
+        var options = new FunnelOptions
+        {
+            // Who may override a guard is the application's decision; without an authorizer every override is refused.
+            OverrideAuthorizer = static (actor, from, trigger) => actor.StartsWith("manager-", StringComparison.Ordinal),
+            OverrideAuthorizerDescription = "sales managers",
+        };
+        var funnel = DefaultFunnel.CreateQualified(scorer, policy, options);  // once; share it (thread-safe)
         var state = funnel.Start(lead.Id, time.GetUtcNow());                   // suspect, version 0
 
         var result = funnel.Fire(state, FunnelTrigger.Qualify, time.GetUtcNow());   // suspect -> lead: no guard
@@ -55,7 +63,7 @@ public sealed class FunnelSnippets
         switch (result.Outcome)                                                // lead -> mql asks the policy
         {
             case FireOutcome.Accepted: state = result.State; break;            // new state, history + 1
-            case FireOutcome.Refused: Console.WriteLine(string.Join("; ", result.UnmetGuards)); break;   // e.g. "qualified as MQL or better by the policy"
+            case FireOutcome.Refused: Console.WriteLine(string.Join("; ", result.UnmetGuards)); break;   // e.g. "qualified as MQL or better by the policy (no interest shown yet)"
             case FireOutcome.Invalid: Console.WriteLine(result.Message); break;                          // trigger not permitted from this stage
         }
 
@@ -63,6 +71,7 @@ public sealed class FunnelSnippets
         state = funnel.Fire(state, FunnelTrigger.Reject, time.GetUtcNow(), new TransitionDetails(Actor: "sdr-7", Reason: "no budget this year")).State;   // nurture
 
         // An authorised override skips unmet guards; the history entry has IsOverride = true, the actor and the reason.
+        // A rep's override ("rep-3") would be refused: "the actor is not authorised to override (authorised: sales managers)".
         state = funnel.Fire(state, FunnelTrigger.Qualify, time.GetUtcNow(), new TransitionDetails("manager-1", "strategic account", IsOverride: true)).State;   // mql again
         #endregion
 
@@ -74,6 +83,7 @@ public sealed class FunnelSnippets
         Assert.Equal("manager-1", state.History[3].Actor);
         var inNurture = funnel.Replay(lead.Id, FunnelStage.Suspect, Start, state.History.Take(3)).State!;
         Assert.False(funnel.CanFire(inNurture, FunnelTrigger.Qualify, Start));   // without the override the guard refuses
+        Assert.False(funnel.CanFire(inNurture, FunnelTrigger.Qualify, Start, new TransitionDetails("rep-3", "I say so", IsOverride: true)));
     }
 
     [Fact]
@@ -86,7 +96,7 @@ public sealed class FunnelSnippets
         var result = funnel.Fire(state, FunnelTrigger.Qualify, Start, new TransitionDetails(Lead: coldLead));
 
         Assert.Equal(FireOutcome.Refused, result.Outcome);
-        Assert.Equal(QualificationGuards.MarketingQualifiedDescription, Assert.Single(result.UnmetGuards));
+        Assert.Equal($"{QualificationGuards.MarketingQualifiedDescription} (no interest shown yet)", Assert.Single(result.UnmetGuards));
         Assert.Same(state, result.State);
     }
 
@@ -130,15 +140,24 @@ public sealed class FunnelSnippets
     }
 
     [Fact]
-    public void DependencyInjection_MqlSla_ReachesTheDefaultFunnel()
+    public void DependencyInjection_NamedModelAndMqlSla_ReachTheDefaultFunnel()
     {
         var services = new ServiceCollection();
+        const string ruleSetJson = """{ "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25 } ] }""";
 
         #region funnel-di
-        services.AddLeadKitFunnel(options => options.MqlAcceptanceSla = TimeSpan.FromHours(24));
+        services.AddLeadKitScoringRuleSet("b2b", options => options.RuleSetJson = ruleSetJson)
+                .AddLeadKitFunnel(options =>
+                {
+                    options.QualificationModel = "b2b";            // the guards ask this model's scorer and policy
+                    options.MqlAcceptanceSla = TimeSpan.FromHours(24);
+                });
+        // Or, on purpose, no qualification guards: services.AddLeadKitFunnel(options => options.UseQualificationGuards = false);
         #endregion
 
         using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
         Assert.Equal(TimeSpan.FromHours(24), provider.GetRequiredService<FunnelDefinition>().GetMaxTimeInStage(FunnelStage.Mql));
+        Assert.NotEmpty(provider.GetRequiredService<FunnelDefinition>().TransitionsFrom(FunnelStage.Lead).Single(t => t.Trigger == FunnelTrigger.Qualify).Guards);
     }
 }

@@ -145,10 +145,10 @@ public sealed class DefaultFunnelTests
         var result = Qualified.Fire(state, FunnelTrigger.Qualify, T0.AddDays(1), new TransitionDetails(Lead: lead));
 
         Assert.Equal(FireOutcome.Refused, result.Outcome);
-        Assert.Equal([QualificationGuards.MarketingQualifiedDescription], result.UnmetGuards.ToArray());
+        Assert.Equal([$"{QualificationGuards.MarketingQualifiedDescription} (total 0)"], result.UnmetGuards.ToArray());
         Assert.Same(state, result.State);
         Assert.False(Qualified.CanFire(state, FunnelTrigger.Qualify, T0.AddDays(1), new TransitionDetails(Lead: lead)));
-        Assert.Equal([QualificationGuards.MarketingQualifiedDescription], Qualified.GetUnmetGuards(state, FunnelTrigger.Qualify, T0.AddDays(1), new TransitionDetails(Lead: lead)).ToArray());
+        Assert.Equal([$"{QualificationGuards.MarketingQualifiedDescription} (total 0)"], Qualified.GetUnmetGuards(state, FunnelTrigger.Qualify, T0.AddDays(1), new TransitionDetails(Lead: lead)).ToArray());
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class DefaultFunnelTests
         var sql = Qualified.Fire(state, FunnelTrigger.Qualify, T0.AddDays(3), new TransitionDetails(Lead: sqlLead));
 
         Assert.Equal(FunnelStage.Sal, state.Stage);
-        Assert.Equal([QualificationGuards.SalesQualifiedDescription], notYetSql.UnmetGuards.ToArray());
+        Assert.Equal([$"{QualificationGuards.SalesQualifiedDescription} (total 1)"], notYetSql.UnmetGuards.ToArray());
         Assert.Equal(FunnelStage.Sql, sql.State.Stage);
     }
 
@@ -181,16 +181,16 @@ public sealed class DefaultFunnelTests
     public void Fire_AuthorisedOverride_MovesDespiteUnmetGuardAndIsRecordedAsOverride()
     {
         var lead = LeadWithSignals("cold", signals: 0);
-        var state = Walk(Qualified, Qualified.Start(lead.Id, T0), FunnelTrigger.Qualify);
+        var state = Walk(QualifiedGoverned, QualifiedGoverned.Start(lead.Id, T0), FunnelTrigger.Qualify);
 
-        var withoutReason = Qualified.Fire(state, FunnelTrigger.Qualify, T0.AddDays(1), new TransitionDetails(Actor: "head-of-sales", Lead: lead, IsOverride: true));
-        var overridden = Qualified.Fire(state, FunnelTrigger.Qualify, T0.AddDays(1), new TransitionDetails(Actor: "head-of-sales", Reason: "strategic account", Lead: lead, IsOverride: true));
+        var withoutReason = QualifiedGoverned.Fire(state, FunnelTrigger.Qualify, T0.AddDays(1), new TransitionDetails(Actor: Manager, Lead: lead, IsOverride: true));
+        var overridden = QualifiedGoverned.Fire(state, FunnelTrigger.Qualify, T0.AddDays(1), new TransitionDetails(Actor: Manager, Reason: "strategic account", Lead: lead, IsOverride: true));
 
         Assert.Equal([FunnelDefinition.OverrideRequirementsDescription], withoutReason.UnmetGuards.ToArray());
         Assert.True(overridden.IsAccepted);
         Assert.Equal(FunnelStage.Mql, overridden.State.Stage);
         Assert.True(overridden.Change!.IsOverride);
-        Assert.Equal("head-of-sales", overridden.Change.Actor);
+        Assert.Equal(Manager, overridden.Change.Actor);
         Assert.Equal("strategic account", overridden.Change.Reason);
     }
 
@@ -199,7 +199,7 @@ public sealed class DefaultFunnelTests
     {
         var state = Plain.Start(new LeadId("x"), T0);
 
-        var result = Plain.Fire(state, FunnelTrigger.Win, T0.AddDays(1), new TransitionDetails(Actor: "ceo", Reason: "please", IsOverride: true));
+        var result = PlainGoverned.Fire(state, FunnelTrigger.Win, T0.AddDays(1), new TransitionDetails(Actor: Manager, Reason: "please", IsOverride: true));
 
         Assert.Equal(FireOutcome.Invalid, result.Outcome);
     }

@@ -7,7 +7,11 @@ using static LeadKit.Funnel.Tests.Support.Funnels;
 
 namespace LeadKit.Funnel.Tests.Definitions;
 
-/// <summary>Model-based properties over random trigger sequences on the default funnel (with qualification guards).</summary>
+/// <summary>
+/// Model-based properties over random trigger sequences on the default funnel (with qualification guards): random
+/// triggers, lead data, reasons, overrides and actors (the manager who may override, a rep who may not, none, blank)
+/// against the naive model in <see cref="FunnelModel"/>.
+/// </summary>
 public sealed class FunnelDefinitionPropertyTests
 {
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
@@ -18,11 +22,23 @@ public sealed class FunnelDefinitionPropertyTests
             var (outcome, stage) = FunnelModel.Expect(before.Stage.Value!, step);
             Assert.Equal(outcome, result.Outcome);
             Assert.Equal(stage, result.State.Stage.Value);
-            Assert.Contains(result.State.Stage, Qualified.Stages);
+            Assert.Contains(result.State.Stage, QualifiedGoverned.Stages);
             if (result.IsAccepted)
             {
                 Assert.True(FunnelModel.IsAllowed(result.Change!), $"forbidden change {result.Change}");
             }
+        }
+    }
+
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
+    public void Fire_RandomSequenceWithoutAnOverrideAuthorizer_AgreesWithTheModelAndNeverOverrides(FunnelStep[] steps)
+    {
+        foreach (var (before, step, result) in FunnelModel.Run(steps, Qualified))
+        {
+            var (outcome, stage) = FunnelModel.Expect(before.Stage.Value!, step, managerMayOverride: false);
+            Assert.Equal(outcome, result.Outcome);
+            Assert.Equal(stage, result.State.Stage.Value);
+            Assert.False(result.Change?.IsOverride ?? false);
         }
     }
 
@@ -39,7 +55,7 @@ public sealed class FunnelDefinitionPropertyTests
     public void Fire_RandomSequence_HistoryLengthEqualsAcceptedTransitions(FunnelStep[] steps)
     {
         var runs = FunnelModel.Run(steps);
-        var final = runs.Count == 0 ? Qualified.Start(FunnelModel.LeadId, T0) : runs[^1].Result.State;
+        var final = runs.Count == 0 ? QualifiedGoverned.Start(FunnelModel.LeadId, T0) : runs[^1].Result.State;
         var accepted = runs.Where(run => run.Result.IsAccepted).Select(run => run.Result.Change!).ToArray();
 
         Assert.Equal(accepted.Length, final.History.Length);
@@ -52,7 +68,7 @@ public sealed class FunnelDefinitionPropertyTests
     {
         foreach (var (_, _, result) in FunnelModel.Run(steps))
         {
-            var replay = Qualified.Replay(result.State);
+            var replay = QualifiedGoverned.Replay(result.State);
             Assert.True(replay.IsValid, replay.Error);
             Assert.Equal(result.State, replay.State);
             Assert.Equal(result.State.GetHashCode(), replay.State!.GetHashCode());
@@ -80,12 +96,7 @@ public sealed class FunnelDefinitionPropertyTests
         foreach (var (before, step, result) in FunnelModel.Run(steps))
         {
             var at = result.IsAccepted ? result.State.EnteredAt : before.EnteredAt.AddMinutes(step.MinutesLater);
-            var details = new TransitionDetails(
-                Actor: step.IsOverride ? "manager" : "rep",
-                Reason: step.WithReason ? "reason given" : null,
-                Lead: LeadWithSignals(FunnelModel.LeadId.Value!, step.Signals),
-                IsOverride: step.IsOverride);
-            Assert.Equal(result.IsAccepted, Qualified.CanFire(before, FunnelModel.Triggers[step.TriggerIndex], at, details));
+            Assert.Equal(result.IsAccepted, QualifiedGoverned.CanFire(before, FunnelModel.Triggers[step.TriggerIndex], at, FunnelModel.Details(step)));
         }
     }
 
@@ -100,7 +111,8 @@ public sealed class FunnelDefinitionPropertyTests
                 from withReason in Gen.Elements(true, false)
                 from isOverride in Gen.Frequency((1, Gen.Constant(true)), (4, Gen.Constant(false)))
                 from minutes in Gen.Choose(0, 72 * 60)
-                select new FunnelStep(trigger, signals, withReason, isOverride, minutes);
+                from actor in Gen.Frequency((3, Gen.Constant(0)), (3, Gen.Constant(1)), (1, Gen.Constant(2)), (1, Gen.Constant(3)))
+                select new FunnelStep(trigger, signals, withReason, isOverride, minutes, actor);
             return Gen.ArrayOf(step).ToArbitrary();
         }
     }

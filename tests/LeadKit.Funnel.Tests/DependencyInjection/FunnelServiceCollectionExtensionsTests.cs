@@ -17,14 +17,14 @@ namespace LeadKit.Funnel.Tests.DependencyInjection;
 public sealed class FunnelServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddLeadKitFunnel_Defaults_ResolvesSharedDefinitionAndStoreUsingRegisteredTimeAndObservers()
+    public void AddLeadKitFunnel_GuardsOff_ResolvesSharedDefinitionAndStoreUsingRegisteredTimeAndObservers()
     {
         var time = new FakeTimeProvider(T0);
         var observer = new Store.RecordingObserver(() => null);
         using var provider = new ServiceCollection()
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IFunnelObserver>(observer)
-            .AddLeadKitFunnel()
+            .AddLeadKitFunnel(options => options.UseQualificationGuards = false)
             .BuildServiceProvider();
 
         var store = provider.GetRequiredService<IFunnelStore>();
@@ -42,13 +42,19 @@ public sealed class FunnelServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddLeadKitFunnel_WithScorerAndPolicyRegistered_GuardsQualifyTransitions()
+    public void AddLeadKitFunnel_WithKeyedScorerAndPolicyOfTheNamedModel_GuardsQualifyTransitions()
     {
         using var provider = new ServiceCollection()
-            .AddSingleton<ILeadScorer, SignalCountScorer>()
-            .AddSingleton<IQualificationPolicy, ThresholdQualificationPolicy>()
-            .AddLeadKitFunnel(options => options.MqlAcceptanceSla = TimeSpan.FromHours(24))
+            .AddKeyedSingleton<ILeadScorer, SignalCountScorer>("fake")
+            .AddKeyedSingleton<IQualificationPolicy, ThresholdQualificationPolicy>("fake")
+            .AddLeadKitFunnel(options =>
+            {
+                options.MqlAcceptanceSla = TimeSpan.FromHours(24);
+                options.QualificationModel = "fake";
+            })
             .BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
 
         var definition = provider.GetRequiredService<FunnelDefinition>();
         var lead = definition.Fire(definition.Start(new LeadId("cold"), T0), FunnelTrigger.Qualify, T0).State;
@@ -56,6 +62,36 @@ public sealed class FunnelServiceCollectionExtensionsTests
         Assert.Equal(FireOutcome.Refused, definition.Fire(lead, FunnelTrigger.Qualify, T0, new TransitionDetails(Lead: LeadWithSignals("cold", 0))).Outcome);
         Assert.Equal(FireOutcome.Accepted, definition.Fire(lead, FunnelTrigger.Qualify, T0, new TransitionDetails(Lead: LeadWithSignals("cold", 1))).Outcome);
         Assert.Equal(TimeSpan.FromHours(24), definition.GetMaxTimeInStage(FunnelStage.Mql));
+    }
+
+    [Fact]
+    public void AddLeadKitFunnel_ResolvedWithoutStartupValidationAndNoModel_ThrowsOptionsValidationExceptionNotKeyNotFound()
+    {
+        using var provider = new ServiceCollection()
+            .AddSingleton<ILeadScorer, SignalCountScorer>()
+            .AddSingleton<IQualificationPolicy, ThresholdQualificationPolicy>()
+            .AddLeadKitFunnel()
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<FunnelDefinition>());
+
+        Assert.Contains("FunnelOptions.QualificationModel is 'default'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddLeadKitFunnel_OverrideAuthorizerWithoutDescription_FailsStartupNamingTheOption()
+    {
+        using var provider = new ServiceCollection()
+            .AddLeadKitFunnel(options =>
+            {
+                options.UseQualificationGuards = false;
+                options.OverrideAuthorizer = static (_, _, _) => true;
+            })
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("FunnelOptions.OverrideAuthorizerDescription", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,6 +111,8 @@ public sealed class FunnelServiceCollectionExtensionsTests
         var own = DefaultFunnel.Create(new FunnelOptions { MqlAcceptanceSla = null });
         using var provider = new ServiceCollection().AddSingleton(own).AddLeadKitFunnel().BuildServiceProvider();
 
+        // The application's own definition needs no scoring model: start-up does not ask for one.
+        provider.GetRequiredService<IStartupValidator>().Validate();
         Assert.Same(own, provider.GetRequiredService<IFunnelStore>().Definition);
     }
 

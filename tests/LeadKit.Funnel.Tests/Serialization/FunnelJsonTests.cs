@@ -15,10 +15,10 @@ public sealed class FunnelJsonTests
 {
     private static FunnelState Rejected()
     {
-        var s = Plain.Start(new LeadId("lead-7"), T0);
-        s = Plain.Fire(s, FunnelTrigger.Qualify, T0.AddHours(1)).State;
-        s = Plain.Fire(s, FunnelTrigger.Qualify, T0.AddHours(2), new TransitionDetails(Actor: "mgr", Reason: "vip", IsOverride: true)).State;
-        return Plain.Fire(s, FunnelTrigger.Reject, T0.AddHours(3), new TransitionDetails(Actor: "sdr-1", Reason: "no budget")).State;
+        var s = PlainGoverned.Start(new LeadId("lead-7"), T0);
+        s = PlainGoverned.Fire(s, FunnelTrigger.Qualify, T0.AddHours(1)).State;
+        s = PlainGoverned.Fire(s, FunnelTrigger.Qualify, T0.AddHours(2), new TransitionDetails(Actor: Manager, Reason: "vip", IsOverride: true)).State;
+        return PlainGoverned.Fire(s, FunnelTrigger.Reject, T0.AddHours(3), new TransitionDetails(Actor: "sdr-1", Reason: "no budget")).State;
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class FunnelJsonTests
         var json = FunnelJson.Serialize(Rejected());
 
         Assert.Equal(
-            """{"leadId":"lead-7","initialStage":"suspect","startedAt":"2026-06-01T12:00:00+00:00","stage":"nurture","version":3,"enteredAt":"2026-06-01T15:00:00+00:00","history":[{"from":"suspect","to":"lead","trigger":"qualify","occurredAt":"2026-06-01T13:00:00+00:00"},{"from":"lead","to":"mql","trigger":"qualify","occurredAt":"2026-06-01T14:00:00+00:00","actor":"mgr","reason":"vip","isOverride":true},{"from":"mql","to":"nurture","trigger":"reject","occurredAt":"2026-06-01T15:00:00+00:00","actor":"sdr-1","reason":"no budget"}]}""",
+            """{"leadId":"lead-7","initialStage":"suspect","startedAt":"2026-06-01T12:00:00+00:00","stage":"nurture","version":3,"enteredAt":"2026-06-01T15:00:00+00:00","history":[{"from":"suspect","to":"lead","trigger":"qualify","occurredAt":"2026-06-01T13:00:00+00:00"},{"from":"lead","to":"mql","trigger":"qualify","occurredAt":"2026-06-01T14:00:00+00:00","actor":"manager","reason":"vip","isOverride":true},{"from":"mql","to":"nurture","trigger":"reject","occurredAt":"2026-06-01T15:00:00+00:00","actor":"sdr-1","reason":"no budget"}]}""",
             json);
     }
 

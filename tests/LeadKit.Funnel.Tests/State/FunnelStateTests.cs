@@ -22,7 +22,7 @@ public sealed class FunnelStateTests
         Assert.Equal(T0, state.EnteredAt);
         Assert.Null(state.LastChange);
         Assert.Empty(state.History);
-        Assert.Equal("a: suspect (v0)", state.ToString());
+        Assert.Equal("FunnelState { Stage = suspect, Version = 0, EnteredAt = 2026-06-01T12:00:00.0000000+00:00 }", state.ToString());
     }
 
     [Fact]

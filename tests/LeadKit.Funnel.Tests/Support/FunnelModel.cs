@@ -40,40 +40,50 @@ internal static class FunnelModel
         [("nurture", "disqualify")] = ("disqualified", false, 0),
     };
 
+    /// <summary>Who fires a step: only the manager may override (on the governed funnel); a blank actor is always refused.</summary>
+    public static readonly string?[] Actors = [Funnels.Manager, "rep", null, " "];
+
     public static readonly LeadId LeadId = new("model-lead");
 
     public static bool IsAllowed(StageChange change)
         => Table.TryGetValue((change.From.Value!, change.Trigger.Value!), out var edge) && edge.To == change.To.Value;
 
-    /// <summary>What the model expects for a step from a stage.</summary>
-    public static (FireOutcome Outcome, string Stage) Expect(string stage, FunnelStep step)
+    /// <summary>What the model expects for a step from a stage, on a funnel whose overrides the manager may (or nobody may) make.</summary>
+    public static (FireOutcome Outcome, string Stage) Expect(string stage, FunnelStep step, bool managerMayOverride = true)
     {
         if (!Table.TryGetValue((stage, Triggers[step.TriggerIndex].Value!), out var edge))
         {
             return (FireOutcome.Invalid, stage);
         }
 
-        var met = (!edge.Backward || step.WithReason)
-            && (step.IsOverride ? step.WithReason : step.Signals >= edge.Level);
+        var actor = Actors[step.ActorIndex];
+        var blankActor = actor is not null && actor.Trim().Length == 0;
+        var overrideAllowed = managerMayOverride && actor == Funnels.Manager && step.WithReason;
+        var met = !blankActor
+            && (!edge.Backward || step.WithReason)
+            && (step.IsOverride ? overrideAllowed : step.Signals >= edge.Level);
         return met ? (FireOutcome.Accepted, edge.To) : (FireOutcome.Refused, stage);
     }
 
-    /// <summary>Runs the steps on the qualified default funnel; returns every (state before, step, result).</summary>
-    public static List<(FunnelState Before, FunnelStep Step, FireResult Result)> Run(FunnelStep[] steps)
+    /// <summary>The details a step fires with.</summary>
+    public static TransitionDetails Details(FunnelStep step)
+        => new(
+            Actor: Actors[step.ActorIndex],
+            Reason: step.WithReason ? "reason given" : null,
+            Lead: Funnels.LeadWithSignals(LeadId.Value!, step.Signals),
+            IsOverride: step.IsOverride);
+
+    /// <summary>Runs the steps on a definition (the governed qualified default funnel unless given); returns every (state before, step, result).</summary>
+    public static List<(FunnelState Before, FunnelStep Step, FireResult Result)> Run(FunnelStep[] steps, LeadKit.Funnel.Definitions.FunnelDefinition? definition = null)
     {
+        definition ??= Funnels.QualifiedGoverned;
         var runs = new List<(FunnelState, FunnelStep, FireResult)>(steps.Length);
-        var state = Funnels.Qualified.Start(LeadId, Funnels.T0);
+        var state = definition.Start(LeadId, Funnels.T0);
         var at = Funnels.T0;
-        var leads = new[] { Funnels.LeadWithSignals(LeadId.Value!, 0), Funnels.LeadWithSignals(LeadId.Value!, 1), Funnels.LeadWithSignals(LeadId.Value!, 2) };
         foreach (var step in steps)
         {
             at = at.AddMinutes(step.MinutesLater);
-            var details = new TransitionDetails(
-                Actor: step.IsOverride ? "manager" : "rep",
-                Reason: step.WithReason ? "reason given" : null,
-                Lead: leads[step.Signals],
-                IsOverride: step.IsOverride);
-            var result = Funnels.Qualified.Fire(state, Triggers[step.TriggerIndex], at, details);
+            var result = definition.Fire(state, Triggers[step.TriggerIndex], at, Details(step));
             runs.Add((state, step, result));
             state = result.State;
         }

@@ -6,4 +6,5 @@ namespace LeadKit.Funnel.Tests.Support;
 /// <param name="WithReason">Whether the step gives a reason.</param>
 /// <param name="IsOverride">Whether the step asks for an override.</param>
 /// <param name="MinutesLater">Minutes after the previous step.</param>
-public sealed record FunnelStep(int TriggerIndex, int Signals, bool WithReason, bool IsOverride, int MinutesLater);
+/// <param name="ActorIndex">Index into <see cref="FunnelModel.Actors"/>: the manager (may override), a rep, none, or a blank actor.</param>
+public sealed record FunnelStep(int TriggerIndex, int Signals, bool WithReason, bool IsOverride, int MinutesLater, int ActorIndex = 0);

@@ -129,7 +129,6 @@ public class ScoringServiceCollectionExtensionsTests
 
         var classifier = provider.GetRequiredService<ITemperatureClassifier>();
 
-        Assert.IsType<TemperatureClassifier>(classifier);
         Assert.Equal(Temperature.Hot, classifier.Classify(LeadBuilder.New().Build(), new LeadScore(0, 10, 10), LeadBuilder.Now));
     }
 

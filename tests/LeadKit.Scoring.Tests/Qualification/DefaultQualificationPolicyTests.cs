@@ -42,7 +42,7 @@ public class DefaultQualificationPolicyTests
 
         Assert.Equal(Temperature.Hot, assessment.Temperature);
         Assert.NotEqual(QualificationLevel.Sql, assessment.Qualification.Level);
-        Assert.Contains("Budget", assessment.Qualification.Reason, StringComparison.Ordinal);
+        Assert.Contains("BANT not confirmed: budget", assessment.Qualification.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
