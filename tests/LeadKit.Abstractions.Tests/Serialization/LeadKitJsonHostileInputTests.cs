@@ -272,13 +272,17 @@ public sealed class LeadKitJsonHostileInputTests
             // The documented failure.
         }
 
-        try
+        var text = Encoding.UTF8.GetString(input.Utf8);
+        foreach (var variant in new[] { text, text.Insert(input.Utf8.Length % (text.Length + 1), new string((char)0xD800, 1)) })
         {
-            Read(input.Kind, Encoding.UTF8.GetString(input.Utf8));
-        }
-        catch (JsonException)
-        {
-            // The documented failure.
+            try
+            {
+                Read(input.Kind, variant);
+            }
+            catch (JsonException)
+            {
+                // The documented failure.
+            }
         }
     }
 

@@ -105,6 +105,21 @@ public sealed class DateRangeTests
     }
 
     [Fact]
+    public void Periods_DealClosedOnNeverDateBesideOrdinaryLeads_CostOnePeriodNotMillions()
+    {
+        LeadJourney[] journeys = [Lead("a", LeadSource.Referral, 0, null), Lead("b", LeadSource.Referral, 3, null)];
+        var deal = new LeadKit.Abstractions.Sales.Deal(new DealId("d"), new LeadKit.Abstractions.Common.Money(1m, LeadKit.Abstractions.Common.CurrencyCode.Eur), Day(0), LeadKit.Abstractions.Sales.DealStatus.Lost, Never);
+        var calculator = Calculator(DataQualityMode.Reject);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var report = calculator.Calculate(journeys, [deal]);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 4L * 1024 * 1024, $"allocated {allocated:N0} bytes");
+        Assert.Equal(["2026-01-05", "2026-01-08", "9999-12-30"], report.ByPeriod.Select(p => p.Key.Period!.Value.Label));
+    }
+
+    [Fact]
     public void Exclude_YearOneInAZoneAheadOfUtc_IsAFinding()
     {
         var zone = TimeZoneInfo.CreateCustomTimeZone("test+10", TimeSpan.FromHours(10), "test+10", "test+10");
