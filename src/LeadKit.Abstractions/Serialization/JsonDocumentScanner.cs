@@ -176,6 +176,48 @@ internal static class JsonDocumentScanner
         return path.ToString();
     }
 
+    /// <summary>
+    /// Rewrites a System.Text.Json path (<c>$.a['b c'][0]</c>) so that every property name that is not a plain
+    /// identifier is shown as <c>['…']</c>, as <see cref="PathOf"/> does.
+    /// </summary>
+    public static string MaskPath(string path)
+    {
+        var result = new StringBuilder(path.Length);
+        var i = 0;
+        if (path.StartsWith('$'))
+        {
+            result.Append('$');
+            i = 1;
+        }
+
+        while (i < path.Length)
+        {
+            if (path[i] == '.')
+            {
+                var end = path.IndexOfAny(['.', '['], i + 1);
+                end = end < 0 ? path.Length : end;
+                AppendName(result, path[(i + 1)..end]);
+                i = end;
+            }
+            else if (path.AsSpan(i).StartsWith("['", StringComparison.Ordinal))
+            {
+                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
+                end = end < 0 ? path.Length : end;
+                AppendName(result, path[(i + 2)..end]);
+                i = Math.Min(path.Length, end + 2);
+            }
+            else
+            {
+                var end = path.IndexOf(']', i);
+                end = end < 0 ? path.Length - 1 : end;
+                result.Append(path.AsSpan(i, end - i + 1));
+                i = end + 1;
+            }
+        }
+
+        return result.ToString();
+    }
+
     private static void AppendName(StringBuilder path, string name)
     {
         var plain = name.Length is > 0 and <= 64;
@@ -184,7 +226,8 @@ internal static class JsonDocumentScanner
             plain &= char.IsAsciiLetterOrDigit(c) || c == '_';
         }
 
-        // Only the format's own property names are plain identifiers; anything else is untrusted text and is not repeated.
+        // The format's own property names are plain identifiers; a name that is not one is untrusted text (it could
+        // be an e-mail address) and is not repeated.
         if (plain)
         {
             path.Append('.').Append(name);

@@ -316,7 +316,11 @@ public static class LeadKitJson
         }
         catch (JsonException ex) when (ex.Path is not null && !ex.Message.StartsWith(ex.Path, StringComparison.Ordinal))
         {
-            throw new JsonException($"{ex.Path}: {Describe(ex)}", ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
+            var path = JsonDocumentScanner.MaskPath(ex.Path);
+            var unknownProperty = IsUnknownProperty(ex);
+
+            // System.Text.Json's message for an unknown property quotes its name (untrusted text): not kept as the inner exception.
+            throw new JsonException($"{path}: {Describe(ex)}", path, ex.LineNumber, ex.BytePositionInLine, unknownProperty ? null : ex);
         }
         catch (ArgumentException ex)
         {
@@ -329,7 +333,7 @@ public static class LeadKitJson
     private static string Describe(JsonException ex)
     {
         var message = ex.Message;
-        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        if (IsUnknownProperty(ex))
         {
             // System.Text.Json quotes the unknown name (untrusted text) and a .NET type; the path already names it.
             return "has a property that is not part of the format.";
@@ -343,6 +347,9 @@ public static class LeadKitJson
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
+
+    private static bool IsUnknownProperty(JsonException ex)
+        => ex.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal);
 
     private static int FindLoneSurrogate(ReadOnlySpan<char> text)
     {

@@ -79,7 +79,7 @@ public sealed class PersonalDataTests
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)])]
-    public bool Messages_OfRefusedValues_HaveNoPersonalValue(Marker m)
+    public void Messages_OfRefusedValues_HaveNoPersonalValue(Marker m)
     {
         var messages = new[]
         {
@@ -109,9 +109,11 @@ public sealed class PersonalDataTests
             MessageOf(() => LeadKitJson.DeserializeLead(LeadKitJson.Serialize(LeadOf(m)).Replace("\"id\":\"", "\"id\":\"\\u0001", StringComparison.Ordinal))),
             MessageOf(() => LeadKitJson.DeserializeLead(LeadKitJson.Serialize(LeadOf(m)).Replace("\"email\":\"", $"\"email\":\"{m.Text} ", StringComparison.Ordinal))),
             MessageOf(() => LeadKitJson.DeserializeLead(LeadKitJson.Serialize(LeadOf(m)).Replace("{\"text\":", "{\"colour\":", StringComparison.Ordinal))),
+            MessageOf(() => LeadKitJson.DeserializeLead(LeadKitJson.Serialize(LeadOf(m)).Replace("\"source\":", $"\"{m.Email}\":1,\"source\":", StringComparison.Ordinal))),
+            MessageOf(() => LeadKitJson.DeserializeLead(LeadKitJson.Serialize(LeadOf(m)).Replace("\"contact\":{", $"\"contact\":{{\"{m.Email}\":[1],", StringComparison.Ordinal))),
         };
 
-        return messages.All(message => Clean(message, m));
+        Assert.All(messages, message => Assert.True(Clean(message, m), message));
     }
 
     [Fact]
