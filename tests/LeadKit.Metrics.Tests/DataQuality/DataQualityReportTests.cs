@@ -113,6 +113,16 @@ public sealed class DataQualityReportTests
     }
 
     [Fact]
+    public void OwnerSegment_ToString_DoesNotPrintTheOwnerId()
+    {
+        var report = Calculator(DataQualityMode.Reject).Calculate([Lead("l1", LeadSource.Referral, 0, "ana@example.com")]);
+
+        var owner = Assert.Single(report.ByOwner);
+        Assert.Equal("Owner:(rep)", owner.Key.ToString());
+        Assert.Equal("ana@example.com", owner.Key.Label);
+    }
+
+    [Fact]
     public void Reject_ChurnBeforeAcquisition_ThrowsNamingTheCustomer()
     {
         CustomerRecord[] customers = [new(new AccountId("acme"), Day(10), Day(5))];
