@@ -151,8 +151,9 @@ internal static class JsonDocumentScanner
 
     private static JsonException Fail(List<Frame> frames, string problem, Utf8JsonReader reader, Exception? inner = null)
     {
+        // The reader knows the byte offset, not the line: the message gives the offset, the line stays unknown.
         var path = PathOf(frames);
-        return new JsonException($"{path}: {problem}.", path, null, reader.TokenStartIndex, inner);
+        return new JsonException(string.Create(CultureInfo.InvariantCulture, $"{path}: {problem} (at byte {reader.TokenStartIndex + 1})."), path, null, null, inner);
     }
 
     private static string PathOf(List<Frame> frames)
