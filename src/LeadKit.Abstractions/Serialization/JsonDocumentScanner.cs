@@ -8,7 +8,8 @@ namespace LeadKit.Abstractions.Serialization;
 /// <summary>
 /// Reads a whole document once with <see cref="Utf8JsonReader"/> before it is deserialized, and refuses, with the
 /// JSON path: nesting deeper than the limit, a string longer than the limit (before it is turned into a .NET string),
-/// invalid UTF-8, an escaped lone surrogate and a property name that occurs twice in one object. Every format
+/// invalid UTF-8, an escaped lone surrogate, a <c>null</c> array entry and a property name that occurs twice in one
+/// object. Every format
 /// reader of the domain model, including hand-written converters, is covered by the one pass.
 /// </summary>
 internal static class JsonDocumentScanner
@@ -50,6 +51,10 @@ internal static class JsonDocumentScanner
                         CountValue(frames);
                         CheckString(ref reader, limits, frames, ref buffer, isName: false);
                         break;
+                    case JsonTokenType.Null when frames.Count > 0 && frames[^1].IsArray:
+                        // No array of the domain model holds null entries (signals, custom fields, countries, ...).
+                        CountValue(frames);
+                        throw Fail(frames, "is null; arrays hold no null entries", reader);
                     default:
                         CountValue(frames);
                         break;
