@@ -16,7 +16,7 @@ public readonly record struct CountryCode
         ArgumentNullException.ThrowIfNull(value);
         if (value.Length != 2 || !char.IsAsciiLetterUpper(value[0]) || !char.IsAsciiLetterUpper(value[1]))
         {
-            throw new ArgumentException($"A country code must be two upper-case ASCII letters (ISO 3166-1 alpha-2), was '{value}'.", nameof(value));
+            throw new ArgumentException("A country code must be two upper-case ASCII letters (ISO 3166-1 alpha-2).", nameof(value));
         }
 
         Value = value;

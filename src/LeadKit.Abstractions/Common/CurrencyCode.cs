@@ -19,7 +19,7 @@ public readonly record struct CurrencyCode
         ArgumentNullException.ThrowIfNull(value);
         if (value.Length != 3 || !char.IsAsciiLetterUpper(value[0]) || !char.IsAsciiLetterUpper(value[1]) || !char.IsAsciiLetterUpper(value[2]))
         {
-            throw new ArgumentException($"A currency code must be three upper-case ASCII letters (ISO 4217), was '{value}'.", nameof(value));
+            throw new ArgumentException("A currency code must be three upper-case ASCII letters (ISO 4217).", nameof(value));
         }
 
         Value = value;

@@ -1,6 +1,6 @@
 namespace LeadKit.Abstractions.Common;
 
-/// <summary>Validation shared by the typed identifiers.</summary>
+/// <summary>Validation shared by the typed identifiers; messages never repeat the identifier (apps use e-mail addresses as ids).</summary>
 internal static class IdentifierText
 {
     public const int MaximumLength = 128;
@@ -15,14 +15,14 @@ internal static class IdentifierText
         if (value.Length is 0 or > MaximumLength || string.IsNullOrWhiteSpace(value))
         {
             throw new ArgumentException(
-                $"A {typeName} must be 1 to {MaximumLength} characters and not blank (was '{value}').", nameof(value));
+                $"A {typeName} must be 1 to {MaximumLength} characters and not blank (had {value.Length}).", nameof(value));
         }
 
         foreach (var c in value)
         {
             if (char.IsControl(c))
             {
-                throw new ArgumentException($"A {typeName} must not contain control characters (was '{value}').", nameof(value));
+                throw new ArgumentException($"A {typeName} must not contain control characters.", nameof(value));
             }
         }
 

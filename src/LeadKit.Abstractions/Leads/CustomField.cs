@@ -1,9 +1,11 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using LeadKit.Abstractions.Common;
 
 namespace LeadKit.Abstractions.Leads;
 
 /// <summary>One application-defined field (custom attribute) of a lead: a key and a typed value.</summary>
+/// <remarks><see cref="ToString"/> prints the key and the kind of value, never the value (a text can be anything).</remarks>
 public readonly record struct CustomField
 {
     /// <summary>Creates a custom field.</summary>
@@ -15,7 +17,7 @@ public readonly record struct CustomField
     {
         Key = Guard.NotDefaultValue(key);
         Value = value.Kind == CustomFieldValueKind.None
-            ? throw new ArgumentException($"The value of custom field '{key}' must be set.", nameof(value))
+            ? throw new ArgumentException("The value of a custom field must be set.", nameof(value))
             : value;
     }
 
@@ -24,4 +26,10 @@ public readonly record struct CustomField
 
     /// <summary>Gets the typed value.</summary>
     public CustomFieldValue Value { get; }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Key = ").Append(Key).Append(", Value = ").Append(Value.Kind);
+        return true;
+    }
 }

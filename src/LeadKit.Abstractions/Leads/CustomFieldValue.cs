@@ -108,8 +108,8 @@ internal sealed class CustomFieldValueJsonConverter : JsonConverter<CustomFieldV
                 "number" when reader.TokenType == JsonTokenType.Number => CustomFieldValue.FromNumber(reader.GetDouble()),
                 "boolean" when reader.TokenType is JsonTokenType.True or JsonTokenType.False => CustomFieldValue.FromBoolean(reader.GetBoolean()),
                 "date" when reader.TokenType == JsonTokenType.String => CustomFieldValue.FromDate(reader.GetDateTimeOffset()),
-                "text" or "number" or "boolean" or "date" => throw new JsonException($"The custom field property '{name}' has a {reader.TokenType} value of the wrong type."),
-                _ => throw new JsonException($"Unknown custom field value property '{name}'; expected text, number, boolean or date."),
+                "text" or "number" or "boolean" or "date" => throw new JsonException($"The custom field property has a {reader.TokenType} value of the wrong type for it."),
+                _ => throw new JsonException("Unknown custom field value property; expected text, number, boolean or date."),
             };
         }
         catch (ArgumentException ex)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Identifiers;
@@ -16,6 +18,9 @@ namespace LeadKit.Abstractions.Leads;
 /// an <see cref="ArgumentException"/> naming the property; nothing is silently clamped. Absent parts (null contact or
 /// BANT, default arrays) are stored as their documented "nothing known" values, because System.Text.Json's source
 /// generator passes null or default for every init property missing from a document.
+/// <see cref="ToString"/> prints no personal data: not the id (apps use e-mail addresses as lead ids), the contact,
+/// the company's name, the owner or account, nor custom field values; only the source, dates, counts and facts
+/// that identify no one.
 /// </remarks>
 public sealed record Lead
 {
@@ -110,6 +115,21 @@ public sealed record Lead
     public override int GetHashCode()
         => HashCode.Combine(Id, CreatedAt, Source, Contact, Company, Timeframe, Signals.Length, CustomFields.Length);
 
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("CreatedAt = ").Append(CreatedAt.ToString("O", CultureInfo.InvariantCulture))
+            .Append(", Source = ").Append(Source)
+            .Append(", Contact = ").Append(Contact)
+            .Append(", Company = ").Append(Company?.ToString() ?? "none")
+            .Append(", Timeframe = ").Append(Timeframe)
+            .Append(", BantConfirmed = ").Append(Bant.ConfirmedCount)
+            .Append(", Signals = ").Append(Signals.Length)
+            .Append(", CustomFields = ").Append(CustomFields.Length)
+            .Append(", HasOwner = ").Append(OwnerId is not null ? "true" : "false")
+            .Append(", Consent = ").Append(Consent);
+        return true;
+    }
+
     private static ImmutableArray<CustomField> ValidateAttributes(ImmutableArray<CustomField> value, string name)
     {
         if (value.IsDefault)
@@ -128,7 +148,7 @@ public sealed record Lead
             {
                 if (value[j].Key == value[i].Key)
                 {
-                    throw new ArgumentException($"CustomFields has the key '{value[i].Key}' more than once (at {j} and {i}).", name);
+                    throw new ArgumentException($"CustomFields has the same key more than once (at {j} and {i}).", name);
                 }
             }
         }

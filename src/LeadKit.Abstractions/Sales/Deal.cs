@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Identifiers;
@@ -7,10 +9,14 @@ namespace LeadKit.Abstractions.Sales;
 /// <summary>A deal (opportunity): its value, when it was opened and closed, and whether it was won or lost.</summary>
 /// <remarks>
 /// The constructor checks the whole deal: an open deal has no close date or lost reason; a won or lost deal has a
-/// close date not before its open date; only a lost deal has a lost reason.
+/// close date not before its open date; only a lost deal has a lost reason. Messages and <see cref="ToString"/> never
+/// contain the ids (a lead id can be an e-mail address) or the lost reason (free text).
 /// </remarks>
 public sealed record Deal
 {
+    /// <summary>The longest <see cref="LostReason"/> accepted, in characters.</summary>
+    public const int MaximumLostReasonLength = 1024;
+
     /// <summary>Creates a deal.</summary>
     /// <param name="id">The deal's identifier.</param>
     /// <param name="value">The deal's value.</param>
@@ -42,28 +48,28 @@ public sealed record Deal
         {
             if (closedAt is not null)
             {
-                throw new ArgumentException($"An open deal has no close date (deal {id}, closedAt {closedAt:O}).", nameof(closedAt));
+                throw new ArgumentException("An open deal has no close date.", nameof(closedAt));
             }
         }
         else
         {
-            var closed = closedAt ?? throw new ArgumentException($"A {status} deal needs a close date (deal {id}).", nameof(closedAt));
+            var closed = closedAt ?? throw new ArgumentException($"A {status} deal needs a close date.", nameof(closedAt));
             if (Guard.NotDefault(closed, nameof(closedAt)) < openedAt)
             {
-                throw new ArgumentException($"Deal {id} closed at {closed:O}, before it was opened at {openedAt:O}.", nameof(closedAt));
+                throw new ArgumentException($"The deal closed at {closed:O}, before it was opened at {openedAt:O}.", nameof(closedAt));
             }
         }
 
         if (lostReason is not null && status != DealStatus.Lost)
         {
-            throw new ArgumentException($"Only a lost deal has a lost reason (deal {id} is {status}).", nameof(lostReason));
+            throw new ArgumentException($"Only a lost deal has a lost reason (the deal is {status}).", nameof(lostReason));
         }
 
         ClosedAt = closedAt;
         LeadId = leadId is { IsDefault: true } ? throw new ArgumentException("leadId must not be unset; use null.", nameof(leadId)) : leadId;
         OwnerId = ownerId is { IsDefault: true } ? throw new ArgumentException("ownerId must not be unset; use null.", nameof(ownerId)) : ownerId;
         AccountId = accountId is { IsDefault: true } ? throw new ArgumentException("accountId must not be unset; use null.", nameof(accountId)) : accountId;
-        LostReason = Guard.NullOrNotBlank(lostReason);
+        LostReason = Guard.NullOrFreeText(lostReason, MaximumLostReasonLength);
     }
 
     /// <summary>Gets the deal's identifier.</summary>
@@ -92,4 +98,14 @@ public sealed record Deal
 
     /// <summary>Gets why the deal was lost; lost deals only.</summary>
     public string? LostReason { get; }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Status = ").Append(Status)
+            .Append(", Value = ").Append(Value)
+            .Append(", OpenedAt = ").Append(OpenedAt.ToString("O", CultureInfo.InvariantCulture))
+            .Append(", ClosedAt = ").Append(ClosedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "none")
+            .Append(", HasLead = ").Append(LeadId is not null ? "true" : "false");
+        return true;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json.Serialization;
 using LeadKit.Abstractions.Assignment;
 using LeadKit.Abstractions.Common;
@@ -20,6 +21,9 @@ namespace LeadKit.Abstractions.Sales;
 /// </remarks>
 public sealed record SalesRep
 {
+    /// <summary>The longest <see cref="Name"/> or <see cref="Regions"/> entry accepted, in characters.</summary>
+    public const int MaximumTextLength = 256;
+
     /// <summary>The largest allowed <see cref="Weight"/>.</summary>
     public const int MaximumWeight = 1000;
 
@@ -27,7 +31,7 @@ public sealed record SalesRep
     public required SalesRepId Id { get; init => field = Guard.NotDefaultValue(value, nameof(Id)); }
 
     /// <summary>Gets the rep's display name.</summary>
-    public required string Name { get; init => field = Guard.NotBlank(value, nameof(Name)); }
+    public required string Name { get; init => field = Guard.FreeText(value, MaximumTextLength, nameof(Name)); }
 
     /// <summary>Gets a value indicating whether the rep currently takes leads.</summary>
     /// <value>Defaults to <see langword="true"/>.</value>
@@ -125,6 +129,19 @@ public sealed record SalesRep
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, Name, IsActive, Weight, MaxOpenLeads, MaxNewLeadsPerPeriod, Countries.Length);
 
+    // The id and the name identify a person (ids can be e-mail addresses): ToString prints neither.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("IsActive = ").Append(IsActive ? "true" : "false")
+            .Append(", Weight = ").Append(Weight)
+            .Append(", Countries = ").Append(Countries.Length)
+            .Append(", Regions = ").Append(Regions.Length)
+            .Append(", Industries = ").Append(Industries.Length)
+            .Append(", Languages = ").Append(Languages.Length)
+            .Append(", Products = ").Append(Products.Length);
+        return true;
+    }
+
     private static bool AvailabilityEquals(RepAvailability left, RepAvailability right)
         => ReferenceEquals(left, right)
             || (left.TimeZoneId == right.TimeZoneId
@@ -160,11 +177,11 @@ public sealed record SalesRep
         {
             if (slug)
             {
-                Slug.Validate(value[i], $"{name}[{i}]");
+                Guard.MachineName(value[i], $"{name}[{i}]");
             }
             else
             {
-                Guard.NotBlank(value[i], $"{name}[{i}]");
+                Guard.FreeText(value[i], MaximumTextLength, $"{name}[{i}]");
             }
         }
 
@@ -183,7 +200,7 @@ public sealed record SalesRep
             var language = value[i];
             if (language is null || language.Length != 2 || !char.IsAsciiLetterLower(language[0]) || !char.IsAsciiLetterLower(language[1]))
             {
-                throw new ArgumentException($"Languages[{i}] must be a lower-case ISO 639-1 code such as 'en' (was '{language}').", name);
+                throw new ArgumentException($"Languages[{i}] must be a lower-case ISO 639-1 code such as 'en'.", name);
             }
         }
 

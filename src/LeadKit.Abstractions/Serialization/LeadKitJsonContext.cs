@@ -14,7 +14,9 @@ namespace LeadKit.Abstractions.Serialization;
     RespectRequiredConstructorParameters = true,
     AllowTrailingCommas = false,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
-    MaxDepth = 32)]
+    AllowDuplicateProperties = false,
+    // The configurable depth (LeadKitJsonLimits.MaximumDepth, at most 64) is enforced by JsonDocumentScanner first.
+    MaxDepth = LeadKitJsonLimits.MaximumDepthLimit)]
 [JsonSerializable(typeof(Lead))]
 [JsonSerializable(typeof(Deal))]
 [JsonSerializable(typeof(SalesRep))]

@@ -1,15 +1,19 @@
-using LeadKit.Metrics.Inputs;
-
 namespace LeadKit.Metrics.DataQuality;
 
 /// <summary>One problem found in one input record.</summary>
+/// <remarks>
+/// The record is named by its kind and its position in the input (<see cref="Index"/>), never by its id: apps use
+/// e-mail addresses as lead ids, and the issue's text reaches logs and exception messages. <see cref="RecordId"/>
+/// keeps the id for the application's own look-up; <see cref="ToString"/> and <see cref="Detail"/> never contain it.
+/// </remarks>
 /// <param name="Record">The kind of record.</param>
-/// <param name="RecordId">The record's id (lead id for <see cref="LeadJourney"/>, deal id, or account id).</param>
+/// <param name="Index">The record's zero-based position in its input (journeys, deals or customers).</param>
+/// <param name="RecordId">The record's id (lead id for <see cref="Inputs.LeadJourney"/>, deal id, or account id); not part of <see cref="ToString"/>.</param>
 /// <param name="Kind">The problem.</param>
-/// <param name="Detail">A sentence naming the values involved, e.g. the two instants that are out of order.</param>
-public sealed record DataQualityIssue(RecordKind Record, string RecordId, DataQualityIssueKind Kind, string Detail)
+/// <param name="Detail">A sentence naming the fields and instants involved, e.g. the two instants that are out of order; never an id or free text.</param>
+public sealed record DataQualityIssue(RecordKind Record, int Index, string RecordId, DataQualityIssueKind Kind, string Detail)
 {
-    /// <summary>Formats the issue, e.g. <c>LeadJourney b91c...: WonBeforeCreation (...)</c>.</summary>
+    /// <summary>Formats the issue without the record's id, e.g. <c>LeadJourney #17: WonBeforeCreation (...)</c>.</summary>
     /// <returns>The formatted issue.</returns>
-    public override string ToString() => $"{Record} {RecordId}: {Kind} ({Detail})";
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Record} #{Index}: {Kind} ({Detail})");
 }

@@ -29,4 +29,15 @@ public enum DataQualityIssueKind
 
     /// <summary>A value that must not be negative is negative (a negative duration, amount or count).</summary>
     NegativeValue,
+
+    /// <summary>A deal was lost (closed) before the lead it came from was created.</summary>
+    DealLostBeforeLeadCreated,
+
+    /// <summary>
+    /// An instant the report cannot place in a period: its period lies at the edge of the calendar (year 1 or 9999 in
+    /// the report's time zone), or a customer's acquisition or churn lies outside the window of
+    /// <see cref="Reports.FunnelReportOptions.MaximumRetentionPeriods"/> periods that holds most of the customer dates
+    /// (such as a churn date of 9999-12-30 used for "never").
+    /// </summary>
+    DateOutOfRange,
 }

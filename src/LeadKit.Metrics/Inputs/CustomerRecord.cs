@@ -23,7 +23,7 @@ public sealed record CustomerRecord
 
         if (acquiredAt == default)
         {
-            throw new ArgumentException($"acquiredAt must be set (customer {id}).", nameof(acquiredAt));
+            throw new ArgumentException("acquiredAt must be set.", nameof(acquiredAt));
         }
 
         Id = id;

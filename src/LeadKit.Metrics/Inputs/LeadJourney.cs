@@ -45,17 +45,17 @@ public sealed record LeadJourney
 
         if (source.IsDefault)
         {
-            throw new ArgumentException($"source must be set (lead {id}).", nameof(source));
+            throw new ArgumentException("source must be set.", nameof(source));
         }
 
         if (createdAt == default)
         {
-            throw new ArgumentException($"createdAt must be set (lead {id}).", nameof(createdAt));
+            throw new ArgumentException("createdAt must be set.", nameof(createdAt));
         }
 
         if (ownerId is { IsDefault: true })
         {
-            throw new ArgumentException($"ownerId must not be unset; use null (lead {id}).", nameof(ownerId));
+            throw new ArgumentException("ownerId must not be unset; use null.", nameof(ownerId));
         }
 
         StageChange[] list = changes is null ? [] : [.. changes];
@@ -63,7 +63,7 @@ public sealed record LeadJourney
         {
             if (list[i] is null)
             {
-                throw new ArgumentException($"changes[{i}] of lead {id} is null.", nameof(changes));
+                throw new ArgumentException($"changes[{i}] is null.", nameof(changes));
             }
         }
 

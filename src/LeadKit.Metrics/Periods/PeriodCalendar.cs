@@ -6,10 +6,18 @@ namespace LeadKit.Metrics.Periods;
 /// A period starts at local midnight of its first day. When local midnight does not exist (a daylight-saving gap at
 /// midnight) the period starts at the first instant after the gap; when it occurs twice the first occurrence is used.
 /// </para>
+/// <para>
+/// The first and the last period of the calendar (those holding 0001-01-01 and 9999-12-31 local time) cannot be
+/// placed: their start or end is not a representable instant in every zone. <see cref="GetPeriod"/> throws
+/// <see cref="ArgumentOutOfRangeException"/> for instants in them; a report lists such records as
+/// <c>DateOutOfRange</c> data-quality findings instead.
+/// </para>
 /// <para>Immutable; thread-safe.</para>
 /// </remarks>
 public sealed class PeriodCalendar
 {
+    private readonly int _lastId;
+
     /// <summary>Creates a calendar.</summary>
     /// <param name="unit">The period length.</param>
     /// <param name="timeZone">The time zone whose local dates define the periods.</param>
@@ -25,6 +33,7 @@ public sealed class PeriodCalendar
         ArgumentNullException.ThrowIfNull(timeZone);
         Unit = unit;
         TimeZone = timeZone;
+        _lastId = IdOfLocalStart(PeriodLocalStart(DateTime.MaxValue));
     }
 
     /// <summary>Gets the period length.</summary>
@@ -36,7 +45,44 @@ public sealed class PeriodCalendar
     /// <summary>Gets the period an instant falls in.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The period containing <paramref name="instant"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> lies in the first or last period of the calendar.</exception>
     public Period GetPeriod(DateTimeOffset instant)
+        => TryGetPeriod(instant.UtcTicks, out var period, out _)
+            ? period
+            : throw new ArgumentOutOfRangeException(nameof(instant), "The instant lies in the first or last period of the calendar (year 1 or 9999), which cannot be placed.");
+
+    /// <summary>Gets the period an instant falls in and its number, or <see langword="false"/> when it cannot be placed.</summary>
+    /// <param name="utcTicks">The instant in UTC ticks.</param>
+    /// <param name="period">The period containing the instant.</param>
+    /// <param name="id">The period's number: consecutive periods have consecutive numbers.</param>
+    /// <returns><see langword="false"/> when the instant lies in the first or last period of the calendar.</returns>
+    internal bool TryGetPeriod(long utcTicks, out Period period, out int id)
+    {
+        // Checked before any conversion, so that no DateTime arithmetic can leave its range.
+        var offset = TimeZone.GetUtcOffset(new DateTime(utcTicks, DateTimeKind.Utc)).Ticks;
+        var localTicks = utcTicks + offset;
+        if (localTicks < 0 || localTicks > DateTime.MaxValue.Ticks)
+        {
+            (period, id) = (default, 0);
+            return false;
+        }
+
+        id = IdOfLocalStart(PeriodLocalStart(new DateTime(localTicks, DateTimeKind.Unspecified)));
+        if (id < 1 || id >= _lastId)
+        {
+            period = default;
+            return false;
+        }
+
+        period = Find(new DateTimeOffset(utcTicks, TimeSpan.Zero));
+        id = IdOfLocalStart(period.LocalStart);
+        return true;
+    }
+
+    /// <summary>Gets the period with a number <see cref="TryGetPeriod"/> returned.</summary>
+    internal Period PeriodOf(int id) => Create(LocalStartOf(id));
+
+    private Period Find(DateTimeOffset instant)
     {
         var local = TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
         var start = PeriodLocalStart(local);
@@ -48,7 +94,27 @@ public sealed class PeriodCalendar
     /// <summary>Gets the period that follows a period of this calendar.</summary>
     /// <param name="period">A period of this calendar.</param>
     /// <returns>The next period.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The next period is the last period of the calendar.</exception>
     public Period GetNext(Period period) => Create(NextLocalStart(period.LocalStart));
+
+    // Period numbers count periods from 0001-01-01 (a Monday, so ISO weeks divide evenly): arithmetic, no table.
+    private int IdOfLocalStart(DateTime localStart) => Unit switch
+    {
+        PeriodUnit.Day => (int)(localStart.Ticks / TimeSpan.TicksPerDay),
+        PeriodUnit.IsoWeek => (int)(localStart.Ticks / TimeSpan.TicksPerDay / 7),
+        PeriodUnit.Month => ((localStart.Year - 1) * 12) + localStart.Month - 1,
+        PeriodUnit.Quarter => ((localStart.Year - 1) * 4) + ((localStart.Month - 1) / 3),
+        _ => localStart.Year - 1,
+    };
+
+    private DateTime LocalStartOf(int id) => Unit switch
+    {
+        PeriodUnit.Day => new DateTime(id * TimeSpan.TicksPerDay, DateTimeKind.Unspecified),
+        PeriodUnit.IsoWeek => new DateTime(id * 7L * TimeSpan.TicksPerDay, DateTimeKind.Unspecified),
+        PeriodUnit.Month => new DateTime((id / 12) + 1, (id % 12) + 1, 1, 0, 0, 0, DateTimeKind.Unspecified),
+        PeriodUnit.Quarter => new DateTime((id / 4) + 1, ((id % 4) * 3) + 1, 1, 0, 0, 0, DateTimeKind.Unspecified),
+        _ => new DateTime(id + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified),
+    };
 
     private Period Create(DateTime localStart)
     {

@@ -1,11 +1,16 @@
 namespace LeadKit.Metrics.Periods;
 
 /// <summary>
-/// Per-calculation cache from instants to dense period numbers: a contiguous, sorted table of period boundaries in
-/// UTC ticks, extended on demand, searched by bisection. Not thread-safe (one per calculation).
+/// Per-calculation cache from instants to period numbers (<see cref="PeriodCalendar.TryGetPeriod"/>): a contiguous,
+/// sorted table of period boundaries in UTC ticks, searched by bisection. The table covers at most
+/// <see cref="MaximumCached"/> periods, so far-apart dates (9999-12-30 beside 2018) cost one calendar computation
+/// each instead of a table of every period between them. Not thread-safe (one per calculation).
 /// </summary>
 internal sealed class PeriodIndex
 {
+    /// <summary>The most periods the table holds: 11 years of days; more is computed per call.</summary>
+    public const int MaximumCached = 4096;
+
     private readonly PeriodCalendar _calendar;
     private readonly List<Period> _periods = [];
     private long[] _starts = [];
@@ -14,46 +19,72 @@ internal sealed class PeriodIndex
 
     public PeriodIndex(PeriodCalendar calendar) => _calendar = calendar;
 
-    /// <summary>Gets a stable number for the period of an instant (consecutive periods have consecutive numbers).</summary>
+    /// <summary>Gets the number of the period of an instant (consecutive periods have consecutive numbers).</summary>
+    /// <returns><see langword="false"/> when the instant lies in the first or last period of the calendar.</returns>
+    public bool TryIdOf(long t, out int id)
+    {
+        if (_periods.Count > 0 && t >= _starts[0] && t < _end)
+        {
+            var i = Array.BinarySearch(_starts, t);
+            id = _firstId + (i >= 0 ? i : ~i - 1);
+            return true;
+        }
+
+        if (!_calendar.TryGetPeriod(t, out var period, out id))
+        {
+            return false;
+        }
+
+        Cache(id, period);
+        return true;
+    }
+
+    /// <summary>Gets the number of the period of an instant that <see cref="TryIdOf"/> accepted before.</summary>
+    public int IdOf(long t) => TryIdOf(t, out var id)
+        ? id
+        : throw new InvalidOperationException("The instant was not checked against the calendar's range before it was counted.");
+
+    /// <inheritdoc cref="IdOf(long)"/>
     public int IdOf(DateTimeOffset instant) => IdOf(instant.UtcTicks);
 
-    /// <summary>Gets a stable number for the period of an instant given in UTC ticks.</summary>
-    public int IdOf(long t)
+    /// <summary>Gets the period with a number returned by <see cref="TryIdOf"/>.</summary>
+    public Period this[int id]
+    {
+        get
+        {
+            var i = id - _firstId;
+            return (uint)i < (uint)_periods.Count ? _periods[i] : _calendar.PeriodOf(id);
+        }
+    }
+
+    private void Cache(int id, Period period)
     {
         if (_periods.Count == 0)
         {
-            _periods.Add(_calendar.GetPeriod(new DateTimeOffset(t, TimeSpan.Zero)));
-            Rebuild();
+            _periods.Add(period);
+            _firstId = id;
         }
-
-        while (t < _starts[0])
+        else
         {
-            _periods.Insert(0, _calendar.GetPeriod(_periods[0].Start.AddTicks(-1)));
-            _firstId--;
-            Rebuild();
-        }
-
-        if (t >= _end)
-        {
-            while (t >= _end)
+            var first = Math.Min(_firstId, id);
+            var last = Math.Max(_firstId + _periods.Count - 1, id);
+            if (last - first + 1 > MaximumCached)
             {
-                var next = _calendar.GetNext(_periods[^1]);
-                _periods.Add(next);
-                _end = next.End.UtcTicks;
+                return;
             }
 
-            Rebuild();
+            while (id < _firstId)
+            {
+                _periods.Insert(0, _calendar.PeriodOf(_firstId - 1));
+                _firstId--;
+            }
+
+            while (id >= _firstId + _periods.Count)
+            {
+                _periods.Add(_calendar.PeriodOf(_firstId + _periods.Count));
+            }
         }
 
-        var i = Array.BinarySearch(_starts, t);
-        return _firstId + (i >= 0 ? i : ~i - 1);
-    }
-
-    /// <summary>Gets the period with a number returned by <see cref="IdOf(long)"/>.</summary>
-    public Period this[int id] => _periods[id - _firstId];
-
-    private void Rebuild()
-    {
         _starts = new long[_periods.Count];
         for (var i = 0; i < _starts.Length; i++)
         {

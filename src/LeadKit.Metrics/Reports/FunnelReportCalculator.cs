@@ -49,6 +49,7 @@ public sealed class FunnelReportCalculator
         ResponseStart = options.ResponseStart;
         Sla = options.ResponseSla;
         Mode = options.DataQuality;
+        MaximumRetentionPeriods = options.MaximumRetentionPeriods;
         AcceptedCurrencies = options.AcceptedCurrencies.Count == 0 ? null : new HashSet<CurrencyCode>(options.AcceptedCurrencies);
         Quotas = new Dictionary<CurrencyCode, decimal>(options.Quotas);
         OwnerQuotas = new Dictionary<string, Money>(StringComparer.Ordinal);
@@ -88,6 +89,8 @@ public sealed class FunnelReportCalculator
     internal TimeSpan Sla { get; }
 
     internal DataQualityMode Mode { get; }
+
+    internal int MaximumRetentionPeriods { get; }
 
     internal HashSet<CurrencyCode>? AcceptedCurrencies { get; }
 

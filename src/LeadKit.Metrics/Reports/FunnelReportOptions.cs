@@ -47,6 +47,24 @@ public sealed class FunnelReportOptions
     /// <value>Default: <see cref="DataQualityMode.Reject"/>.</value>
     public DataQualityMode DataQuality { get; set; } = DataQualityMode.Reject;
 
+    /// <summary>
+    /// Gets or sets the most periods the retention table and the cohort matrix may span. The matrix holds up to
+    /// cohorts x periods rates, so this bounds its memory by the data, not by how far apart two dates are.
+    /// </summary>
+    /// <value>
+    /// Default: <see cref="DefaultMaximumRetentionPeriods"/> (1,000: about 2.7 years of days, 19 years of ISO weeks, 83
+    /// years of months). 1 to <see cref="MaximumRetentionPeriodsLimit"/>. When the customer dates span more, the window of
+    /// this many periods that holds the most of them is kept and each customer with a date outside it is a
+    /// <see cref="DataQualityIssueKind.DateOutOfRange"/> finding (a churn date of 9999-12-30 meaning "never" is the usual case).
+    /// </value>
+    public int MaximumRetentionPeriods { get; set; } = DefaultMaximumRetentionPeriods;
+
+    /// <summary>The default of <see cref="MaximumRetentionPeriods"/>.</summary>
+    public const int DefaultMaximumRetentionPeriods = 1000;
+
+    /// <summary>The largest allowed <see cref="MaximumRetentionPeriods"/>.</summary>
+    public const int MaximumRetentionPeriodsLimit = 100_000;
+
     /// <summary>Gets the currencies deals may use; empty (the default) accepts every well-formed ISO 4217 code.</summary>
     public ISet<CurrencyCode> AcceptedCurrencies { get; } = new HashSet<CurrencyCode>();
 
@@ -56,7 +74,7 @@ public sealed class FunnelReportOptions
     /// <summary>Gets the sales quota per owner (sales rep) for each owner's pipeline coverage; amounts must be positive.</summary>
     public IDictionary<SalesRepId, Money> OwnerQuotas { get; } = new Dictionary<SalesRepId, Money>();
 
-    /// <summary>Checks every setting and returns every problem found, each naming the option and the value.</summary>
+    /// <summary>Checks every setting and returns every problem found, each naming the option and the rule (and the value where it is a number or a code, never an id).</summary>
     /// <returns>The problems; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate()
     {
@@ -116,6 +134,11 @@ public sealed class FunnelReportOptions
             problems.Add($"DataQuality has an undefined value ({DataQuality}).");
         }
 
+        if (MaximumRetentionPeriods is < 1 or > MaximumRetentionPeriodsLimit)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MaximumRetentionPeriods must be 1 to {MaximumRetentionPeriodsLimit} (was {MaximumRetentionPeriods})."));
+        }
+
         foreach (var currency in AcceptedCurrencies)
         {
             if (currency.IsDefault)
@@ -132,12 +155,16 @@ public sealed class FunnelReportOptions
             }
         }
 
+        // Owners are named by their position, not their id: sales rep ids can be e-mail addresses.
+        var position = 0;
         foreach (var (owner, quota) in OwnerQuotas)
         {
             if (owner.IsDefault || quota.Currency.IsDefault || quota.Amount <= 0m)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"OwnerQuotas[{owner}] must be a positive amount of a set currency (was {quota})."));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"OwnerQuotas (entry {position}) must be a set owner with a positive amount of a set currency (was {quota})."));
             }
+
+            position++;
         }
 
         return problems;

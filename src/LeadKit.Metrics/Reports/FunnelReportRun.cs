@@ -43,6 +43,7 @@ internal sealed class FunnelReportRun
     private int[] _sourceSlotByOrdinal = new int[64];
     private int[] _stageSlotByOrdinal = new int[64];
     private int[] _periodSlotByOffset = [];
+    private readonly Dictionary<int, int> _farPeriodSlots = [];
     private int _periodIdBase;
     private int _unassignedOwnerSlot = -1;
     private int _unattributedSourceSlot = -1;
@@ -174,13 +175,18 @@ internal sealed class FunnelReportRun
             c = x.Kind.CompareTo(y.Kind);
         }
 
+        if (c == 0)
+        {
+            c = x.Index.CompareTo(y.Index);
+        }
+
         return c != 0 ? c : string.CompareOrdinal(x.Detail, y.Detail);
     }
 
     private void Issue(bool[] excluded, int index, RecordKind record, string id, DataQualityIssueKind kind, string detail)
     {
         excluded[index] = true;
-        _issues.Add(new DataQualityIssue(record, id, kind, detail));
+        _issues.Add(new DataQualityIssue(record, index, id, kind, detail));
     }
 
     // ---- pass 1: checks ------------------------------------------------------------------------------------------
@@ -215,6 +221,7 @@ internal sealed class FunnelReportRun
         Array.Fill(_sourceSlotByOrdinal, -1);
         Array.Fill(_stageSlotByOrdinal, -1);
         Array.Clear(_periodSlotByOffset);
+        _farPeriodSlots.Clear();
         _periodIds.Clear();
         _unassignedOwnerSlot = -1;
         _unattributedSourceSlot = -1;
@@ -251,8 +258,25 @@ internal sealed class FunnelReportRun
             return false;
         }
 
+        // Only the creation and the last change can open a period (the changes are in order by now).
+        if (!_periods.TryIdOf(created, out _))
+        {
+            Issue(excluded, j, RecordKind.LeadJourney, journey.Id.Value!, DataQualityIssueKind.DateOutOfRange, OutsideCalendar("createdAt", journey.CreatedAt));
+            return false;
+        }
+
+        if (changes.Length > 0 && !_periods.TryIdOf(previous, out _))
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"changes[{changes.Length - 1}]");
+            Issue(excluded, j, RecordKind.LeadJourney, journey.Id.Value!, DataQualityIssueKind.DateOutOfRange, OutsideCalendar(field, changes[^1].OccurredAt));
+            return false;
+        }
+
         return true;
     }
+
+    private string OutsideCalendar(string field, DateTimeOffset at)
+        => string.Create(CultureInfo.InvariantCulture, $"{field} at {at:O} lies in the first or last {_settings.Calendar.Unit} period of the calendar (year 1 or 9999 in the report's time zone), which the report cannot place");
 
     /// <summary>Finds and lists the first problem of a journey the fast check refused (off the hot path).</summary>
     private void ReportJourney(LeadJourney journey, int j, bool[] excluded)
@@ -319,10 +343,21 @@ internal sealed class FunnelReportRun
                 continue;
             }
 
-            if (deal.Status == DealStatus.Won && deal.LeadId is { } lead && leadIndex.TryGetValue(lead.Value!, out var j) && j >= 0
+            if (deal.ClosedAt is { } closedAt && !_periods.TryIdOf(closedAt.UtcTicks, out _))
+            {
+                Issue(excluded, d, RecordKind.Deal, id, DataQualityIssueKind.DateOutOfRange, OutsideCalendar("closedAt", closedAt));
+                continue;
+            }
+
+            // A closed deal (won or lost) cannot close before the lead it came from existed. The lead is named by
+            // its position in the journeys, not by its id (ids can be e-mail addresses).
+            if (deal.Status != DealStatus.Open && deal.LeadId is { } lead && leadIndex.TryGetValue(lead.Value!, out var j) && j >= 0
                 && deal.ClosedAt!.Value < journeys[j].CreatedAt)
             {
-                Issue(excluded, d, RecordKind.Deal, id, DataQualityIssueKind.DealWonBeforeLeadCreated, string.Create(CultureInfo.InvariantCulture, $"won at {deal.ClosedAt:O}, before its lead {lead} was created at {journeys[j].CreatedAt:O}"));
+                var (kind, verb) = deal.Status == DealStatus.Won
+                    ? (DataQualityIssueKind.DealWonBeforeLeadCreated, "won")
+                    : (DataQualityIssueKind.DealLostBeforeLeadCreated, "lost");
+                Issue(excluded, d, RecordKind.Deal, id, kind, string.Create(CultureInfo.InvariantCulture, $"{verb} at {deal.ClosedAt:O}, before its lead (journeys[{j}]) was created at {journeys[j].CreatedAt:O}"));
             }
         }
 
@@ -352,7 +387,17 @@ internal sealed class FunnelReportRun
             {
                 Issue(excluded, c, RecordKind.Customer, id, DataQualityIssueKind.ChurnBeforeAcquisition, string.Create(CultureInfo.InvariantCulture, $"churned at {churned:O}, before it was acquired at {customer.AcquiredAt:O}"));
             }
+            else if (!_periods.TryIdOf(customer.AcquiredAt.UtcTicks, out _))
+            {
+                Issue(excluded, c, RecordKind.Customer, id, DataQualityIssueKind.DateOutOfRange, OutsideCalendar("acquiredAt", customer.AcquiredAt));
+            }
+            else if (customer.ChurnedAt is { } churnedAt && !_periods.TryIdOf(churnedAt.UtcTicks, out _))
+            {
+                Issue(excluded, c, RecordKind.Customer, id, DataQualityIssueKind.DateOutOfRange, OutsideCalendar("churnedAt", churnedAt));
+            }
         }
+
+        CheckRetentionWindow(customers, excluded);
 
         if (seen.Count < customers.Count)
         {
@@ -364,6 +409,78 @@ internal sealed class FunnelReportRun
                 {
                     Issue(excluded, c, RecordKind.Customer, id, DataQualityIssueKind.DuplicateId, string.Create(CultureInfo.InvariantCulture, $"{count} customer records share this account id"));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the customer dates within <see cref="FunnelReportCalculator.MaximumRetentionPeriods"/> consecutive periods:
+    /// the retention table and the cohort matrix grow with the span of the dates, so one far date (9999-12-30 used
+    /// for "never") would otherwise cost millions of periods. When the dates span more, the window that holds the most
+    /// of them (the earliest such window on a tie) is kept and every customer with a date outside it is listed.
+    /// </summary>
+    private void CheckRetentionWindow(IReadOnlyList<CustomerRecord> customers, bool[] excluded)
+    {
+        var limit = _settings.MaximumRetentionPeriods;
+        var ids = new List<int>(customers.Count * 2);
+        int min = int.MaxValue, max = int.MinValue;
+        for (var c = 0; c < customers.Count; c++)
+        {
+            if (excluded[c])
+            {
+                continue;
+            }
+
+            var acquired = _periods.IdOf(customers[c].AcquiredAt);
+            ids.Add(acquired);
+            (min, max) = (Math.Min(min, acquired), Math.Max(max, acquired));
+            if (customers[c].ChurnedAt is { } churned)
+            {
+                var id = _periods.IdOf(churned);
+                ids.Add(id);
+                (min, max) = (Math.Min(min, id), Math.Max(max, id));
+            }
+        }
+
+        if (ids.Count == 0 || (long)max - min < limit)
+        {
+            return;
+        }
+
+        ids.Sort();
+        int best = 0, bestCount = 0;
+        for (int lo = 0, hi = 0; lo < ids.Count; lo++)
+        {
+            while (hi < ids.Count && (long)ids[hi] - ids[lo] < limit)
+            {
+                hi++;
+            }
+
+            if (hi - lo > bestCount)
+            {
+                (best, bestCount) = (ids[lo], hi - lo);
+            }
+        }
+
+        var windowEnd = best + limit; // exclusive
+        var window = _periods[best].Label;
+        for (var c = 0; c < customers.Count; c++)
+        {
+            if (excluded[c])
+            {
+                continue;
+            }
+
+            var customer = customers[c];
+            var acquired = _periods.IdOf(customer.AcquiredAt);
+            var (field, at) = acquired < best || acquired >= windowEnd
+                ? ("acquiredAt", customer.AcquiredAt)
+                : customer.ChurnedAt is { } churned && _periods.IdOf(churned) is var id && (id < best || id >= windowEnd)
+                    ? ("churnedAt", churned)
+                    : (null, default(DateTimeOffset));
+            if (field is not null)
+            {
+                Issue(excluded, c, RecordKind.Customer, customer.Id.Value!, DataQualityIssueKind.DateOutOfRange, string.Create(CultureInfo.InvariantCulture, $"{field} at {at:O} lies outside the {limit} {_settings.Calendar.Unit} periods from {window} that hold most customer dates (MaximumRetentionPeriods); a customer that has not churned has no churn date"));
             }
         }
     }
@@ -569,13 +686,32 @@ internal sealed class FunnelReportRun
             return _periodSlotByOffset[offset] - 1;
         }
 
+        if (_farPeriodSlots.TryGetValue(id, out var far))
+        {
+            return far;
+        }
+
         if ((uint)offset >= (uint)_periodSlotByOffset.Length)
         {
             // Period ids are consecutive integers: keep a dense table (slot + 1, 0 = none) and grow it to cover id.
             var low = Math.Min(_periodSlotByOffset.Length == 0 ? id : _periodIdBase, id) - 16;
             var high = Math.Max(_periodSlotByOffset.Length == 0 ? id : _periodIdBase + _periodSlotByOffset.Length - 1, id) + 16;
+            if (high - low >= PeriodIndex.MaximumCached)
+            {
+                // Far from the other periods (9999-12-30 beside 2018): a dictionary entry, not millions of empty slots.
+                var farSlot = _periodSegments.Count;
+                _farPeriodSlots.Add(id, farSlot);
+                _periodIds.Add(id);
+                _periodSegments.Add(new SegmentAccumulator(new SegmentKey(SegmentDimension.Period, Period: _periods[id]), _waterfallLength));
+                return farSlot;
+            }
+
             var table = new int[high - low + 1];
-            Array.Copy(_periodSlotByOffset, 0, table, _periodIdBase - low, _periodSlotByOffset.Length);
+            if (_periodSlotByOffset.Length > 0)
+            {
+                Array.Copy(_periodSlotByOffset, 0, table, _periodIdBase - low, _periodSlotByOffset.Length);
+            }
+
             _periodSlotByOffset = table;
             _periodIdBase = low;
             offset = id - low;

@@ -20,7 +20,10 @@ public sealed record SegmentKey(SegmentDimension Dimension, LeadSource? Source =
         _ => Period?.Label ?? string.Empty,
     };
 
-    /// <summary>Returns the dimension and label.</summary>
+    /// <summary>
+    /// Returns the dimension and label, except an owner's id (sales rep ids can be e-mail addresses): <c>Owner:(rep)</c>.
+    /// Use <see cref="Label"/> to show the owner on purpose.
+    /// </summary>
     /// <returns>The formatted key.</returns>
-    public override string ToString() => $"{Dimension}:{Label}";
+    public override string ToString() => Dimension == SegmentDimension.Owner && Owner is not null ? "Owner:(rep)" : $"{Dimension}:{Label}";
 }

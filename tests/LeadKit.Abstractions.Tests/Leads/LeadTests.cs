@@ -42,7 +42,7 @@ public sealed class LeadTests
             CustomFields = [new CustomField(key, CustomFieldValue.FromText("pro")), new CustomField(key, CustomFieldValue.FromText("free"))],
         });
         Assert.Equal("CustomFields", ex.ParamName);
-        Assert.Contains("plan", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("same key more than once (at 0 and 1)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

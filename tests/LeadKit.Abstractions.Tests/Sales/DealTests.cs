@@ -36,7 +36,7 @@ public sealed class DealTests
     public bool Deal_ClosedBeforeOpened_IsAlwaysRejected(PositiveInt minutes, bool won)
     {
         var ex = Record.Exception(() => new Deal(new DealId("D1"), Value, Opened, won ? DealStatus.Won : DealStatus.Lost, Opened.AddMinutes(-minutes.Get)));
-        return ex is ArgumentException { ParamName: "closedAt" } && ex.Message.Contains("D1", StringComparison.Ordinal);
+        return ex is ArgumentException { ParamName: "closedAt" } && !ex.Message.Contains("D1", StringComparison.Ordinal);
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public sealed class LeadKitJsonTests
 
         var json = LeadKitJson.Serialize(lead);
 
-        Assert.Contains("\"seniority\":\"CLevel\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"seniority\":\"cLevel\"", json, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"L9\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("confirmedCount", json, StringComparison.Ordinal);
     }

@@ -31,7 +31,7 @@ public sealed class SalesRepRoutingTests
         var back = LeadKitJson.DeserializeSalesRep(json);
 
         Assert.Equal(rep, back);
-        Assert.Contains("\"day\":\"Monday\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"day\":\"monday\"", json, StringComparison.Ordinal);
         Assert.Contains("\"timeZoneId\":\"Europe/Berlin\"", json, StringComparison.Ordinal);
     }
 

@@ -47,7 +47,8 @@ public sealed class DataQualityReportTests
 
         var issue = Assert.Single(error.Issues);
         Assert.Equal((RecordKind.LeadJourney, id, kind), (issue.Record, issue.RecordId, issue.Kind));
-        Assert.Contains(id, error.Message, StringComparison.Ordinal);
+        Assert.Contains("LeadJourney #1", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -94,6 +95,31 @@ public sealed class DataQualityReportTests
             report.DataQuality.Issues.Select(i => (i.RecordId, i.Kind)));
         Assert.Equal(1, report.Overall.Deals.Won);
         Assert.Equal(4, report.DataQuality.ExcludedDeals);
+    }
+
+    [Fact]
+    public void Exclude_LostDealClosedBeforeItsLeadWasCreated_IsListedLikeTheWonCase()
+    {
+        LeadJourney[] leads = [Lead("ana@example.com", LeadSource.Referral, 10, null)];
+        Abstractions.Sales.Deal[] deals = [Lost("lost-early", 10m, "EUR", 0, 5, lead: "ana@example.com"), Lost("lost-later", 10m, "EUR", 0, 12, lead: "ana@example.com")];
+
+        var report = Calculator(DataQualityMode.Exclude).Calculate(leads, deals);
+
+        var issue = Assert.Single(report.DataQuality.Issues);
+        Assert.Equal((RecordKind.Deal, 0, DataQualityIssueKind.DealLostBeforeLeadCreated), (issue.Record, issue.Index, issue.Kind));
+        Assert.Contains("journeys[0]", issue.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("ana@example.com", issue.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, report.Overall.Deals.Lost);
+    }
+
+    [Fact]
+    public void OwnerSegment_ToString_DoesNotPrintTheOwnerId()
+    {
+        var report = Calculator(DataQualityMode.Reject).Calculate([Lead("l1", LeadSource.Referral, 0, "ana@example.com")]);
+
+        var owner = Assert.Single(report.ByOwner);
+        Assert.Equal("Owner:(rep)", owner.Key.ToString());
+        Assert.Equal("ana@example.com", owner.Key.Label);
     }
 
     [Fact]

@@ -52,7 +52,8 @@ public sealed class OlistFunnelTests
         var issue = Assert.Single(error.Issues);
         Assert.Equal((RecordKind.LeadJourney, WonEarly, DataQualityIssueKind.WonBeforeCreation), (issue.Record, issue.RecordId, issue.Kind));
         Assert.Contains("1.18 days before", issue.Detail, StringComparison.Ordinal);
-        Assert.Contains(WonEarly, error.Message, StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"LeadJourney #{issue.Index}"), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(WonEarly, error.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]

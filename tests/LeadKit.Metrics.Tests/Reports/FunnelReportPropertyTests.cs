@@ -37,9 +37,18 @@ public sealed class FunnelReportPropertyTests
         var (journeys, deals, customers) = scenario.Shuffled(scenario.Seed + 1);
         var shuffled = Excluding.Calculate([twin, .. journeys], deals, customers);
 
-        return ReportText.Describe(original) == ReportText.Describe(shuffled)
+        return WithoutPositions(original) == WithoutPositions(shuffled)
             && (scenario.Journeys.Count == 0 || shuffled.DataQuality.ExcludedJourneys == 2);
     }
+
+    /// <summary>
+    /// The report as text with each issue reduced to its record kind, id and problem: an issue names its record by
+    /// the record's position in the input (ids can be e-mail addresses), which a shuffle changes by design.
+    /// </summary>
+    private static string WithoutPositions(FunnelReport report)
+        => ReportText.Describe(new object[] { report.Overall, report.BySource, report.ByOwner, report.ByPeriod, report.Retention })
+            + ReportText.Describe(report.DataQuality.Issues.Select(i => $"{i.Record} {i.RecordId} {i.Kind}").ToArray())
+            + ReportText.Describe(new[] { report.DataQuality.ExcludedJourneys, report.DataQuality.ExcludedDeals, report.DataQuality.ExcludedCustomers });
 
     [Fact]
     public void ReportText_OneLeadMoreOrLess_DescriptionsDiffer()
