@@ -5,14 +5,14 @@ namespace LeadKit.Abstractions.Engagement;
 
 /// <summary>Something a lead did, and when: a page view, an e-mail click, a demo request, an unsubscribe, ...</summary>
 /// <remarks>
-/// A signal takes 24 bytes (leads can carry thousands of them, and scoring reads them all): the instant is kept as
+/// A signal takes 32 bytes (leads can carry thousands of them, and scoring reads them all): the instant is kept as
 /// UTC ticks plus the offset in minutes, and a missing <see cref="Value"/> as NaN, which no valid value can be.
 /// Two signals are equal when they have the same kind, the same instant (whatever its offset, as for
 /// <see cref="DateTimeOffset"/>) and the same value.
 /// </remarks>
 public readonly record struct EngagementSignal
 {
-    // Field order gives the 24-byte layout: 8 + 8 + 4 + 2, padded.
+    // Field order gives the 32-byte layout: 8 + 8 + 8 (the kind: one reference to its name) + 2, padded.
     private readonly long _occurredAtUtcTicks;
     private readonly double _value;
     private readonly EngagementSignalKind _kind;

@@ -138,4 +138,9 @@ internal sealed class FunnelStageJsonConverter : StringValueJsonConverter<Funnel
     protected override FunnelStage Create(string text) => new(text);
 
     protected override string? GetText(FunnelStage value) => value.Value;
+
+    protected override int? MaximumLength => Slug.MaximumLength;
+
+    // Says which rule the text breaks without repeating it; a valid name is then only looked up, never registered.
+    protected override string? Check(string text) => Slug.Check(text);
 }

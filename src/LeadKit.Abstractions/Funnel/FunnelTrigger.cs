@@ -135,4 +135,9 @@ internal sealed class FunnelTriggerJsonConverter : StringValueJsonConverter<Funn
     protected override FunnelTrigger Create(string text) => new(text);
 
     protected override string? GetText(FunnelTrigger value) => value.Value;
+
+    protected override int? MaximumLength => Slug.MaximumLength;
+
+    // Says which rule the text breaks without repeating it; a valid name is then only looked up, never registered.
+    protected override string? Check(string text) => Slug.Check(text);
 }

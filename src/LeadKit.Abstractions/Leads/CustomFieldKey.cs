@@ -109,4 +109,9 @@ internal sealed class CustomFieldKeyJsonConverter : StringValueJsonConverter<Cus
     protected override CustomFieldKey Create(string text) => new(text);
 
     protected override string? GetText(CustomFieldKey value) => value.Value;
+
+    protected override int? MaximumLength => Slug.MaximumLength;
+
+    // Says which rule the text breaks without repeating it; a valid name is then only looked up, never registered.
+    protected override string? Check(string text) => Slug.Check(text);
 }

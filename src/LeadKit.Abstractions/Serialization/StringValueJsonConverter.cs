@@ -1,23 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LeadKit.Abstractions.Common;
 
 namespace LeadKit.Abstractions.Serialization;
 
 /// <summary>
-/// Reads and writes a vocabulary value (a lower-case machine name) as a plain JSON string. Reading only looks the name
-/// up, never registers it; text that is not a machine name, or not valid UTF-8 / UTF-16, becomes a
-/// <see cref="JsonException"/> that says which rule it breaks without repeating the text (the serializer adds the
-/// JSON path of the property).
+/// Writes a validated text value type as a plain JSON string; invalid text, and text that is not valid UTF-8 / UTF-16,
+/// becomes a <see cref="JsonException"/> (the serializer adds the JSON path of the property).
 /// </summary>
 internal abstract class StringValueJsonConverter<T> : JsonConverter<T>
     where T : struct
 {
-    // The longest JSON token a machine name can be: 64 characters, each at most 6 bytes as a \u escape.
-    private const int MaximumTokenBytes = Slug.MaximumLength * 6;
-
-    /// <summary>Creates the value of a text that <see cref="Slug.Check"/> accepted.</summary>
+    /// <summary>Creates the value; an <see cref="ArgumentException"/> becomes a <see cref="JsonException"/>.</summary>
     protected abstract T Create(string text);
+
+    /// <summary>Gets the most characters a valid text has, so a longer token is refused before it is decoded; <see langword="null"/> for no limit here.</summary>
+    protected virtual int? MaximumLength => null;
+
+    /// <summary>Returns why <paramref name="text"/> is refused (a phrase after the type's name), or <see langword="null"/> to let <see cref="Create"/> decide.</summary>
+    protected virtual string? Check(string text) => null;
 
     protected abstract string? GetText(T value);
 
@@ -42,11 +42,11 @@ internal abstract class StringValueJsonConverter<T> : JsonConverter<T>
 
     private T CreateChecked(ref Utf8JsonReader reader)
     {
-        // A long token is refused before it is decoded, so a huge string costs no allocation.
+        // A long token is refused before it is decoded, so a huge string costs no allocation (6 bytes: a \u escape).
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (length > MaximumTokenBytes)
+        if (MaximumLength is { } maximum && length > 6L * maximum)
         {
-            throw new JsonException($"A {typeof(T).Name} must be at most {Slug.MaximumLength} characters.");
+            throw new JsonException($"A {typeof(T).Name} must be at most {maximum} characters.");
         }
 
         string text;
@@ -60,9 +60,19 @@ internal abstract class StringValueJsonConverter<T> : JsonConverter<T>
             throw new JsonException($"A {typeof(T).Name} must be valid UTF-8 text.", ex);
         }
 
-        return Slug.Check(text) is { } problem
-            ? throw new JsonException($"A {typeof(T).Name} {problem}")
-            : Create(text);
+        if (Check(text) is { } problem)
+        {
+            throw new JsonException($"A {typeof(T).Name} {problem}");
+        }
+
+        try
+        {
+            return Create(text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new JsonException(ex.Message, ex);
+        }
     }
 
     private string GetTextChecked(T value)

@@ -174,4 +174,9 @@ internal sealed class LeadSourceJsonConverter : StringValueJsonConverter<LeadSou
     protected override LeadSource Create(string text) => new(text);
 
     protected override string? GetText(LeadSource value) => value.Value;
+
+    protected override int? MaximumLength => Slug.MaximumLength;
+
+    // Says which rule the text breaks without repeating it; a valid name is then only looked up, never registered.
+    protected override string? Check(string text) => Slug.Check(text);
 }
