@@ -124,16 +124,6 @@ public static class RoutingPlanBuilderExtensions
                 context.ReportError($"{path}.when.minEmployees", $"Company size bounds must be non-negative with min <= max (min {rule.MinEmployees}, max {rule.MaxEmployees}).");
             }
 
-            int[]? sourceOrdinals = null;
-            if (sources is not null)
-            {
-                sourceOrdinals = new int[sources.Length];
-                for (var j = 0; j < sources.Length; j++)
-                {
-                    sourceOrdinals[j] = sources[j].Ordinal;
-                }
-            }
-
             compiled.Add(new CompiledRule
             {
                 Name = rule.Name ?? string.Empty,
@@ -144,7 +134,7 @@ public static class RoutingPlanBuilderExtensions
                 HasSizeBounds = rule.MinEmployees is not null || rule.MaxEmployees is not null,
                 MinEmployees = rule.MinEmployees ?? 0,
                 MaxEmployees = rule.MaxEmployees ?? int.MaxValue,
-                SourceOrdinals = sourceOrdinals,
+                Sources = sources,
                 Languages = languages,
                 Products = products,
             });

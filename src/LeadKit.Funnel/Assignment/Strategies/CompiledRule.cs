@@ -1,5 +1,6 @@
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Sources;
 using LeadKit.Funnel.Assignment.Engine;
 
 namespace LeadKit.Funnel.Assignment.Strategies;
@@ -23,7 +24,8 @@ internal sealed class CompiledRule
 
     public bool HasSizeBounds { get; init; }
 
-    public int[]? SourceOrdinals { get; init; }
+    // Compared by value (an ordinal comparison for registered sources, else by name): validating a plan registers nothing.
+    public LeadSource[]? Sources { get; init; }
 
     public string[]? Languages { get; init; }
 
@@ -52,7 +54,7 @@ internal sealed class CompiledRule
             return false;
         }
 
-        if (SourceOrdinals is not null && Array.IndexOf(SourceOrdinals, lead.Source.Ordinal) < 0)
+        if (Sources is not null && Array.IndexOf(Sources, lead.Source) < 0)
         {
             return false;
         }
