@@ -28,6 +28,7 @@ public sealed class VocabularyIndex<T>
     {
         ArgumentNullException.ThrowIfNull(members);
         var list = new List<T>();
+        var seen = new HashSet<T>();
         var maxOrdinal = 0;
         foreach (var member in members)
         {
@@ -37,7 +38,7 @@ public sealed class VocabularyIndex<T>
             }
 
             var registered = T.Register(member);
-            if (!list.Contains(registered))
+            if (seen.Add(registered))
             {
                 list.Add(registered);
                 maxOrdinal = Math.Max(maxOrdinal, registered.Ordinal);
