@@ -183,7 +183,7 @@ public sealed partial class ScoringModel
         foreach (ref readonly var signal in signals)
         {
             var age = asOfTicks - signal.OccurredAtUtcTicks;
-            var entry = TLocal.On ? (uint)(localKinds!.IndexOf(signal.Kind) + 1) : Math.Min((uint)signal.Kind.Ordinal, last);
+            var entry = TLocal.On ? (uint)(localKinds!.IndexOf(signal.Kind) + 1) : Math.Min((uint)signal.KindOrdinal, last);
             ref readonly var kind = ref Unsafe.Add(ref firstKind, (nint)entry);
             if (TYoungest.On)
             {

@@ -348,7 +348,7 @@ public sealed partial class LearnedScorecard : ILeadScorer
         var allRegistered = _signalKinds.AllRegistered;
         foreach (ref readonly var signal in lead.Signals.AsSpan())
         {
-            var ordinal = signal.Kind.Ordinal;
+            var ordinal = signal.KindOrdinal;
             var bit = bits[Math.Min((uint)ordinal, last)];
             if (ordinal < 0 && !allRegistered)
             {
