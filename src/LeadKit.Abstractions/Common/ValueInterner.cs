@@ -1,82 +1,88 @@
+using System.Collections.Concurrent;
+
 namespace LeadKit.Abstractions.Common;
 
 /// <summary>
-/// Gives each distinct text of one vocabulary (signal kinds, sources, stages, triggers) a dense
-/// process-wide ordinal, so compiled models compare and index by integer instead of by string.
-/// Ordinal 0 is reserved for the default (unset) value. Thread-safe; <see cref="ValueOf"/> takes no lock.
+/// The process-wide registry of one vocabulary (signal kinds, sources, stages, triggers, custom field keys): gives a
+/// dense ordinal to each name that trusted code registers (the built-in values, and the names of a scoring model,
+/// funnel definition or routing plan when it is built), so compiled models index arrays by integer.
 /// </summary>
+/// <remarks>
+/// <para>Only <see cref="Register"/> adds a name; <see cref="Find"/>, which every constructor and parser uses, only
+/// looks up, so a value read from untrusted input never adds to the table and a rejected document leaves no trace.</para>
+/// <para>The table is bounded: once it holds <see cref="Capacity"/> names, <see cref="Register"/> returns
+/// <see langword="null"/> and the caller keeps the name unregistered (compiled models then find it by name). Nothing
+/// here throws for a full table. Ordinal 0 is reserved for the default (unset) value. Thread-safe; look-ups take no lock.</para>
+/// </remarks>
 internal sealed class ValueInterner
 {
+    /// <summary>
+    /// The most names one vocabulary registers in a process: far more than any set of models uses, small enough that
+    /// a full table costs about 2 MB.
+    /// </summary>
+    public const int DefaultCapacity = 16_384;
+
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
-    private readonly int _maximumCount;
-    private readonly string _vocabulary;
+    private readonly ConcurrentDictionary<string, VocabularyName> _names = new(StringComparer.Ordinal);
+    private int _count;
 
-    // Slot i holds the text of ordinal i. Slots are written under the lock before their ordinal is handed out,
-    // and a grown array is published only once it holds every slot, so readers need no lock.
-    private volatile string[] _values = new string[16];
-    private int _count = 1;
+    // Raised by every registration: an unregistered name that was looked up at the current version need not be looked
+    // up again (see VocabularyName.Ordinal).
+    private volatile int _version;
 
-    public ValueInterner(string vocabulary, int maximumCount)
+    public ValueInterner(int capacity) => Capacity = capacity;
+
+    /// <summary>Gets the most names this vocabulary registers in one process.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Gets the number of names registered so far.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Gets a number that changes whenever a name is registered.</summary>
+    public int Version => _version;
+
+    /// <summary>
+    /// Returns the registered entry of <paramref name="name"/>, or a new unregistered entry that only the caller's value
+    /// holds (nothing process-wide is added).
+    /// </summary>
+    public VocabularyName Find(string name)
     {
-        _vocabulary = vocabulary;
-        _maximumCount = maximumCount;
-        _values[0] = string.Empty;
+        var version = _version;
+        return _names.TryGetValue(name, out var registered) ? registered : new VocabularyName(name, this, version);
     }
 
-    /// <summary>Returns the canonical instance of <paramref name="value"/> and its ordinal.</summary>
-    public (string Canonical, int Ordinal) Intern(string value)
+    /// <summary>Looks up a registered name.</summary>
+    public bool TryGetRegistered(string name, out VocabularyName registered)
+        => _names.TryGetValue(name, out registered!);
+
+    /// <summary>
+    /// Registers <paramref name="name"/> (trusted code only), or returns its existing entry; returns
+    /// <see langword="null"/> when the table is full.
+    /// </summary>
+    public VocabularyName? Register(string name)
     {
+        if (_names.TryGetValue(name, out var registered))
+        {
+            return registered;
+        }
+
         lock (_gate)
         {
-            if (_ordinals.TryGetValue(value, out var ordinal))
+            if (_names.TryGetValue(name, out registered))
             {
-                return (_values[ordinal], ordinal);
+                return registered;
             }
 
-            if (_count > _maximumCount)
+            if (_count >= Capacity)
             {
-                throw new InvalidOperationException(
-                    $"More than {_maximumCount} distinct {_vocabulary} values were created in this process; " +
-                    $"{_vocabulary} values are a small vocabulary, not free text (rejected '{value}').");
+                return null;
             }
 
-            ordinal = _count;
-            var values = _values;
-            if (ordinal == values.Length)
-            {
-                Array.Resize(ref values, values.Length * 2);
-            }
-
-            values[ordinal] = value;
-            _values = values;
-            _count = ordinal + 1;
-            _ordinals.Add(value, ordinal);
-            return (value, ordinal);
-        }
-    }
-
-    /// <summary>Returns the text of an ordinal handed out by <see cref="Intern"/>.</summary>
-    public string ValueOf(int ordinal) => _values[ordinal] ?? ValueOfLocked(ordinal);
-
-    /// <summary>The number of ordinals handed out so far, including the reserved 0.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _count;
-            }
-        }
-    }
-
-    // Reached only when an ordinal crossed to another thread without a memory barrier (weakly ordered CPUs).
-    private string ValueOfLocked(int ordinal)
-    {
-        lock (_gate)
-        {
-            return _values[ordinal];
+            var entry = new VocabularyName(name, _count + 1);
+            _names[name] = entry;
+            _count++;
+            _version++;
+            return entry;
         }
     }
 }

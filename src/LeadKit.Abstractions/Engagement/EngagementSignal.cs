@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using LeadKit.Abstractions.Common;
 
@@ -5,17 +6,21 @@ namespace LeadKit.Abstractions.Engagement;
 
 /// <summary>Something a lead did, and when: a page view, an e-mail click, a demo request, an unsubscribe, ...</summary>
 /// <remarks>
-/// A signal takes 24 bytes (leads can carry thousands of them, and scoring reads them all): the instant is kept as
+/// A signal takes 32 bytes (leads can carry thousands of them, and scoring reads them all): the instant is kept as
 /// UTC ticks plus the offset in minutes, and a missing <see cref="Value"/> as NaN, which no valid value can be.
 /// Two signals are equal when they have the same kind, the same instant (whatever its offset, as for
 /// <see cref="DateTimeOffset"/>) and the same value.
 /// </remarks>
 public readonly record struct EngagementSignal
 {
-    // Field order gives the 24-byte layout: 8 + 8 + 4 + 2, padded.
+    // Field order gives the 32-byte layout: 8 + 8 + 8 (the kind: one reference to its name) + 4 + 2, padded.
     private readonly long _occurredAtUtcTicks;
     private readonly double _value;
     private readonly EngagementSignalKind _kind;
+
+    // The kind's ordinal when the signal was created, in what would otherwise be padding, so scoring reads it without
+    // following the kind's reference; 0 or less when the kind was not registered then (a name's ordinal never changes).
+    private readonly int _kindOrdinal;
     private readonly short _offsetMinutes;
 
     /// <summary>Creates an engagement signal.</summary>
@@ -28,6 +33,7 @@ public readonly record struct EngagementSignal
     public EngagementSignal(EngagementSignalKind kind, DateTimeOffset occurredAt, double? value = null)
     {
         _kind = Guard.NotDefaultValue(kind);
+        _kindOrdinal = kind.Ordinal;
         _occurredAtUtcTicks = Guard.NotDefault(occurredAt).UtcTicks;
 
         // DateTimeOffset offsets are whole minutes within ±14 hours, so a short holds them exactly.
@@ -47,6 +53,21 @@ public readonly record struct EngagementSignal
     /// </summary>
     [JsonIgnore]
     public long OccurredAtUtcTicks => _occurredAtUtcTicks;
+
+    /// <summary>
+    /// Gets <see cref="Kind"/>'s <see cref="EngagementSignalKind.Ordinal"/> (-1 while the kind is not registered), read
+    /// from the signal itself when the kind was registered as the signal was created: what compiled models index by.
+    /// </summary>
+    [JsonIgnore]
+    public int KindOrdinal
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            var ordinal = _kindOrdinal;
+            return ordinal > 0 ? ordinal : _kind.Ordinal;
+        }
+    }
 
     /// <summary>Gets the optional measure attached to the signal.</summary>
     public double? Value => double.IsNaN(_value) ? null : _value;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Serialization;
@@ -10,127 +11,161 @@ namespace LeadKit.Abstractions.Sources;
 /// <para>
 /// An open vocabulary: any lower-case machine name (1 to 64 characters of <c>a-z</c>, <c>0-9</c>, <c>_</c>,
 /// <c>-</c>, <c>.</c>) is a valid value, so applications add their own without a new LeadKit release.
-/// Each distinct value gets a process-wide <see cref="Ordinal"/>, so equality is an integer comparison and
-/// compiled models can index arrays by it. The <c>default</c> value is unset and rejected by the domain model.
+/// Creating or parsing a value never registers its name: a name gets a dense process-wide <see cref="Ordinal"/>
+/// only when trusted code registers it (the well-known values below, and a compiled model when it is built), so values
+/// read from untrusted input consume no process-wide resource. Values are equal when their names are, registered or not.
+/// The <c>default</c> value is unset and rejected by the domain model.
 /// </para>
 /// </remarks>
 [JsonConverter(typeof(LeadSourceJsonConverter))]
-public readonly struct LeadSource : IEquatable<LeadSource>
+public readonly struct LeadSource : IVocabularyValue<LeadSource>
 {
-    // Must stay the first static member: the well-known values below are interned through it.
-    private static readonly ValueInterner Interner = new("lead source", 65_536);
+    // Must stay the first static member: the well-known values below are registered in it.
+    private static readonly ValueInterner Names = new(ValueInterner.DefaultCapacity);
 
-    /// <summary>Creates or looks up a value of this vocabulary.</summary>
+    private readonly VocabularyName? _name;
+
+    /// <summary>Creates a value of this vocabulary (looks its name up; never registers it).</summary>
     /// <param name="value">A lower-case machine name such as <c>referral</c>.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is not a valid machine name.</exception>
-    /// <exception cref="InvalidOperationException">More than 65,536 distinct values were created in this process.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not a valid machine name; the message says which rule it breaks, not the text.</exception>
     public LeadSource(string value)
     {
-        (Value, Ordinal) = Interner.Intern(Slug.Validate(value, nameof(value)));
+        _name = Names.Find(Slug.Validate(value, nameof(value)));
     }
 
+    private LeadSource(VocabularyName name) => _name = name;
+
     /// <summary>Gets a referral, typically from an existing customer (<c>referral</c>).</summary>
-    public static LeadSource Referral { get; } = new("referral");
+    public static LeadSource Referral { get; } = Known("referral");
 
     /// <summary>Gets a direct response to advertising (<c>advertising_response</c>).</summary>
-    public static LeadSource AdvertisingResponse { get; } = new("advertising_response");
+    public static LeadSource AdvertisingResponse { get; } = Known("advertising_response");
 
     /// <summary>Gets a purchased contact list (<c>purchased_list</c>).</summary>
-    public static LeadSource PurchasedList { get; } = new("purchased_list");
+    public static LeadSource PurchasedList { get; } = Known("purchased_list");
 
     /// <summary>Gets an e-mail campaign (<c>email_campaign</c>).</summary>
-    public static LeadSource EmailCampaign { get; } = new("email_campaign");
+    public static LeadSource EmailCampaign { get; } = Known("email_campaign");
 
     /// <summary>Gets a webinar (<c>webinar</c>).</summary>
-    public static LeadSource Webinar { get; } = new("webinar");
+    public static LeadSource Webinar { get; } = Known("webinar");
 
     /// <summary>Gets a trade fair or exhibition (<c>trade_fair</c>).</summary>
-    public static LeadSource TradeFair { get; } = new("trade_fair");
+    public static LeadSource TradeFair { get; } = Known("trade_fair");
 
     /// <summary>Gets a sponsored event (<c>sponsored_event</c>).</summary>
-    public static LeadSource SponsoredEvent { get; } = new("sponsored_event");
+    public static LeadSource SponsoredEvent { get; } = Known("sponsored_event");
 
     /// <summary>Gets a peer meeting or business lunch (<c>peer_event</c>).</summary>
-    public static LeadSource PeerEvent { get; } = new("peer_event");
+    public static LeadSource PeerEvent { get; } = Known("peer_event");
 
     /// <summary>Gets inbound content: a blog post (<c>blog</c>).</summary>
-    public static LeadSource Blog { get; } = new("blog");
+    public static LeadSource Blog { get; } = Known("blog");
 
     /// <summary>Gets inbound content: an infographic or image (<c>infographic</c>).</summary>
-    public static LeadSource Infographic { get; } = new("infographic");
+    public static LeadSource Infographic { get; } = Known("infographic");
 
     /// <summary>Gets inbound content: a video (<c>video</c>).</summary>
-    public static LeadSource Video { get; } = new("video");
+    public static LeadSource Video { get; } = Known("video");
 
     /// <summary>Gets social media other than LinkedIn (<c>social_media</c>).</summary>
-    public static LeadSource SocialMedia { get; } = new("social_media");
+    public static LeadSource SocialMedia { get; } = Known("social_media");
 
     /// <summary>Gets LinkedIn (<c>linkedin</c>).</summary>
-    public static LeadSource LinkedIn { get; } = new("linkedin");
+    public static LeadSource LinkedIn { get; } = Known("linkedin");
 
     /// <summary>Gets networking, e.g. a chamber of commerce (<c>networking</c>).</summary>
-    public static LeadSource Networking { get; } = new("networking");
+    public static LeadSource Networking { get; } = Known("networking");
 
     /// <summary>Gets local advertising (<c>local_advertising</c>).</summary>
-    public static LeadSource LocalAdvertising { get; } = new("local_advertising");
+    public static LeadSource LocalAdvertising { get; } = Known("local_advertising");
 
     /// <summary>Gets a website live chat with a person (<c>live_chat</c>).</summary>
-    public static LeadSource LiveChat { get; } = new("live_chat");
+    public static LeadSource LiveChat { get; } = Known("live_chat");
 
     /// <summary>Gets a website chatbot (<c>chatbot</c>).</summary>
-    public static LeadSource Chatbot { get; } = new("chatbot");
+    public static LeadSource Chatbot { get; } = Known("chatbot");
 
     /// <summary>Gets a form on the website (<c>website_form</c>).</summary>
-    public static LeadSource WebsiteForm { get; } = new("website_form");
+    public static LeadSource WebsiteForm { get; } = Known("website_form");
 
     /// <summary>Gets organic search (<c>organic_search</c>).</summary>
-    public static LeadSource OrganicSearch { get; } = new("organic_search");
+    public static LeadSource OrganicSearch { get; } = Known("organic_search");
 
     /// <summary>Gets paid search (<c>paid_search</c>).</summary>
-    public static LeadSource PaidSearch { get; } = new("paid_search");
+    public static LeadSource PaidSearch { get; } = Known("paid_search");
 
     /// <summary>Gets a lost or closed opportunity recycled into a new lead (<c>recycled_opportunity</c>).</summary>
-    public static LeadSource RecycledOpportunity { get; } = new("recycled_opportunity");
+    public static LeadSource RecycledOpportunity { get; } = Known("recycled_opportunity");
 
     /// <summary>Gets any other source (<c>other</c>).</summary>
-    public static LeadSource Other { get; } = new("other");
+    public static LeadSource Other { get; } = Known("other");
 
     /// <summary>Gets the machine name, or <see langword="null"/> for the default (unset) value.</summary>
-    public string? Value { get; }
+    public string? Value => _name?.Name;
 
     /// <summary>
-    /// Gets the process-wide ordinal of this value (0 for the default value). Stable within one process only:
+    /// Gets the dense process-wide ordinal of the name: 0 for the default value, -1 while the name is not registered.
+    /// A value created before its name was registered reports the ordinal once it is. Stable within one process only:
     /// use it to index arrays in compiled models, never persist it.
     /// </summary>
-    public int Ordinal { get; }
+    public int Ordinal => _name is { } name ? name.Ordinal : 0;
+
+    /// <summary>Gets a value indicating whether the name has a process-wide ordinal.</summary>
+    public bool IsRegistered => Ordinal > 0;
 
     /// <summary>Gets a value indicating whether this is the default (unset) value.</summary>
-    public bool IsDefault => Ordinal == 0;
+    public bool IsDefault => _name is null;
 
-    /// <summary>Compares two values for equality.</summary>
+    /// <summary>Compares two values for equality (by name).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns><see langword="true"/> when both are the same value.</returns>
-    public static bool operator ==(LeadSource left, LeadSource right) => left.Ordinal == right.Ordinal;
+    public static bool operator ==(LeadSource left, LeadSource right) => VocabularyName.AreEqual(left._name, right._name);
 
-    /// <summary>Compares two values for inequality.</summary>
+    /// <summary>Compares two values for inequality (by name).</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>
     /// <returns><see langword="true"/> when the values differ.</returns>
-    public static bool operator !=(LeadSource left, LeadSource right) => left.Ordinal != right.Ordinal;
+    public static bool operator !=(LeadSource left, LeadSource right) => !VocabularyName.AreEqual(left._name, right._name);
+
+    /// <summary>Parses a machine name without throwing and without registering it.</summary>
+    /// <param name="text">The text to parse; may be <see langword="null"/>.</param>
+    /// <param name="value">The value, or <c>default</c> when <paramref name="text"/> is not a machine name.</param>
+    /// <returns><see langword="true"/> when <paramref name="text"/> is a machine name.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out LeadSource value)
+    {
+        value = Slug.IsValid(text) ? new(Names.Find(text)) : default;
+        return !value.IsDefault;
+    }
 
     /// <inheritdoc />
-    public bool Equals(LeadSource other) => Ordinal == other.Ordinal;
+    public static LeadSource Register(LeadSource value)
+    {
+        if (value._name is not { } name)
+        {
+            throw new ArgumentException("must not be the default (unset) value.", nameof(value));
+        }
+
+        return name.Ordinal > 0 ? value : Names.Register(name.Name) is { } registered ? new(registered) : value;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(LeadSource other) => VocabularyName.AreEqual(_name, other._name);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is LeadSource other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => Ordinal;
+    public override int GetHashCode() => _name?.Hash ?? 0;
 
     /// <summary>Returns the machine name.</summary>
     /// <returns>The machine name, or an empty string when unset.</returns>
     public override string ToString() => Value ?? string.Empty;
+
+    // The well-known values: registered, so they always have an ordinal (the registry's capacity far exceeds them).
+    private static LeadSource Known(string name) => new(Names.Register(name)!);
 }
 
 /// <summary>JSON converter for <see cref="LeadSource"/>.</summary>
@@ -139,4 +174,9 @@ internal sealed class LeadSourceJsonConverter : StringValueJsonConverter<LeadSou
     protected override LeadSource Create(string text) => new(text);
 
     protected override string? GetText(LeadSource value) => value.Value;
+
+    protected override int? MaximumLength => Slug.MaximumLength;
+
+    // Says which rule the text breaks without repeating it; a valid name is then only looked up, never registered.
+    protected override string? Check(string text) => Slug.Check(text);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
@@ -55,8 +56,9 @@ public sealed class FunnelDefinition
     public const string InvalidReasonDescription = "the reason, when given, must not be empty or white space and must be at most 1000 characters of valid Unicode (no unpaired surrogate)";
 
     private readonly FunnelStage[] _stages;
-    private readonly int[] _stageIndexByOrdinal;
-    private readonly int[] _triggerIndexByOrdinal;
+    // The stages and triggers, registered when the definition is built, so a stage or trigger is found by ordinal.
+    private readonly VocabularyIndex<FunnelStage> _stageIndex;
+    private readonly VocabularyIndex<FunnelTrigger> _triggerIndex;
     private readonly int _triggerCount;
     private readonly FunnelTransition?[] _table;
     private readonly ImmutableArray<FunnelTransition>[] _outgoing;
@@ -82,42 +84,16 @@ public sealed class FunnelDefinition
 
         var count = stages.Count;
         _stages = new FunnelStage[count];
-        var maxStageOrdinal = 0;
         for (var i = 0; i < count; i++)
         {
             _stages[i] = stages[i].Stage;
-            maxStageOrdinal = Math.Max(maxStageOrdinal, stages[i].Stage.Ordinal);
         }
 
-        _stageIndexByOrdinal = new int[maxStageOrdinal + 1];
-        Array.Fill(_stageIndexByOrdinal, -1);
-        for (var i = 0; i < count; i++)
-        {
-            _stageIndexByOrdinal[_stages[i].Ordinal] = i;
-        }
+        _stageIndex = new VocabularyIndex<FunnelStage>(_stages);
 
         // Dense local trigger indexes so the table is stages x triggers, whatever the process-wide ordinals are.
-        var triggers = new List<FunnelTrigger>();
-        var maxTriggerOrdinal = 0;
-        foreach (var stage in stages)
-        {
-            foreach (var pending in stage.Transitions)
-            {
-                if (!triggers.Contains(pending.Trigger))
-                {
-                    triggers.Add(pending.Trigger);
-                    maxTriggerOrdinal = Math.Max(maxTriggerOrdinal, pending.Trigger.Ordinal);
-                }
-            }
-        }
-
-        _triggerCount = triggers.Count;
-        _triggerIndexByOrdinal = new int[maxTriggerOrdinal + 1];
-        Array.Fill(_triggerIndexByOrdinal, -1);
-        for (var i = 0; i < triggers.Count; i++)
-        {
-            _triggerIndexByOrdinal[triggers[i].Ordinal] = i;
-        }
+        _triggerIndex = new VocabularyIndex<FunnelTrigger>(stages.SelectMany(s => s.Transitions).Select(t => t.Trigger));
+        _triggerCount = _triggerIndex.Count;
 
         _table = new FunnelTransition?[count * _triggerCount];
         _outgoing = new ImmutableArray<FunnelTransition>[count];
@@ -140,7 +116,7 @@ public sealed class FunnelDefinition
                     [.. pending.Guards!],
                     pending.IsBackward,
                     IndexOf(pending.Destination));
-                _table[(i * _triggerCount) + _triggerIndexByOrdinal[pending.Trigger.Ordinal]] = transition;
+                _table[(i * _triggerCount) + _triggerIndex.IndexOf(pending.Trigger)] = transition;
                 outgoing.Add(transition);
                 all.Add(transition);
             }
@@ -516,25 +492,18 @@ public sealed class FunnelDefinition
         }
     }
 
-    private int IndexOf(FunnelStage stage)
-    {
-        var ordinal = stage.Ordinal;
-        var map = _stageIndexByOrdinal;
-        return (uint)ordinal < (uint)map.Length ? map[ordinal] : -1;
-    }
+    private int IndexOf(FunnelStage stage) => _stageIndex.IndexOf(stage);
 
     private FunnelTransition? Find(FunnelStage stage, FunnelTrigger trigger)
     {
         var stageIndex = IndexOf(stage);
-        var ordinal = trigger.Ordinal;
-        var triggers = _triggerIndexByOrdinal;
-        if (stageIndex < 0 || (uint)ordinal >= (uint)triggers.Length)
+        var triggerIndex = _triggerIndex.IndexOf(trigger);
+        if (stageIndex < 0 || triggerIndex < 0)
         {
             return null;
         }
 
-        var triggerIndex = triggers[ordinal];
-        return triggerIndex < 0 ? null : _table[(stageIndex * _triggerCount) + triggerIndex];
+        return _table[(stageIndex * _triggerCount) + triggerIndex];
     }
 
     /// <summary>Checks the requirements and guards; collects unmet descriptions when <paramref name="unmet"/> is given, otherwise stops at the first.</summary>

@@ -58,23 +58,13 @@ public sealed class FunnelReportCalculator
             OwnerQuotas[owner.Value!] = quota;
         }
 
-        var maxOrdinal = 0;
-        foreach (var stage in Stages)
-        {
-            maxOrdinal = Math.Max(maxOrdinal, stage.Ordinal);
-        }
-
-        WaterfallIndexByOrdinal = new int[maxOrdinal + 1];
-        Array.Fill(WaterfallIndexByOrdinal, -1);
-        for (var i = 0; i < Stages.Length; i++)
-        {
-            WaterfallIndexByOrdinal[Stages[i].Ordinal] = i;
-        }
+        // Registered with the calculator (trusted options), so a journey's stage is found by ordinal.
+        WaterfallIndex = new VocabularyIndex<FunnelStage>(Stages);
     }
 
     internal FunnelStage[] Stages { get; }
 
-    internal int[] WaterfallIndexByOrdinal { get; }
+    internal VocabularyIndex<FunnelStage> WaterfallIndex { get; }
 
     internal FunnelStage ConvertedStage { get; }
 

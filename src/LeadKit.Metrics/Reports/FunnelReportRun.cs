@@ -29,8 +29,8 @@ internal sealed class FunnelReportRun
     private readonly PeriodIndex _periods;
     private readonly List<DataQualityIssue> _issues = [];
     private readonly int _waterfallLength;
-    private readonly int _convertedOrdinal;
-    private readonly int _cycleStartOrdinal;
+    private readonly FunnelStage _converted;
+    private readonly FunnelStage _cycleStart;
 
     private readonly List<SegmentAccumulator> _sources = [];
     private readonly List<SegmentAccumulator> _owners = [];
@@ -40,8 +40,9 @@ internal sealed class FunnelReportRun
     private readonly Dictionary<string, int> _currencySlots = new(StringComparer.Ordinal);
     private readonly List<CurrencyCode> _currencies = [];
     private readonly List<FunnelStage> _stages = [];
-    private int[] _sourceSlotByOrdinal = new int[64];
-    private int[] _stageSlotByOrdinal = new int[64];
+    // Sources and stages come from the journeys (untrusted): grouped by value, per run, never by a process-wide ordinal.
+    private readonly Dictionary<LeadSource, int> _sourceSlots = [];
+    private readonly Dictionary<FunnelStage, int> _stageSlots = [];
     private int[] _periodSlotByOffset = [];
     private readonly Dictionary<int, int> _farPeriodSlots = [];
     private int _periodIdBase;
@@ -60,10 +61,8 @@ internal sealed class FunnelReportRun
         _settings = settings;
         _periods = new PeriodIndex(settings.Calendar);
         _waterfallLength = settings.Stages.Length;
-        _convertedOrdinal = settings.ConvertedStage.Ordinal;
-        _cycleStartOrdinal = settings.CycleStartStage.Ordinal;
-        Array.Fill(_sourceSlotByOrdinal, -1);
-        Array.Fill(_stageSlotByOrdinal, -1);
+        _converted = settings.ConvertedStage;
+        _cycleStart = settings.CycleStartStage;
     }
 
     public FunnelReport Run(IEnumerable<LeadJourney> journeyInput, IEnumerable<Deal> dealInput, IEnumerable<CustomerRecord> customerInput)
@@ -218,8 +217,8 @@ internal sealed class FunnelReportRun
         _periodSegments.Clear();
         _ownerSlots.Clear();
         _stages.Clear();
-        Array.Fill(_sourceSlotByOrdinal, -1);
-        Array.Fill(_stageSlotByOrdinal, -1);
+        _sourceSlots.Clear();
+        _stageSlots.Clear();
         Array.Clear(_periodSlotByOffset);
         _farPeriodSlots.Clear();
         _periodIds.Clear();
@@ -234,20 +233,20 @@ internal sealed class FunnelReportRun
     {
         var created = journey.CreatedAt.UtcTicks;
         var previous = created;
-        var stage = journey.InitialStage.Ordinal;
+        var stage = journey.InitialStage;
         var changes = journey.ChangeArray;
         for (var i = 0; i < changes.Length; i++)
         {
             var change = changes[i];
             var at = change.OccurredAt.UtcTicks;
-            if (change.From.Ordinal != stage || at < previous)
+            if (change.From != stage || at < previous)
             {
                 ReportJourney(journey, j, excluded);
                 return false;
             }
 
             previous = at;
-            stage = change.To.Ordinal;
+            stage = change.To;
         }
 
         if ((journey.AssignedAt is { } assigned && assigned.UtcTicks < created)
@@ -298,7 +297,7 @@ internal sealed class FunnelReportRun
 
             if (at < created)
             {
-                var kind = change.To.Ordinal == _convertedOrdinal ? DataQualityIssueKind.WonBeforeCreation : DataQualityIssueKind.EventBeforeCreation;
+                var kind = change.To == _converted ? DataQualityIssueKind.WonBeforeCreation : DataQualityIssueKind.EventBeforeCreation;
                 Issue(excluded, j, RecordKind.LeadJourney, id, kind, string.Create(CultureInfo.InvariantCulture, $"changes[{i}] to '{change.To}' at {at:O} is {(created - at).TotalDays:F2} days before the lead was created at {created:O}"));
                 return;
             }
@@ -498,11 +497,11 @@ internal sealed class FunnelReportRun
 
         var created = journey.CreatedAt.UtcTicks;
         var horizon = _settings.HorizonTicks;
-        var waterfall = _settings.WaterfallIndexByOrdinal;
-        var stage = journey.InitialStage.Ordinal;
-        var furthest = stage < waterfall.Length ? waterfall[stage] : -1;
-        var convertedAt = stage == _convertedOrdinal ? created : NoTime;
-        var cycleStart = _cycleStartOrdinal == 0 || stage == _cycleStartOrdinal ? created : NoTime;
+        var waterfall = _settings.WaterfallIndex;
+        var stage = journey.InitialStage;
+        var furthest = waterfall.IndexOf(stage);
+        var convertedAt = stage == _converted ? created : NoTime;
+        var cycleStart = _cycleStart.IsDefault || stage == _cycleStart ? created : NoTime;
         var previous = created;
         var changes = journey.ChangeArray;
         for (var i = 0; i < changes.Length; i++)
@@ -510,23 +509,24 @@ internal sealed class FunnelReportRun
             var change = changes[i];
             var at = change.OccurredAt.UtcTicks;
             var stay = at - previous;
-            var slot = StageSlot(stage, change.From);
+            var slot = StageSlot(change.From);
             bySource.AddStay(slot, stay);
             byOwner.AddStay(slot, stay);
             byPeriod.AddStay(slot, stay);
 
-            var to = change.To.Ordinal;
-            if (to < waterfall.Length && waterfall[to] > furthest && at - created <= horizon)
+            var to = change.To;
+            var reached = waterfall.IndexOf(to);
+            if (reached > furthest && at - created <= horizon)
             {
-                furthest = waterfall[to];
+                furthest = reached;
             }
 
-            if (to == _convertedOrdinal && convertedAt == NoTime)
+            if (to == _converted && convertedAt == NoTime)
             {
                 convertedAt = at;
             }
 
-            if (to == _cycleStartOrdinal && cycleStart == NoTime)
+            if (to == _cycleStart && cycleStart == NoTime)
             {
                 cycleStart = at;
             }
@@ -624,19 +624,10 @@ internal sealed class FunnelReportRun
 
     private int SourceSlot(LeadSource source)
     {
-        var ordinal = source.Ordinal;
-        if (ordinal >= _sourceSlotByOrdinal.Length)
-        {
-            var old = _sourceSlotByOrdinal.Length;
-            Array.Resize(ref _sourceSlotByOrdinal, Math.Max(ordinal + 1, old * 2));
-            Array.Fill(_sourceSlotByOrdinal, -1, old, _sourceSlotByOrdinal.Length - old);
-        }
-
-        var slot = _sourceSlotByOrdinal[ordinal];
-        if (slot < 0)
+        if (!_sourceSlots.TryGetValue(source, out var slot))
         {
             slot = _sources.Count;
-            _sourceSlotByOrdinal[ordinal] = slot;
+            _sourceSlots.Add(source, slot);
             _sources.Add(new SegmentAccumulator(new SegmentKey(SegmentDimension.Source, Source: source), _waterfallLength));
         }
 
@@ -724,20 +715,12 @@ internal sealed class FunnelReportRun
         return slot;
     }
 
-    private int StageSlot(int ordinal, FunnelStage stage)
+    private int StageSlot(FunnelStage stage)
     {
-        if (ordinal >= _stageSlotByOrdinal.Length)
-        {
-            var old = _stageSlotByOrdinal.Length;
-            Array.Resize(ref _stageSlotByOrdinal, Math.Max(ordinal + 1, old * 2));
-            Array.Fill(_stageSlotByOrdinal, -1, old, _stageSlotByOrdinal.Length - old);
-        }
-
-        var slot = _stageSlotByOrdinal[ordinal];
-        if (slot < 0)
+        if (!_stageSlots.TryGetValue(stage, out var slot))
         {
             slot = _stages.Count;
-            _stageSlotByOrdinal[ordinal] = slot;
+            _stageSlots.Add(stage, slot);
             _stages.Add(stage);
         }
 

@@ -64,7 +64,7 @@ public sealed partial class ScoringModel
         }
 
         var source = Expression.Variable(typeof(int), "source");
-        body.Add(Expression.Assign(source, LeadFieldExpressions.SourceOrdinal(lead)));
+        body.Add(Expression.Assign(source, LeadFieldExpressions.SourceIndex(lead, _sources)));
         for (var i = 0; i < _sourcePoints.Length; i++)
         {
             var value = Expression.Call(PointsAtMethod, Expression.Constant(_sourcePoints[i]), source);
@@ -238,5 +238,5 @@ public sealed partial class ScoringModel
 
     /// <summary>A source rule's points for a source ordinal (0 for sources it does not list).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double PointsAt(double[] table, int ordinal) => (uint)ordinal < (uint)table.Length ? table[ordinal] : 0;
+    private static double PointsAt(double[] table, int index) => (uint)index < (uint)table.Length ? table[index] : 0;
 }

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Scoring.Decay;
@@ -45,7 +46,7 @@ public sealed partial class ScoringModel
         {
             var plan = plans[p];
             var index = 0;
-            while (index < layers.Count && (planCounts[index] == NoPlan || !Array.TrueForAll(plan.KindOrdinals, k => layers[index][k].Code == NoPlan)))
+            while (index < layers.Count && (planCounts[index] == NoPlan || !Array.TrueForAll(plan.KindSlots, k => layers[index][k].Code == NoPlan)))
             {
                 index++;
             }
@@ -57,7 +58,7 @@ public sealed partial class ScoringModel
             }
 
             var code = (byte)planCounts[index]++;
-            foreach (var ordinal in plan.KindOrdinals)
+            foreach (var ordinal in plan.KindSlots)
             {
                 layers[index][ordinal] = new KindCode(plan.WindowTicks, code);
             }
@@ -113,9 +114,13 @@ public sealed partial class ScoringModel
                     Vector256.Create(NoPlan).StoreUnsafe(ref layerCodes[stride - Chunk]);
                 }
 
-                youngest = _inactivityTicks.Length > 0
-                    ? CodeSignals<With>(signals, asOfTicks, layers[l], layerCodes, ages, youngest)
-                    : CodeSignals<Without>(signals, asOfTicks, layers[l], layerCodes, ages, youngest);
+                youngest = (_inactivityTicks.Length > 0, _localKinds is null) switch
+                {
+                    (true, true) => CodeSignals<With, Without>(signals, asOfTicks, layers[l], layerCodes, ages, youngest, null),
+                    (false, true) => CodeSignals<Without, Without>(signals, asOfTicks, layers[l], layerCodes, ages, youngest, null),
+                    (true, false) => CodeSignals<With, With>(signals, asOfTicks, layers[l], layerCodes, ages, youngest, _localKinds),
+                    (false, false) => CodeSignals<Without, With>(signals, asOfTicks, layers[l], layerCodes, ages, youngest, _localKinds),
+                };
             }
 
             if (compiled && Volatile.Read(ref _signalPoints) is { } signalPoints)
@@ -158,12 +163,16 @@ public sealed partial class ScoringModel
     /// 2%), since most kinds have no window and the youngest signal changes rarely.
     /// </summary>
     /// <remarks>
-    /// Unchecked indexing keeps the loop's variables in registers (bounds checks need every length in one). Every
-    /// index is valid by construction: the ordinal is clamped to the layer, and <paramref name="codes"/> and
-    /// <paramref name="ages"/> hold at least one entry per signal.
+    /// <para>Unchecked indexing keeps the loop's variables in registers (bounds checks need every length in one). Every
+    /// index is valid by construction: the ordinal is clamped to the layer (an unregistered kind's -1 to its last entry,
+    /// of no plan), and <paramref name="codes"/> and <paramref name="ages"/> hold at least one entry per signal.</para>
+    /// <para>In the usual model the map's entries are the kinds' process-wide ordinals. A model some of whose kinds the full
+    /// registry could not register (<typeparamref name="TLocal"/> on) numbers its kinds itself, 1 to their count, and finds
+    /// each signal's entry through <paramref name="localKinds"/> (0, of no plan, for other kinds): slower, the same codes.</para>
     /// </remarks>
-    private static long CodeSignals<TYoungest>(ReadOnlySpan<EngagementSignal> signals, long asOfTicks, KindCode[] layer, Span<byte> codes, Span<long> ages, long youngest)
+    private static long CodeSignals<TYoungest, TLocal>(ReadOnlySpan<EngagementSignal> signals, long asOfTicks, KindCode[] layer, Span<byte> codes, Span<long> ages, long youngest, VocabularyIndex<EngagementSignalKind>? localKinds)
         where TYoungest : struct, IPassOption
+        where TLocal : struct, IPassOption
     {
         ref var firstKind = ref MemoryMarshal.GetArrayDataReference(layer);
         ref var firstCode = ref MemoryMarshal.GetReference(codes);
@@ -174,7 +183,8 @@ public sealed partial class ScoringModel
         foreach (ref readonly var signal in signals)
         {
             var age = asOfTicks - signal.OccurredAtUtcTicks;
-            ref readonly var kind = ref Unsafe.Add(ref firstKind, (nint)Math.Min((uint)signal.Kind.Ordinal, last));
+            var entry = TLocal.On ? (uint)(localKinds!.IndexOf(signal.Kind) + 1) : Math.Min((uint)signal.KindOrdinal, last);
+            ref readonly var kind = ref Unsafe.Add(ref firstKind, (nint)entry);
             if (TYoungest.On)
             {
                 // The smaller age, unsigned: a signal after the moment has a negative age, larger than any as unsigned.

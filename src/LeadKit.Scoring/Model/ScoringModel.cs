@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Engagement;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Abstractions.Sources;
 using LeadKit.Scoring.Decay;
 using LeadKit.Scoring.Diagnostics;
 using LeadKit.Scoring.Explanations;
@@ -42,6 +44,13 @@ public sealed partial class ScoringModel : ILeadScorer
     private readonly double[] _attributePoints;
     private readonly int[] _attributeSlots;
     private readonly double[][] _sourcePoints;
+
+    // The sources of the model's source rules, registered when it was built: a lead's source is found by ordinal.
+    private readonly VocabularyIndex<LeadSource> _sources;
+
+    // Null in the usual model, whose kind-to-code map is indexed by the kinds' process-wide ordinals; the model's kinds,
+    // numbered by the model, when the full registry could not register them all.
+    private readonly VocabularyIndex<EngagementSignalKind>? _localKinds;
     private readonly int[] _sourceSlots;
     private readonly EmailDomainRule[] _emailRules;
     private readonly int[] _emailSlots;
@@ -98,8 +107,10 @@ public sealed partial class ScoringModel : ILeadScorer
     private readonly TimeProvider _timeProvider;
     private readonly KeyValuePair<string, object?> _modelTag;
 
-    internal ScoringModel(string name, TimeProvider timeProvider, RuleEntry[] rules, ScoringGroup[] groups, ScoreLimits fit, ScoreLimits engagement, ScoreLimits total)
+    internal ScoringModel(string name, TimeProvider timeProvider, RuleEntry[] rules, ScoringGroup[] groups, ScoreLimits fit, ScoreLimits engagement, ScoreLimits total, VocabularyIndex<LeadSource> sources, VocabularyIndex<EngagementSignalKind>? localKinds)
     {
+        _sources = sources;
+        _localKinds = localKinds;
         Name = name;
         _timeProvider = timeProvider;
         _rules = rules;
@@ -139,7 +150,7 @@ public sealed partial class ScoringModel : ILeadScorer
             if (rule.Plan is { } plan)
             {
                 plans.Add(plan);
-                foreach (var ordinal in plan.KindOrdinals)
+                foreach (var ordinal in plan.KindSlots)
                 {
                     maxOrdinal = Math.Max(maxOrdinal, ordinal);
                 }
@@ -189,7 +200,7 @@ public sealed partial class ScoringModel : ILeadScorer
         _attributeConditions = [.. attributeRules.Select(r => r.Condition.Compiled)];
         _attributePoints = [.. attributeRules.Select(r => r.Points)];
         _attributeSlots = [.. attributeSlots];
-        _sourcePoints = [.. sourceRules.Select(r => r.PointsByOrdinal)];
+        _sourcePoints = [.. sourceRules.Select(r => r.PointsBy(sources))];
         _sourceSlots = [.. sourceSlots];
         _emailRules = [.. emailRules];
         _emailSlots = [.. emailSlots];
@@ -514,7 +525,7 @@ public sealed partial class ScoringModel : ILeadScorer
             points[_attributeSlots[i]] = conditions[i].Matches(lead) ? _attributePoints[i] : 0;
         }
 
-        var source = lead.Source.Ordinal;
+        var source = _sources.IndexOf(lead.Source);
         for (var i = 0; i < _sourcePoints.Length; i++)
         {
             points[_sourceSlots[i]] = PointsAt(_sourcePoints[i], source);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Abstractions.Sources;
 using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Scoring.Model;
@@ -104,6 +106,12 @@ public sealed class ScoringModelBuilder
         return this;
     }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the model numbers its signal kinds itself, as it does when the full
+    /// registry could not register them all; tests set it to run that path without filling the process-wide registry.
+    /// </summary>
+    internal bool UseLocalKindNumbers { get; set; }
+
     /// <summary>Validates everything and compiles the model. The builder cannot be used afterwards.</summary>
     /// <returns>The immutable, thread-safe model.</returns>
     /// <exception cref="ScoringConfigurationException">Listing every problem found.</exception>
@@ -125,16 +133,22 @@ public sealed class ScoringModelBuilder
             groups[i] = _groups[i]!;
         }
 
+        // The model is valid: only now are its kinds and sources registered (a rejected model leaves no names behind).
+        var kinds = new VocabularyIndex<EngagementSignalKind>(_rules.Select(r => r.Rule).OfType<SignalRule>().SelectMany(r => r.Kinds));
+        var sources = new VocabularyIndex<LeadSource>(_rules.Select(r => r.Rule).OfType<LeadSourceRule>().SelectMany(r => r.Points.Keys));
+        var localKinds = UseLocalKindNumbers || !kinds.AllRegistered ? kinds : null;
+        Func<EngagementSignalKind, int> kindSlot = localKinds is null ? static k => k.Ordinal : k => kinds.IndexOf(k) + 1;
+
         var rules = new ScoringModel.RuleEntry[_rules.Count];
         for (var i = 0; i < rules.Length; i++)
         {
             var (rule, groupName) = _rules[i];
             var groupIndex = groupName is null ? -1 : FindGroup(groupName);
-            var plan = rule is SignalRule signal ? signal.CompilePlan(groupIndex >= 0 ? groups[groupIndex].Decay : null, i) : null;
+            var plan = rule is SignalRule signal ? signal.CompilePlan(groupIndex >= 0 ? groups[groupIndex].Decay : null, i, kindSlot) : null;
             rules[i] = new ScoringModel.RuleEntry(rule!, rule!.Name, rule.Dimension, groupIndex, plan);
         }
 
-        return new ScoringModel(_name, _timeProvider, rules, groups, _fit, _engagement, _total);
+        return new ScoringModel(_name, _timeProvider, rules, groups, _fit, _engagement, _total, sources, localKinds);
     }
 
     private void Validate(List<ScoringProblem> problems)

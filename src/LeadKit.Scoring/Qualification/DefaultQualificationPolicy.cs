@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
@@ -40,7 +42,8 @@ public sealed class DefaultQualificationPolicy : IQualificationPolicy, IThreshol
     private readonly double _engagement;
     private readonly double _total;
     private readonly BantCriteria _bant;
-    private readonly ImmutableArray<int> _intent;
+    // Registered when the classifier is built, so a signal's kind is found by ordinal.
+    private readonly VocabularyIndex<EngagementSignalKind> _intent;
     private readonly long _intentMaxAgeTicks;
     private readonly CustomFieldKey _competitorField;
 
@@ -63,7 +66,7 @@ public sealed class DefaultQualificationPolicy : IQualificationPolicy, IThreshol
         _engagement = options.MqlEngagementThreshold;
         _total = options.MqlTotalThreshold;
         _bant = options.SqlRequiredBant;
-        _intent = [.. options.ImmediateIntentSignals.Select(k => k.Ordinal)];
+        _intent = new(options.ImmediateIntentSignals);
         _intentMaxAgeTicks = options.ImmediateIntentMaxAge.Ticks;
         _competitorField = options.BoughtFromCompetitorField;
     }
@@ -212,7 +215,7 @@ public sealed class DefaultQualificationPolicy : IQualificationPolicy, IThreshol
         foreach (ref readonly var signal in lead.Signals.AsSpan())
         {
             var age = asOfTicks - signal.OccurredAtUtcTicks;
-            if (age >= 0 && age <= _intentMaxAgeTicks && _intent.Contains(signal.Kind.Ordinal))
+            if (age >= 0 && age <= _intentMaxAgeTicks && _intent.IndexOf(signal.Kind) >= 0)
             {
                 return true;
             }

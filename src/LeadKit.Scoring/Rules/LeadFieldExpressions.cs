@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sources;
 
@@ -17,10 +18,11 @@ internal static class LeadFieldExpressions
     private static readonly MethodInfo TryBooleanMethod = typeof(LeadFieldReader).GetMethod(nameof(LeadFieldReader.TryBoolean))!;
     private static readonly MethodInfo IsInMethod = typeof(CompiledCondition).GetMethod(nameof(CompiledCondition.IsIn))!;
     private static readonly PropertyInfo SourceProperty = typeof(Lead).GetProperty(nameof(Lead.Source))!;
-    private static readonly PropertyInfo SourceOrdinalProperty = typeof(LeadSource).GetProperty(nameof(LeadSource.Ordinal))!;
+    private static readonly MethodInfo SourceIndexMethod = typeof(VocabularyIndex<LeadSource>).GetMethod(nameof(VocabularyIndex<>.IndexOf))!;
 
-    /// <summary><c>lead.Source.Ordinal</c>.</summary>
-    public static Expression SourceOrdinal(Expression lead) => Expression.Property(Expression.Property(lead, SourceProperty), SourceOrdinalProperty);
+    /// <summary><c>sources.IndexOf(lead.Source)</c>: the source's index in a model's sources, or -1.</summary>
+    public static Expression SourceIndex(Expression lead, VocabularyIndex<LeadSource> sources)
+        => Expression.Call(Expression.Constant(sources), SourceIndexMethod, Expression.Property(lead, SourceProperty));
 
     /// <summary><c>LeadFieldReader.Text(lead, field)</c>.</summary>
     public static Expression Text(Expression lead, LeadField field) => Expression.Call(TextMethod, lead, Expression.Constant(field));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
@@ -13,8 +14,6 @@ namespace LeadKit.Scoring.Rules;
 /// </summary>
 public sealed class LeadSourceRule : IScoringRule, IValidatedRule
 {
-    private readonly double[] _pointsByOrdinal;
-
     /// <summary>Creates the rule.</summary>
     /// <param name="name">The rule's name, unique within a model.</param>
     /// <param name="points">Points per source; each must be finite.</param>
@@ -23,17 +22,6 @@ public sealed class LeadSourceRule : IScoringRule, IValidatedRule
         ArgumentNullException.ThrowIfNull(points);
         Name = name;
         Points = points.ToImmutableDictionary();
-        var max = 0;
-        foreach (var source in Points.Keys)
-        {
-            max = Math.Max(max, source.Ordinal);
-        }
-
-        _pointsByOrdinal = new double[max + 1];
-        foreach (var (source, value) in Points)
-        {
-            _pointsByOrdinal[source.Ordinal] = value;
-        }
     }
 
     /// <inheritdoc />
@@ -50,12 +38,20 @@ public sealed class LeadSourceRule : IScoringRule, IValidatedRule
     public double Evaluate(Lead lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var ordinal = lead.Source.Ordinal;
-        return (uint)ordinal < (uint)_pointsByOrdinal.Length ? _pointsByOrdinal[ordinal] : 0;
+        return Points.TryGetValue(lead.Source, out var points) ? points : 0;
     }
 
-    /// <summary>Gets the points by source ordinal (0 for sources without points), for the compiled model.</summary>
-    internal double[] PointsByOrdinal => _pointsByOrdinal;
+    /// <summary>The points of each source of a model's index (0 for those this rule does not name), for the compiled model.</summary>
+    internal double[] PointsBy(VocabularyIndex<LeadSource> sources)
+    {
+        var table = new double[sources.Count];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = Points.TryGetValue(sources[i], out var points) ? points : 0;
+        }
+
+        return table;
+    }
 
     void IValidatedRule.Validate(string path, List<ScoringProblem> problems)
     {

@@ -19,7 +19,7 @@ internal static class SignalMath
         foreach (var signal in signals)
         {
             var age = asOfTicks - signal.OccurredAtUtcTicks;
-            if (age >= 0 && age <= plan.WindowTicks && plan.Matches(signal.Kind.Ordinal))
+            if (age >= 0 && age <= plan.WindowTicks && plan.Matches(signal.Kind))
             {
                 occurrences++;
                 sum += plan.Decay.Factor(age);
@@ -50,7 +50,7 @@ internal static class SignalMath
             foreach (var signal in signals)
             {
                 var age = asOfTicks - signal.OccurredAtUtcTicks;
-                if (age >= 0 && age <= plan.WindowTicks && plan.Matches(signal.Kind.Ordinal))
+                if (age >= 0 && age <= plan.WindowTicks && plan.Matches(signal.Kind))
                 {
                     ages[n++] = age;
                 }

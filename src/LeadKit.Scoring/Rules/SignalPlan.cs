@@ -1,14 +1,22 @@
 using System.Runtime.CompilerServices;
+using LeadKit.Abstractions.Engagement;
 using LeadKit.Scoring.Decay;
 
 namespace LeadKit.Scoring.Rules;
 
 /// <summary>A signal rule reduced to numbers for the hot path.</summary>
-internal sealed class SignalPlan(int slot, int[] kindOrdinals, double pointsPerOccurrence, int maxOccurrences, int minOccurrences, long windowTicks, CompiledDecay decay)
+internal sealed class SignalPlan(int slot, EngagementSignalKind[] kinds, int[] kindSlots, double pointsPerOccurrence, int maxOccurrences, int minOccurrences, long windowTicks, CompiledDecay decay)
 {
     public int Slot { get; } = slot;
 
-    public int[] KindOrdinals { get; } = kindOrdinals;
+    /// <summary>Gets the kinds the rule counts.</summary>
+    public EngagementSignalKind[] Kinds { get; } = kinds;
+
+    /// <summary>
+    /// Gets the entries of the model's kind-to-code map that stand for <see cref="Kinds"/>: their process-wide ordinals, or
+    /// their local indexes + 1 in a model whose kinds the full registry could not all register.
+    /// </summary>
+    public int[] KindSlots { get; } = kindSlots;
 
     public double PointsPerOccurrence { get; } = pointsPerOccurrence;
 
@@ -29,11 +37,12 @@ internal sealed class SignalPlan(int slot, int[] kindOrdinals, double pointsPerO
 
     public CompiledDecay Decay { get; } = decay;
 
-    public bool Matches(int kindOrdinal)
+    /// <summary>Gets a value indicating whether the rule counts signals of <paramref name="kind"/> (by name, registered or not).</summary>
+    public bool Matches(EngagementSignalKind kind)
     {
-        foreach (var k in KindOrdinals)
+        foreach (var k in Kinds)
         {
-            if (k == kindOrdinal)
+            if (k == kind)
             {
                 return true;
             }

@@ -77,22 +77,25 @@ public sealed class SignalRule : IScoringRule, IValidatedRule
     public double Evaluate(Lead lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var plan = CompilePlan(Decay, 0);
+        var plan = CompilePlan(Decay, 0, static _ => 0);
         var result = SignalMath.Evaluate(lead.Signals.AsSpan(), plan, asOf.UtcTicks);
         return result.Points;
     }
 
-    internal SignalPlan CompilePlan(DecayFunction? groupDecay, int slot)
+    /// <summary>Compiles the rule for a model, which maps each kind to its entry of the kind-to-code map.</summary>
+    internal SignalPlan CompilePlan(DecayFunction? groupDecay, int slot, Func<EngagementSignalKind, int> kindSlot)
     {
-        var ordinals = new int[Kinds.Length];
-        for (var i = 0; i < ordinals.Length; i++)
+        var kinds = Kinds.ToArray();
+        var slots = new int[kinds.Length];
+        for (var i = 0; i < slots.Length; i++)
         {
-            ordinals[i] = Kinds[i].Ordinal;
+            slots[i] = kindSlot(kinds[i]);
         }
 
         return new SignalPlan(
             slot,
-            ordinals,
+            kinds,
+            slots,
             PointsPerOccurrence,
             MaxOccurrences ?? int.MaxValue,
             MinOccurrences ?? 1,

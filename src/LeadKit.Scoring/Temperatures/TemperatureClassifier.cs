@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
@@ -25,7 +27,8 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
 {
     private readonly int _hotDays;
     private readonly int _warmDays;
-    private readonly ImmutableArray<int> _intent;
+    // Registered when the classifier is built, so a signal's kind is found by ordinal.
+    private readonly VocabularyIndex<EngagementSignalKind> _intent;
     private readonly long _intentMaxAgeTicks;
     private readonly double? _warmScore;
     private readonly double? _hotScore;
@@ -47,7 +50,7 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
 
         _hotDays = options.HotWithinDays;
         _warmDays = options.WarmWithinDays;
-        _intent = options.IntentOrdinals();
+        _intent = new(options.ImmediateIntentSignals);
         _intentMaxAgeTicks = options.ImmediateIntentMaxAge.Ticks;
         _warmScore = options.WarmEngagementScore;
         _hotScore = options.HotEngagementScore;
@@ -129,7 +132,7 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
         foreach (ref readonly var signal in lead.Signals.AsSpan())
         {
             var age = asOfTicks - signal.OccurredAtUtcTicks;
-            if (age >= 0 && age <= _intentMaxAgeTicks && _intent.Contains(signal.Kind.Ordinal))
+            if (age >= 0 && age <= _intentMaxAgeTicks && _intent.IndexOf(signal.Kind) >= 0)
             {
                 return true;
             }

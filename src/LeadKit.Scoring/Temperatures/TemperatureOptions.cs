@@ -91,15 +91,4 @@ public sealed class TemperatureOptions
 
         return problems;
     }
-
-    internal ImmutableArray<int> IntentOrdinals()
-    {
-        var builder = ImmutableArray.CreateBuilder<int>();
-        foreach (var kind in ImmediateIntentSignals)
-        {
-            builder.Add(kind.Ordinal);
-        }
-
-        return builder.ToImmutable();
-    }
 }

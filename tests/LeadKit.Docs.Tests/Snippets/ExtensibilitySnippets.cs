@@ -11,7 +11,7 @@ namespace LeadKit.Docs.Tests.Snippets;
 /// <summary>Product-qualified leads: 2 engagement points per active trial seat, at most 20.</summary>
 public sealed class TrialUsageRule : IScoringRule
 {
-    private static readonly CustomFieldKey TrialSeats = new("trial_seats");   // interned once, compared by ordinal
+    private static readonly CustomFieldKey TrialSeats = CustomFieldKey.Register(new("trial_seats"));   // trusted code: compared by ordinal
 
     public string Name => "trial_usage";
 

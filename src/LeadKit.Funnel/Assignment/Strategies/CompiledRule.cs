@@ -24,7 +24,7 @@ internal sealed class CompiledRule
 
     public bool HasSizeBounds { get; init; }
 
-    /// <summary>Compared by the type's equality (not by ordinal), so matching does not depend on how names are interned.</summary>
+    // Compared by value (an ordinal comparison for registered sources, else by name): validating a plan registers nothing.
     public LeadSource[]? Sources { get; init; }
 
     public string[]? Languages { get; init; }

@@ -58,7 +58,7 @@ public sealed partial class LearnedScorecard
 
         if (_sourceTests.Length > 0)
         {
-            var source = Local(typeof(int), "source", LeadFieldExpressions.SourceOrdinal(lead));
+            var source = Local(typeof(int), "source", LeadFieldExpressions.SourceIndex(lead, _sources));
             foreach (var test in _sourceTests)
             {
                 Add(test, Expression.Equal(source, Expression.Constant(test.Operand)));

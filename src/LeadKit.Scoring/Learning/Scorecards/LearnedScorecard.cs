@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
@@ -20,14 +22,14 @@ namespace LeadKit.Scoring.Learning.Scorecards;
 /// created, into straight-line code with one test per condition, so it scores as fast as a hand-written scorer;
 /// elsewhere it loops over pre-built arrays. Built-in conditions are compiled: every
 /// <see cref="LeadCondition.SignalPresent"/> condition is answered from one pass over the lead's signals (a bit mask
-/// by signal ordinal), a source condition by comparing ordinals, seniority, timeframe and named-value attribute
+/// by signal ordinal), a source condition by comparing the source's index, seniority, timeframe and named-value attribute
 /// conditions by a bit mask, industry and country conditions by one ordinal string comparison, number-range attribute
 /// conditions by two comparisons, each field read once per lead for all its conditions; other attribute conditions by
 /// their compiled form; application predicates are called as given.</para>
 /// </remarks>
 public sealed partial class LearnedScorecard : ILeadScorer
 {
-    // How each condition is tested: the predicate, a signal-presence bit, a source ordinal, a text field, a compiled
+    // How each condition is tested: the predicate, a signal-presence bit, a source index, a text field, a compiled
     // attribute condition, a number range on a field, or a named-value mask on a field.
     private const byte ByPredicate = 0;
     private const byte BySignal = 1;
@@ -47,6 +49,11 @@ public sealed partial class LearnedScorecard : ILeadScorer
     private readonly int[] _operand;
     private readonly bool[] _wanted;
     private readonly ulong[] _signalBitByOrdinal;
+
+    // The kinds of the signal-presence conditions in slot order, and the sources of the source conditions in operand
+    // order: registered when the scorecard is built, so a lead's kinds and source are found by ordinal.
+    private readonly VocabularyIndex<EngagementSignalKind> _signalKinds;
+    private readonly VocabularyIndex<LeadSource> _sources;
 
     // The same conditions grouped by how they are tested, so ScoreFromTables and the compiled scorer have no switch and
     // no per-condition call except for application predicates. Points are integers, so summing them group by group gives the same total.
@@ -89,7 +96,8 @@ public sealed partial class LearnedScorecard : ILeadScorer
         _low = new double[entries.Length];
         _high = new double[entries.Length];
         _mask = new ulong[entries.Length];
-        var slots = new Dictionary<int, int>();
+        var slots = new List<EngagementSignalKind>();
+        var sources = new List<LeadSource>();
         for (var i = 0; i < entries.Length; i++)
         {
             var condition = entries[i].Condition;
@@ -97,20 +105,27 @@ public sealed partial class LearnedScorecard : ILeadScorer
             _points[i] = entries[i].Points;
             _isEngagement[i] = condition.Dimension == ScoreDimension.Engagement;
             _coefficients[i] = entries[i].Coefficient;
-            Compile(i, condition, slots);
+            Compile(i, condition, slots, sources);
         }
 
-        // One entry per ordinal up to the largest asked about, plus a trailing 0 that larger ordinals are clamped to.
+        _signalKinds = new VocabularyIndex<EngagementSignalKind>(slots);
+        _sources = new VocabularyIndex<LeadSource>(sources);
+
+        // One entry per registered ordinal up to the largest asked about, plus a trailing 0 that larger ordinals (and -1,
+        // unregistered) are clamped to.
         var maxOrdinal = -1;
-        foreach (var ordinal in slots.Keys)
+        foreach (var kind in slots)
         {
-            maxOrdinal = Math.Max(maxOrdinal, ordinal);
+            maxOrdinal = Math.Max(maxOrdinal, kind.Ordinal);
         }
 
         _signalBitByOrdinal = slots.Count == 0 ? [] : new ulong[maxOrdinal + 2];
-        foreach (var (ordinal, slot) in slots)
+        for (var slot = 0; slot < _signalKinds.Count; slot++)
         {
-            _signalBitByOrdinal[ordinal] = 1UL << slot;
+            if (_signalKinds[slot].Ordinal > 0)
+            {
+                _signalBitByOrdinal[_signalKinds[slot].Ordinal] = 1UL << slot;
+            }
         }
 
         var tests = new CompiledTest[entries.Length];
@@ -178,7 +193,7 @@ public sealed partial class LearnedScorecard : ILeadScorer
             }
         }
 
-        var source = lead.Source.Ordinal;
+        var source = _sources.IndexOf(lead.Source);
         foreach (ref readonly var test in _sourceTests.AsSpan())
         {
             if (source == test.Operand)
@@ -330,9 +345,18 @@ public sealed partial class LearnedScorecard : ILeadScorer
         ulong mask = 0;
         var asOfTicks = asOf.UtcTicks;
         var last = (uint)bits.Length - 1;
+        var allRegistered = _signalKinds.AllRegistered;
         foreach (ref readonly var signal in lead.Signals.AsSpan())
         {
-            var bit = bits[Math.Min((uint)signal.Kind.Ordinal, last)];
+            var ordinal = signal.KindOrdinal;
+            var bit = bits[Math.Min((uint)ordinal, last)];
+            if (ordinal < 0 && !allRegistered)
+            {
+                // A kind the full registry could not register: found by name (never taken while the registry has room).
+                var slot = _signalKinds.IndexOf(signal.Kind);
+                bit = slot < 0 ? 0 : 1UL << slot;
+            }
+
             mask |= bit & ~(ulong)((asOfTicks - signal.OccurredAtUtcTicks) >> 63);
         }
 
@@ -342,7 +366,7 @@ public sealed partial class LearnedScorecard : ILeadScorer
     private bool IsMet(int i, Lead lead, DateTimeOffset asOf, ulong signals) => _how[i] switch
     {
         BySignal => (((signals >> _operand[i]) & 1) != 0) == _wanted[i],
-        BySource => (lead.Source.Ordinal == _operand[i]) == _wanted[i],
+        BySource => (_sources.IndexOf(lead.Source) == _operand[i]) == _wanted[i],
         ByText => string.Equals(LeadFieldReader.Text(lead, (LeadField)_operand[i]), _text[i], StringComparison.Ordinal),
         ByNumberRange => LeadFieldReader.TryNumber(lead, (LeadField)_operand[i], out var number) && number >= _low[i] && number <= _high[i],
         ByNamedMask => CompiledCondition.IsIn(LeadFieldReader.Named(lead, (LeadField)_operand[i]), _mask[i]) == _wanted[i],
@@ -352,9 +376,9 @@ public sealed partial class LearnedScorecard : ILeadScorer
 
     /// <summary>
     /// Turns the built-in conditions into integer tests: a signal-presence condition becomes a bit of a mask filled in one
-    /// pass over the signals, a source condition an ordinal comparison. Anything else keeps its predicate.
+    /// pass over the signals, a source condition an index comparison. Anything else keeps its predicate.
     /// </summary>
-    private void Compile(int i, LeadCondition condition, Dictionary<int, int> slots)
+    private void Compile(int i, LeadCondition condition, List<EngagementSignalKind> slots, List<LeadSource> sources)
     {
         if (condition.Attribute is { } attribute)
         {
@@ -383,8 +407,8 @@ public sealed partial class LearnedScorecard : ILeadScorer
 
         if (!feature.SignalKind.IsDefault && value is "yes" or "no")
         {
-            var ordinal = feature.SignalKind.Ordinal;
-            if (!slots.TryGetValue(ordinal, out var slot))
+            var slot = slots.IndexOf(feature.SignalKind);
+            if (slot < 0)
             {
                 if (slots.Count == MaximumSignalSlots)
                 {
@@ -392,17 +416,25 @@ public sealed partial class LearnedScorecard : ILeadScorer
                 }
 
                 slot = slots.Count;
-                slots.Add(ordinal, slot);
+                slots.Add(feature.SignalKind);
             }
 
             _how[i] = BySignal;
             _operand[i] = slot;
             _wanted[i] = value == "yes";
         }
-        else if (feature.IsSource && TryGetSourceOrdinal(value, out var ordinal))
+        // A value that is not a valid source name matches no lead, so it keeps its (always false) predicate.
+        else if (feature.IsSource && LeadSource.TryParse(value, out var source))
         {
+            var index = sources.IndexOf(source);
+            if (index < 0)
+            {
+                index = sources.Count;
+                sources.Add(source);
+            }
+
             _how[i] = BySource;
-            _operand[i] = ordinal;
+            _operand[i] = index;
             _wanted[i] = true;
         }
         else if (feature.Kind == LeadFeature.FeatureKind.Seniority && TryGetEnumValue<Seniority>(value, out var seniority))
@@ -448,21 +480,6 @@ public sealed partial class LearnedScorecard : ILeadScorer
         return false;
     }
 
-    private static bool TryGetSourceOrdinal(string value, out int ordinal)
-    {
-        try
-        {
-            ordinal = new LeadSource(value).Ordinal;
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            // Not a valid source name: no lead can have it, so keep the (always false) predicate.
-            ordinal = 0;
-            return false;
-        }
-    }
-
     internal static int RoundPoints(double value) => checked((int)Math.Round(value, MidpointRounding.AwayFromZero));
 
     /// <summary>Sorts tests by field (<see cref="CompiledTest.Operand"/>), keeping their order within a field, and lists the runs.</summary>
@@ -488,6 +505,6 @@ public sealed partial class LearnedScorecard : ILeadScorer
     /// <summary>A run of tests on one field.</summary>
     private readonly record struct FieldRun(LeadField Field, int Start, int Length);
 
-    /// <summary>One compiled condition: its operand (signal slot, source ordinal or field), points, dimension and index.</summary>
+    /// <summary>One compiled condition: its operand (signal slot, source index or field), points, dimension and index.</summary>
     private readonly record struct CompiledTest(int Operand, int Points, bool Wanted, bool Engagement, int Index);
 }
