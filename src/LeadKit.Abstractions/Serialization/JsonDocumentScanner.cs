@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -14,6 +16,9 @@ namespace LeadKit.Abstractions.Serialization;
 /// </summary>
 internal static class JsonDocumentScanner
 {
+    // Objects with more property names than this check them through a set; smaller ones compare with each name seen.
+    private const int LinearNameLimit = 16;
+
     public static void Scan(ReadOnlySpan<byte> utf8Json, LeadKitJsonLimits limits)
     {
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
@@ -22,39 +27,40 @@ internal static class JsonDocumentScanner
             CommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
         });
-        var frames = new List<Frame>();
+        var frames = new List<Frame>(8);
+        var names = new NameStack();
         char[]? buffer = null;
         try
         {
-            while (Read(ref reader, frames))
+            while (Read(ref reader, frames, ref names))
             {
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        var name = CheckString(ref reader, limits, frames, ref buffer, isName: true);
-                        var frame = frames[^1];
-                        frame.Name = name;
-                        if (!(frame.Names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                        var text = CheckString(ref reader, limits, frames, ref names, ref buffer);
+                        ref var frame = ref CollectionsMarshal.AsSpan(frames)[^1];
+                        if (!names.Add(ref frame, reader.ValueIsEscaped ? default : reader.ValueSpan, text))
                         {
-                            throw Fail(frames, "has a property that occurs more than once in the same object; each property may appear only once", reader);
+                            throw Fail(frames, ref names, "has a property that occurs more than once in the same object; each property may appear only once", reader);
                         }
 
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         CountValue(frames);
-                        frames.Add(new Frame { IsArray = reader.TokenType == JsonTokenType.StartArray });
+                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, names.Count));
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        names.Truncate(frames[^1].FirstName);
                         frames.RemoveAt(frames.Count - 1);
                         break;
                     case JsonTokenType.String:
                         CountValue(frames);
-                        CheckString(ref reader, limits, frames, ref buffer, isName: false);
+                        CheckString(ref reader, limits, frames, ref names, ref buffer);
                         break;
                     case JsonTokenType.Null when frames.Count > 0 && frames[^1].IsArray:
                         // No array of the domain model holds null entries (signals, custom fields, countries, ...).
                         CountValue(frames);
-                        throw Fail(frames, "is null; arrays hold no null entries", reader);
+                        throw Fail(frames, ref names, "is null; arrays hold no null entries", reader);
                     default:
                         CountValue(frames);
                         break;
@@ -63,14 +69,15 @@ internal static class JsonDocumentScanner
         }
         finally
         {
+            names.Dispose();
             if (buffer is not null)
             {
-                System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+                ArrayPool<char>.Shared.Return(buffer);
             }
         }
     }
 
-    private static bool Read(ref Utf8JsonReader reader, List<Frame> frames)
+    private static bool Read(ref Utf8JsonReader reader, List<Frame> frames, ref NameStack names)
     {
         try
         {
@@ -79,7 +86,8 @@ internal static class JsonDocumentScanner
         catch (JsonException ex)
         {
             // The reader's own errors (malformed JSON, nesting too deep) give a position but no path; add it.
-            throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"{PathOf(frames)}: {Describe(ex)}"), PathOf(frames), ex.LineNumber, ex.BytePositionInLine, ex);
+            var path = PathOf(frames, ref names);
+            throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"{path}: {Describe(ex)}"), path, ex.LineNumber, ex.BytePositionInLine, ex);
         }
     }
 
@@ -91,22 +99,23 @@ internal static class JsonDocumentScanner
         return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '|');
     }
 
-    private static string CheckString(ref Utf8JsonReader reader, LeadKitJsonLimits limits, List<Frame> frames, ref char[]? buffer, bool isName)
+    /// <summary>Checks a string token; returns its unescaped text when it was escaped (empty otherwise).</summary>
+    private static ReadOnlySpan<char> CheckString(ref Utf8JsonReader reader, LeadKitJsonLimits limits, List<Frame> frames, ref NameStack names, ref char[]? buffer)
     {
         var raw = reader.ValueSpan;
         if (raw.Length > limits.MaximumStringBytes)
         {
-            throw Fail(frames, string.Create(CultureInfo.InvariantCulture, $"has a string of {raw.Length} bytes; at most {limits.MaximumStringBytes} are accepted (LeadKitJsonLimits.MaximumStringBytes)"), reader);
+            throw Fail(frames, ref names, string.Create(CultureInfo.InvariantCulture, $"has a string of {raw.Length} bytes; at most {limits.MaximumStringBytes} are accepted (LeadKitJsonLimits.MaximumStringBytes)"), reader);
         }
 
         if (!Utf8.IsValid(raw))
         {
-            throw Fail(frames, "has a string that is not valid UTF-8", reader);
+            throw Fail(frames, ref names, "has a string that is not valid UTF-8", reader);
         }
 
         if (!reader.ValueIsEscaped)
         {
-            return isName ? Encoding.UTF8.GetString(raw) : string.Empty;
+            return default;
         }
 
         // Unescaping checks \u escapes: a lone surrogate (\ud800 without its pair) is refused here, with the path.
@@ -114,10 +123,10 @@ internal static class JsonDocumentScanner
         {
             if (buffer is not null)
             {
-                System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+                ArrayPool<char>.Shared.Return(buffer);
             }
 
-            buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(raw.Length, 256));
+            buffer = ArrayPool<char>.Shared.Rent(Math.Max(raw.Length, 256));
         }
 
         int length;
@@ -127,7 +136,7 @@ internal static class JsonDocumentScanner
         }
         catch (InvalidOperationException ex)
         {
-            throw Fail(frames, "has a string with an invalid escape (a lone UTF-16 surrogate)", reader, ex);
+            throw Fail(frames, ref names, "has a string with an invalid escape (a lone UTF-16 surrogate)", reader, ex);
         }
 
         var text = buffer.AsSpan(0, length);
@@ -139,29 +148,29 @@ internal static class JsonDocumentScanner
             }
             else if (char.IsSurrogate(text[i]))
             {
-                throw Fail(frames, "has a string with an invalid escape (a lone UTF-16 surrogate)", reader);
+                throw Fail(frames, ref names, "has a string with an invalid escape (a lone UTF-16 surrogate)", reader);
             }
         }
 
-        return isName ? new string(text) : string.Empty;
+        return text;
     }
 
     private static void CountValue(List<Frame> frames)
     {
         if (frames.Count > 0 && frames[^1].IsArray)
         {
-            frames[^1].Index++;
+            CollectionsMarshal.AsSpan(frames)[^1].Index++;
         }
     }
 
-    private static JsonException Fail(List<Frame> frames, string problem, Utf8JsonReader reader, Exception? inner = null)
+    private static JsonException Fail(List<Frame> frames, ref NameStack names, string problem, Utf8JsonReader reader, Exception? inner = null)
     {
         // The reader knows the byte offset, not the line: the message gives the offset, the line stays unknown.
-        var path = PathOf(frames);
+        var path = PathOf(frames, ref names);
         return new JsonException(string.Create(CultureInfo.InvariantCulture, $"{path}: {problem} (at byte {reader.TokenStartIndex + 1})."), path, null, null, inner);
     }
 
-    private static string PathOf(List<Frame> frames)
+    private static string PathOf(List<Frame> frames, ref NameStack names)
     {
         var path = new StringBuilder("$");
         foreach (var frame in frames)
@@ -173,9 +182,9 @@ internal static class JsonDocumentScanner
                     path.Append('[').Append(frame.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
                 }
             }
-            else if (frame.Name is { } name)
+            else if (frame.CurrentName >= 0)
             {
-                AppendName(path, name);
+                AppendName(path, names.NameAt(frame.CurrentName));
             }
         }
 
@@ -224,6 +233,8 @@ internal static class JsonDocumentScanner
         return result.ToString();
     }
 
+    private static void AppendName(StringBuilder path, ReadOnlySpan<byte> utf8Name) => AppendName(path, Encoding.UTF8.GetString(utf8Name));
+
     private static void AppendName(StringBuilder path, string name)
     {
         var plain = name.Length is > 0 and <= 64;
@@ -244,14 +255,122 @@ internal static class JsonDocumentScanner
         }
     }
 
-    private sealed class Frame
+    /// <summary>One open object or array: for arrays the index of the current entry, for objects its names.</summary>
+    private struct Frame(bool isArray, int firstName)
     {
-        public bool IsArray { get; init; }
+        public readonly bool IsArray = isArray;
 
-        public int Index { get; set; } = -1;
+        public int Index = -1;
 
-        public string? Name { get; set; }
+        /// <summary>The position in the <see cref="NameStack"/> of this object's first property name.</summary>
+        public readonly int FirstName = firstName;
 
-        public HashSet<string>? Names { get; set; }
+        /// <summary>The position of the property being read (-1 before the first), for the path.</summary>
+        public int CurrentName = -1;
+
+        /// <summary>This object's names once it has more than <see cref="LinearNameLimit"/>; null before.</summary>
+        public HashSet<string>? Many;
+    }
+
+    /// <summary>
+    /// The property names of the open objects, innermost last, as unescaped UTF-8 in one pooled buffer: checking a
+    /// small object's names for duplicates allocates nothing.
+    /// </summary>
+    private struct NameStack : IDisposable
+    {
+        private byte[] _bytes;
+        private int[] _ends;
+        private int _count;
+
+        public NameStack()
+        {
+            _bytes = ArrayPool<byte>.Shared.Rent(512);
+            _ends = ArrayPool<int>.Shared.Rent(64);
+        }
+
+        public readonly int Count => _count;
+
+        /// <summary>
+        /// Adds the current property name of <paramref name="frame"/>: <paramref name="raw"/> when it was not escaped,
+        /// else its unescaped <paramref name="text"/>. Returns <see langword="false"/> when the object already has it.
+        /// </summary>
+        public bool Add(ref Frame frame, ReadOnlySpan<byte> raw, ReadOnlySpan<char> text)
+        {
+            var start = Start(_count);
+            var length = raw.IsEmpty ? Encoding.UTF8.GetByteCount(text) : raw.Length;
+            Reserve(start + length);
+            if (raw.IsEmpty)
+            {
+                Encoding.UTF8.GetBytes(text, _bytes.AsSpan(start));
+            }
+            else
+            {
+                raw.CopyTo(_bytes.AsSpan(start));
+            }
+
+            var name = _bytes.AsSpan(start, length);
+            var seen = _count - frame.FirstName;
+            var isNew = true;
+            if (frame.Many is { } many)
+            {
+                isNew = many.Add(Encoding.UTF8.GetString(name));
+            }
+            else
+            {
+                for (var i = frame.FirstName; i < _count && isNew; i++)
+                {
+                    isNew = !NameAt(i).SequenceEqual(name);
+                }
+
+                if (isNew && seen >= LinearNameLimit)
+                {
+                    // A large object: from here on a set, so a hostile document cannot make the check quadratic.
+                    many = new HashSet<string>(StringComparer.Ordinal);
+                    for (var i = frame.FirstName; i < _count; i++)
+                    {
+                        many.Add(Encoding.UTF8.GetString(NameAt(i)));
+                    }
+
+                    many.Add(Encoding.UTF8.GetString(name));
+                    frame.Many = many;
+                }
+            }
+
+            if (_count == _ends.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(_ends.Length * 2);
+                _ends.AsSpan(0, _count).CopyTo(larger);
+                ArrayPool<int>.Shared.Return(_ends);
+                _ends = larger;
+            }
+
+            _ends[_count] = start + length;
+            frame.CurrentName = _count++;
+            return isNew;
+        }
+
+        public readonly ReadOnlySpan<byte> NameAt(int index) => _bytes.AsSpan(Start(index), _ends[index] - Start(index));
+
+        /// <summary>Forgets the names from <paramref name="count"/> on (those of an object that ended).</summary>
+        public void Truncate(int count) => _count = Math.Min(_count, count);
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(_bytes);
+            ArrayPool<int>.Shared.Return(_ends);
+        }
+
+        private readonly int Start(int index) => index == 0 ? 0 : _ends[index - 1];
+
+        private void Reserve(int length)
+        {
+            if (length > _bytes.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(length, _bytes.Length * 2));
+                _bytes.AsSpan(0, Start(_count)).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_bytes);
+                _bytes = larger;
+            }
+        }
     }
 }

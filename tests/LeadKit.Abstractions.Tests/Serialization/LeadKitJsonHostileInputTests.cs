@@ -104,6 +104,35 @@ public sealed class LeadKitJsonHostileInputTests
         Assert.StartsWith(path + ": has a property that occurs more than once", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RepeatedProperty_WrittenWithAnEscape_IsTheSameNameAndRefused()
+    {
+        // "\u0069d" is "id": duplicates are found on the unescaped names, not on the bytes as written.
+        var json = Lead.Replace("\"id\":\"L1\",", "\"id\":\"L1\",\"\\u0069d\":\"L2\",", StringComparison.Ordinal);
+        Assert.NotEqual(Lead, json);
+
+        var error = Assert.Throws<JsonException>(() => LeadKitJson.DeserializeLead(json));
+
+        Assert.StartsWith("$.id: has a property that occurs more than once", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(40)]
+    public void RepeatedProperty_InAnObjectWithManyProperties_IsRefusedAtThatProperty(int before)
+    {
+        // Small objects compare each name with the ones before it, large ones use a set: both must find the repeat.
+        var properties = string.Join(",", Enumerable.Range(0, before).Select(i => $"\"p{i}\":{i}"));
+        var json = $"{{\"nested\":{{{properties},\"p{before / 2}\":0}}}}";
+
+        var error = Assert.Throws<JsonException>(() => LeadKitJson.DeserializeLead(json));
+
+        Assert.Equal($"$.nested.p{before / 2}", error.Path);
+        Assert.Contains("occurs more than once", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("lead", "\"signals\":[", "$.signals[0]")]
     [InlineData("lead", "\"customFields\":[", "$.customFields[0]")]
