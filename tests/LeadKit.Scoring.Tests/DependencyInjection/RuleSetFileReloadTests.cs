@@ -80,7 +80,7 @@ public sealed class RuleSetFileReloadTests : IDisposable
     {
         // A decay factory now refuses a zero lifetime; in a change callback the exception would be lost.
         var lifetimeDays = 30;
-        using var changes = new ManualChange(_model);
+        using var changes = new ManualOptionsChange(_model);
         var services = new ServiceCollection()
             .AddLeadKitScoring(_model, b => b.AddRule(new SignalRule("demo", EngagementSignalKind.DemoRequested, 10) { Decay = DecayFunction.Linear(TimeSpan.FromDays(lifetimeDays)) }))
             .AddSingleton<IOptionsChangeTokenSource<ScoringModelOptions>>(changes);
@@ -126,25 +126,6 @@ public sealed class RuleSetFileReloadTests : IDisposable
         File.Move(next, Path.Combine(_folder, "settings.json"), overwrite: true);
     }
 
-    /// <summary>A change token source the test fires by hand.</summary>
-    private sealed class ManualChange(string name) : IOptionsChangeTokenSource<ScoringModelOptions>, IDisposable
-    {
-        private CancellationTokenSource _change = new();
-
-        public string Name => name;
-
-        public IChangeToken GetChangeToken() => new CancellationChangeToken(_change.Token);
-
-        public void Fire()
-        {
-            var previous = _change;
-            _change = new CancellationTokenSource();
-            previous.Cancel();
-            previous.Dispose();
-        }
-
-        public void Dispose() => _change.Dispose();
-    }
 
     /// <summary>Counts <c>leadkit.scoring.rule_set_rejections</c> for one model (other tests run in parallel).</summary>
     private sealed class RejectionCounter : IDisposable

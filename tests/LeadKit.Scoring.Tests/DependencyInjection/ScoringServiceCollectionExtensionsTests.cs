@@ -84,7 +84,7 @@ public class ScoringServiceCollectionExtensionsTests
     [Fact]
     public void RuleSetReload_Valid_SwapsTheModel_Invalid_KeepsTheOldOneAndReportsIt()
     {
-        var source = new ReloadableJson(ValidJson);
+        var source = new ManualOptionsChange("b2b", ValidJson);
         var services = new ServiceCollection()
             .AddLeadKitScoringRuleSet("b2b", o => o.RuleSetJson = source.Json)
             .AddSingleton<IOptionsChangeTokenSource<ScoringModelOptions>>(source);
@@ -139,27 +139,5 @@ public class ScoringServiceCollectionExtensionsTests
         public ScoreDimension Dimension => ScoreDimension.Fit;
 
         public double Evaluate(Lead lead, DateTimeOffset asOf) => lead.Source == LeadSource.Referral ? 5 : 0;
-    }
-
-    private sealed class ReloadableJson(string json) : IOptionsChangeTokenSource<ScoringModelOptions>, IDisposable
-    {
-        private CancellationTokenSource _change = new();
-
-        public string Json { get; private set; } = json;
-
-        public string Name => "b2b";
-
-        public IChangeToken GetChangeToken() => new CancellationChangeToken(_change.Token);
-
-        public void Change(string json)
-        {
-            Json = json;
-            var previous = _change;
-            _change = new CancellationTokenSource();
-            previous.Cancel();
-            previous.Dispose();
-        }
-
-        public void Dispose() => _change.Dispose();
     }
 }

@@ -3,6 +3,7 @@ using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.DependencyInjection;
 using LeadKit.Scoring.Explanations;
+using LeadKit.Scoring.Tests.DependencyInjection;
 using LeadKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed class ModelQualificationReloadTests
     [Fact]
     public void KeyedPolicyAndAssessor_FollowReloadedThresholds_AndKeepThemWhenAReloadIsRejected()
     {
-        using var source = new Reloadable(RuleSet("20"));
+        using var source = new ManualOptionsChange("b2b", RuleSet("20"));
         using var provider = new ServiceCollection()
             .AddLeadKitScoringRuleSet("b2b", o => o.RuleSetJson = source.Json)
             .AddSingleton<IOptionsChangeTokenSource<ScoringModelOptions>>(source)
@@ -54,27 +55,5 @@ public sealed class ModelQualificationReloadTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("Scoring model 'b2b' thresholds", error.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class Reloadable(string json) : IOptionsChangeTokenSource<ScoringModelOptions>, IDisposable
-    {
-        private CancellationTokenSource _change = new();
-
-        public string Json { get; private set; } = json;
-
-        public string Name => "b2b";
-
-        public IChangeToken GetChangeToken() => new CancellationChangeToken(_change.Token);
-
-        public void Change(string json)
-        {
-            Json = json;
-            var previous = _change;
-            _change = new CancellationTokenSource();
-            previous.Cancel();
-            previous.Dispose();
-        }
-
-        public void Dispose() => _change.Dispose();
     }
 }
