@@ -65,7 +65,10 @@ public sealed record Scenario(int Seed, int Size)
 
             DateTimeOffset? touch = random.Next(4) == 0 ? null : created.AddMinutes(random.Next(0, 3 * 60));
             var owner = Owners[random.Next(Owners.Length)];
-            result.Add(new LeadJourney(new LeadId($"L{i}"), Sources[random.Next(Sources.Length)], created, changes, owner is null ? null : new SalesRepId(owner), FunnelStage.Lead, firstTouchAt: touch));
+
+            // Assigned after creation and no later than the touch, so response time from assignment is never negative.
+            DateTimeOffset? assigned = owner is null || random.Next(5) == 0 ? null : created.AddMinutes(random.Next(0, 1 + (int)((touch ?? created.AddHours(3)) - created).TotalMinutes));
+            result.Add(new LeadJourney(new LeadId($"L{i}"), Sources[random.Next(Sources.Length)], created, changes, owner is null ? null : new SalesRepId(owner), FunnelStage.Lead, assigned, touch));
         }
 
         return result;

@@ -17,7 +17,7 @@ using LeadKit.Metrics.Velocity;
 using LeadKit.Metrics.Volume;
 using LeadKit.Metrics.WinRate;
 
-namespace LeadKit.Benchmarks.Metrics;
+namespace LeadKit.Metrics.Tests.Support;
 
 /// <summary>
 /// The peer: a straightforward LINQ implementation of the same formulas (project each record to its facts, ToLookup
