@@ -15,8 +15,17 @@ namespace LeadKit.Metrics.Conversion;
 /// </para>
 /// <para>An immutable value; thread-safe.</para>
 /// </remarks>
-/// <param name="Leads">The number of leads in the segment (the cohort).</param>
-/// <param name="LeadToCustomer">Converted leads / leads (cohort form, within the horizon).</param>
-/// <param name="Waterfall">One step per consecutive pair of waterfall stages.</param>
-/// <param name="PeriodForm">Conversions during the period / leads created during the period.</param>
-public sealed record ConversionMetrics(long Leads, Rate LeadToCustomer, IReadOnlyList<WaterfallStep> Waterfall, Ratio PeriodForm);
+public sealed class ConversionMetrics
+{
+    /// <summary>The number of leads in the segment (the cohort).</summary>
+    public required long Leads { get; init; }
+
+    /// <summary>Converted leads / leads (cohort form, within the horizon).</summary>
+    public required Rate LeadToCustomer { get; init; }
+
+    /// <summary>One step per consecutive pair of waterfall stages.</summary>
+    public required IReadOnlyList<WaterfallStep> Waterfall { get; init; }
+
+    /// <summary>Conversions during the period / leads created during the period.</summary>
+    public required Ratio PeriodForm { get; init; }
+}

@@ -8,7 +8,14 @@ namespace LeadKit.Metrics.Conversion;
 /// A lead "reached" a waterfall stage when it entered that stage or any later stage of the waterfall (skipped stages
 /// count as passed) within the horizon, so <c>Rate = reached(To) / reached(From)</c> is always a proportion.
 /// </remarks>
-/// <param name="From">The earlier stage.</param>
-/// <param name="To">The next stage of the waterfall.</param>
-/// <param name="Rate">reached(To) / reached(From), with the Wilson 95% interval.</param>
-public sealed record WaterfallStep(FunnelStage From, FunnelStage To, Rate Rate);
+public sealed class WaterfallStep
+{
+    /// <summary>The earlier stage.</summary>
+    public required FunnelStage From { get; init; }
+
+    /// <summary>The next stage of the waterfall.</summary>
+    public required FunnelStage To { get; init; }
+
+    /// <summary>reached(To) / reached(From), with the Wilson 95% interval.</summary>
+    public required Rate Rate { get; init; }
+}

@@ -8,6 +8,11 @@ namespace LeadKit.Metrics.Cycle;
 /// cycle start stage is configured, the first entry into that stage (leads that never entered it are not measured).
 /// Leads that never converted are not measured. An immutable value; thread-safe.
 /// </remarks>
-/// <param name="Length">Mean, median, p75, p90 (and min, max, p25) of the cycle lengths.</param>
-/// <param name="TimeInStage">Completed stays per stage, ordered by stage name.</param>
-public sealed record SalesCycleMetrics(DurationStatistics Length, IReadOnlyList<StageTime> TimeInStage);
+public sealed class SalesCycleMetrics
+{
+    /// <summary>Mean, median, p75, p90 (and min, max, p25) of the cycle lengths.</summary>
+    public required DurationStatistics Length { get; init; }
+
+    /// <summary>Completed stays per stage, ordered by stage name.</summary>
+    public required IReadOnlyList<StageTime> TimeInStage { get; init; }
+}

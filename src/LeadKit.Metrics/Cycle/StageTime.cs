@@ -4,8 +4,17 @@ namespace LeadKit.Metrics.Cycle;
 
 /// <summary>Time leads spent in one stage: completed stays only (from entering the stage to the next change).</summary>
 /// <remarks><c>Mean = Total / Stays</c>, rounded to the nearest tick; <see langword="null"/> without stays.</remarks>
-/// <param name="Stage">The stage.</param>
-/// <param name="Stays">The number of completed stays.</param>
-/// <param name="Total">The sum of the stays.</param>
-/// <param name="Mean">The mean stay, or <see langword="null"/> without stays.</param>
-public sealed record StageTime(FunnelStage Stage, long Stays, TimeSpan Total, TimeSpan? Mean);
+public sealed class StageTime
+{
+    /// <summary>The stage.</summary>
+    public required FunnelStage Stage { get; init; }
+
+    /// <summary>The number of completed stays.</summary>
+    public required long Stays { get; init; }
+
+    /// <summary>The sum of the stays.</summary>
+    public required TimeSpan Total { get; init; }
+
+    /// <summary>The mean stay, or <see langword="null"/> without stays.</summary>
+    public required TimeSpan? Mean { get; init; }
+}

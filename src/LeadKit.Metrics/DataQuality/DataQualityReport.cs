@@ -5,7 +5,7 @@ namespace LeadKit.Metrics.DataQuality;
 /// <see cref="Issues"/> is sorted by record kind, record id, problem kind and detail, so it does not depend on the
 /// order of the input. An immutable value; thread-safe.
 /// </remarks>
-public sealed record DataQualityReport
+public sealed class DataQualityReport
 {
     /// <summary>Creates the section.</summary>
     /// <param name="issues">The problems found, sorted.</param>

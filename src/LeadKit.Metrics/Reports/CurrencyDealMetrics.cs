@@ -8,16 +8,23 @@ using LeadKit.Metrics.WinRate;
 namespace LeadKit.Metrics.Reports;
 
 /// <summary>The deal KPIs of one segment in one currency; amounts of different currencies are never combined.</summary>
-/// <param name="Currency">The currency of every amount here.</param>
-/// <param name="WinRate">Win rate by count and by value.</param>
-/// <param name="AverageTicket">Mean, median and percentiles of won deal values.</param>
-/// <param name="Volume">Number and value of won deals.</param>
-/// <param name="Pipeline">Open, weighted pipeline and coverage of the quota.</param>
-/// <param name="Velocity">Sales velocity (value per day).</param>
-public sealed record CurrencyDealMetrics(
-    CurrencyCode Currency,
-    WinRateMetrics WinRate,
-    MoneyStatistics AverageTicket,
-    SalesVolume Volume,
-    PipelineMetrics Pipeline,
-    SalesVelocity Velocity);
+public sealed class CurrencyDealMetrics
+{
+    /// <summary>The currency of every amount here.</summary>
+    public required CurrencyCode Currency { get; init; }
+
+    /// <summary>Win rate by count and by value.</summary>
+    public required WinRateMetrics WinRate { get; init; }
+
+    /// <summary>Mean, median and percentiles of won deal values.</summary>
+    public required MoneyStatistics AverageTicket { get; init; }
+
+    /// <summary>Number and value of won deals.</summary>
+    public required SalesVolume Volume { get; init; }
+
+    /// <summary>Open, weighted pipeline and coverage of the quota.</summary>
+    public required PipelineMetrics Pipeline { get; init; }
+
+    /// <summary>Sales velocity (value per day).</summary>
+    public required SalesVelocity Velocity { get; init; }
+}

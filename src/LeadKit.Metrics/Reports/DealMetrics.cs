@@ -7,9 +7,20 @@ namespace LeadKit.Metrics.Reports;
 /// Won and lost deals belong to the period they closed in; open deals belong to no period (the pipeline is the
 /// current state), so period segments have no open deals. An immutable value; thread-safe.
 /// </remarks>
-/// <param name="Won">Won deals.</param>
-/// <param name="Lost">Lost deals.</param>
-/// <param name="Open">Open deals.</param>
-/// <param name="WinRateByCount">won / (won + lost) across currencies.</param>
-/// <param name="ByCurrency">Money KPIs per currency, ordered by currency code.</param>
-public sealed record DealMetrics(long Won, long Lost, long Open, Rate WinRateByCount, IReadOnlyList<CurrencyDealMetrics> ByCurrency);
+public sealed class DealMetrics
+{
+    /// <summary>Won deals.</summary>
+    public required long Won { get; init; }
+
+    /// <summary>Lost deals.</summary>
+    public required long Lost { get; init; }
+
+    /// <summary>Open deals.</summary>
+    public required long Open { get; init; }
+
+    /// <summary>won / (won + lost) across currencies.</summary>
+    public required Rate WinRateByCount { get; init; }
+
+    /// <summary>Money KPIs per currency, ordered by currency code.</summary>
+    public required IReadOnlyList<CurrencyDealMetrics> ByCurrency { get; init; }
+}

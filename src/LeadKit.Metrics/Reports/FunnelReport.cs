@@ -9,7 +9,7 @@ namespace LeadKit.Metrics.Reports;
 /// Segments are ordered by key (source and owner by ordinal name with the unattributed/unassigned segment last,
 /// periods by time), so a report does not depend on the order of the input. An immutable value; thread-safe.
 /// </remarks>
-public sealed record FunnelReport
+public sealed class FunnelReport
 {
     /// <summary>Creates a report.</summary>
     internal FunnelReport(

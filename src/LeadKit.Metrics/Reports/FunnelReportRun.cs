@@ -1,22 +1,13 @@
 using System.Globalization;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Funnel;
-using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Sales;
-using LeadKit.Abstractions.Sources;
-using LeadKit.Metrics.Conversion;
-using LeadKit.Metrics.Cycle;
 using LeadKit.Metrics.DataQuality;
 using LeadKit.Metrics.Inputs;
 using LeadKit.Metrics.Periods;
-using LeadKit.Metrics.Pipeline;
-using LeadKit.Metrics.Rates;
+using LeadKit.Metrics.Reports.Dimensions;
 using LeadKit.Metrics.Response;
 using LeadKit.Metrics.Retention;
-using LeadKit.Metrics.Statistics;
-using LeadKit.Metrics.Velocity;
-using LeadKit.Metrics.Volume;
-using LeadKit.Metrics.WinRate;
 
 namespace LeadKit.Metrics.Reports;
 
@@ -32,29 +23,24 @@ internal sealed class FunnelReportRun
     private readonly FunnelStage _converted;
     private readonly FunnelStage _cycleStart;
 
-    private readonly List<SegmentAccumulator> _sources = [];
-    private readonly List<SegmentAccumulator> _owners = [];
-    private readonly List<SegmentAccumulator> _periodSegments = [];
-    private readonly List<int> _periodIds = [];
-    private readonly Dictionary<string, int> _ownerSlots = new(StringComparer.Ordinal);
+    // The dimensions every record is added to; the total is the sum of the sources (see TotalDimension.SumOf).
+    private readonly TotalDimension _total;
+    private readonly SourceDimension _sources;
+    private readonly ReportDimension[] _dimensions;
+    private readonly int[] _slots;
+
     private readonly Dictionary<string, int> _currencySlots = new(StringComparer.Ordinal);
     private readonly List<CurrencyCode> _currencies = [];
-    private readonly List<FunnelStage> _stages = [];
-    // Sources and stages come from the journeys (untrusted): grouped by value, per run, never by a process-wide ordinal.
-    private readonly Dictionary<LeadSource, int> _sourceSlots = [];
-    private readonly Dictionary<FunnelStage, int> _stageSlots = [];
-    private int[] _periodSlotByOffset = [];
-    private readonly Dictionary<int, int> _farPeriodSlots = [];
-    private int _periodIdBase;
-    private int _unassignedOwnerSlot = -1;
-    private int _unattributedSourceSlot = -1;
 
-    private readonly GroupedValues<long> _cycle = new();
-    private readonly GroupedValues<long> _response = new();
-    private readonly GroupedValues<decimal> _wonValues = new();
-    private long[]? _cycleBuffer;
-    private long[]? _responseBuffer;
-    private decimal[]? _wonBuffer;
+    // Stages come from the journeys (untrusted): numbered by value, per run, never by a process-wide ordinal.
+    private readonly List<FunnelStage> _stages = [];
+    private readonly Dictionary<FunnelStage, int> _stageSlots = [];
+    private int[] _stayStages = new int[16];
+    private long[] _stayTicks = new long[16];
+
+    private readonly GroupedValues<long> _cycle;
+    private readonly GroupedValues<long> _response;
+    private readonly GroupedValues<decimal> _wonValues;
 
     public FunnelReportRun(FunnelReportCalculator settings)
     {
@@ -63,6 +49,13 @@ internal sealed class FunnelReportRun
         _waterfallLength = settings.Stages.Length;
         _converted = settings.ConvertedStage;
         _cycleStart = settings.CycleStartStage;
+        _total = new TotalDimension(_waterfallLength, settings.Quotas);
+        _sources = new SourceDimension(_waterfallLength);
+        _dimensions = [_sources, new OwnerDimension(_waterfallLength, settings.OwnerQuotas), new PeriodDimension(_waterfallLength, _periods)];
+        _slots = new int[_dimensions.Length];
+        _cycle = new(_dimensions.Length);
+        _response = new(_dimensions.Length);
+        _wonValues = new(_dimensions.Length);
     }
 
     public FunnelReport Run(IEnumerable<LeadJourney> journeyInput, IEnumerable<Deal> dealInput, IEnumerable<CustomerRecord> customerInput)
@@ -122,11 +115,10 @@ internal sealed class FunnelReportRun
         {
             if (!dealExcluded[d])
             {
+                // A deal belongs to its lead when exactly one journey has the lead's id (even one excluded for another problem).
                 var deal = deals[d];
-                var source = deal.LeadId is { } lead && leadIndex.TryGetValue(lead.Value!, out var j) && j >= 0
-                    ? SourceSlot(journeys[j].Source)
-                    : UnattributedSourceSlot();
-                AddDeal(deal, source);
+                var lead = deal.LeadId is { } id && leadIndex.TryGetValue(id.Value!, out var j) && j >= 0 ? journeys[j] : null;
+                AddDeal(deal, lead);
             }
         }
 
@@ -185,7 +177,7 @@ internal sealed class FunnelReportRun
     private void Issue(bool[] excluded, int index, RecordKind record, string id, DataQualityIssueKind kind, string detail)
     {
         excluded[index] = true;
-        _issues.Add(new DataQualityIssue(record, index, id, kind, detail));
+        _issues.Add(new DataQualityIssue { Record = record, Index = index, RecordId = id, Kind = kind, Detail = detail });
     }
 
     // ---- pass 1: checks ------------------------------------------------------------------------------------------
@@ -212,18 +204,13 @@ internal sealed class FunnelReportRun
 
     private void ResetSegments()
     {
-        _sources.Clear();
-        _owners.Clear();
-        _periodSegments.Clear();
-        _ownerSlots.Clear();
+        foreach (var dimension in _dimensions)
+        {
+            dimension.Clear();
+        }
+
         _stages.Clear();
-        _sourceSlots.Clear();
         _stageSlots.Clear();
-        Array.Clear(_periodSlotByOffset);
-        _farPeriodSlots.Clear();
-        _periodIds.Clear();
-        _unassignedOwnerSlot = -1;
-        _unattributedSourceSlot = -1;
         _cycle.Clear();
         _response.Clear();
     }
@@ -488,13 +475,13 @@ internal sealed class FunnelReportRun
 
     private void AddJourney(LeadJourney journey)
     {
-        var s = SourceSlot(journey.Source);
-        var o = OwnerSlot(journey.OwnerId);
-        var p = PeriodSlot(journey.CreatedAt.UtcTicks);
-        var bySource = _sources[s];
-        var byOwner = _owners[o];
-        var byPeriod = _periodSegments[p];
+        var slots = _slots;
+        for (var d = 0; d < _dimensions.Length; d++)
+        {
+            slots[d] = _dimensions[d].SlotOf(journey);
+        }
 
+        // The journey's facts, computed once; then each dimension's segment counts them.
         var created = journey.CreatedAt.UtcTicks;
         var horizon = _settings.HorizonTicks;
         var waterfall = _settings.WaterfallIndex;
@@ -504,15 +491,18 @@ internal sealed class FunnelReportRun
         var cycleStart = _cycleStart.IsDefault || stage == _cycleStart ? created : NoTime;
         var previous = created;
         var changes = journey.ChangeArray;
+        if (changes.Length > _stayStages.Length)
+        {
+            _stayStages = new int[changes.Length * 2];
+            _stayTicks = new long[changes.Length * 2];
+        }
+
         for (var i = 0; i < changes.Length; i++)
         {
             var change = changes[i];
             var at = change.OccurredAt.UtcTicks;
-            var stay = at - previous;
-            var slot = StageSlot(change.From);
-            bySource.AddStay(slot, stay);
-            byOwner.AddStay(slot, stay);
-            byPeriod.AddStay(slot, stay);
+            _stayStages[i] = StageSlot(change.From);
+            _stayTicks[i] = at - previous;
 
             var to = change.To;
             var reached = waterfall.IndexOf(to);
@@ -532,187 +522,66 @@ internal sealed class FunnelReportRun
             }
 
             previous = at;
-            stage = to;
         }
 
-        var bucket = furthest + 1;
-        bySource.ReachedHistogram[bucket]++;
-        byOwner.ReachedHistogram[bucket]++;
-        byPeriod.ReachedHistogram[bucket]++;
-        bySource.Leads++;
-        byOwner.Leads++;
-        byPeriod.Leads++;
-
-        if (convertedAt != NoTime)
+        var converted = convertedAt != NoTime;
+        var convertedInHorizon = converted && convertedAt - created <= horizon;
+        var responseStart = _settings.ResponseStart == ResponseStart.Created ? journey.CreatedAt : journey.AssignedAt;
+        var untouched = responseStart is not null && journey.FirstTouchAt is null;
+        for (var d = 0; d < _dimensions.Length; d++)
         {
-            if (convertedAt - created <= horizon)
+            var segment = _dimensions[d].Segments[slots[d]];
+            segment.Conversion.AddLead(furthest, convertedInHorizon, converted);
+            for (var i = 0; i < changes.Length; i++)
             {
-                bySource.Converted++;
-                byOwner.Converted++;
-                byPeriod.Converted++;
+                segment.Cycle.AddStay(_stayStages[i], _stayTicks[i]);
             }
 
-            bySource.ConvertedAnyTime++;
-            byOwner.ConvertedAnyTime++;
-            byPeriod.ConvertedAnyTime++;
-            _periodSegments[PeriodSlot(convertedAt)].ConvertedDuringPeriod++;
+            if (untouched)
+            {
+                segment.Response.AddUntouched();
+            }
+        }
+
+        if (converted)
+        {
+            foreach (var dimension in _dimensions)
+            {
+                if (dimension.IsTime)
+                {
+                    dimension.Segments[dimension.SlotOfInstant(convertedAt)].Conversion.AddConversionEvent();
+                }
+            }
 
             if (cycleStart != NoTime && convertedAt >= cycleStart)
             {
-                _cycle.Add(convertedAt - cycleStart, s, o, p, 0);
+                _cycle.Add(convertedAt - cycleStart, slots, 0);
             }
         }
 
-        var responseStart = _settings.ResponseStart == ResponseStart.Created ? journey.CreatedAt : journey.AssignedAt;
-        if (responseStart is { } start)
+        if (responseStart is { } start && journey.FirstTouchAt is { } touch)
         {
-            if (journey.FirstTouchAt is { } touch)
-            {
-                _response.Add(touch.UtcTicks - start.UtcTicks, s, o, p, 0);
-            }
-            else
-            {
-                bySource.Untouched++;
-                byOwner.Untouched++;
-                byPeriod.Untouched++;
-            }
+            _response.Add(touch.UtcTicks - start.UtcTicks, slots, 0);
         }
     }
 
-    private void AddDeal(Deal deal, int s)
+    private void AddDeal(Deal deal, LeadJourney? lead)
     {
-        var o = OwnerSlot(deal.OwnerId);
-        var p = deal.ClosedAt is { } closed ? PeriodSlot(closed.UtcTicks) : -1;
-        var c = CurrencySlot(deal.Value.Currency);
-        var amount = deal.Value.Amount;
-        AddDealTo(_sources[s], deal, c, amount);
-        AddDealTo(_owners[o], deal, c, amount);
-        if (p >= 0)
+        var slots = _slots;
+        var currency = CurrencySlot(deal.Value.Currency);
+        for (var d = 0; d < _dimensions.Length; d++)
         {
-            AddDealTo(_periodSegments[p], deal, c, amount);
+            var slot = slots[d] = _dimensions[d].SlotOf(deal, lead);
+            if (slot >= 0)
+            {
+                _dimensions[d].Segments[slot].Deals.Add(deal, currency);
+            }
         }
 
         if (deal.Status == DealStatus.Won)
         {
-            _wonValues.Add(amount, s, o, p, c);
+            _wonValues.Add(deal.Value.Amount, slots, currency);
         }
-    }
-
-    private static void AddDealTo(SegmentAccumulator segment, Deal deal, int currency, decimal amount)
-    {
-        var totals = segment.Currency(currency);
-        switch (deal.Status)
-        {
-            case DealStatus.Won:
-                segment.Won++;
-                totals.Won++;
-                totals.WonValue += amount;
-                totals.WonCycleTicks += deal.ClosedAt!.Value.UtcTicks - deal.OpenedAt.UtcTicks;
-                break;
-            case DealStatus.Lost:
-                segment.Lost++;
-                totals.Lost++;
-                totals.LostValue += amount;
-                break;
-            default:
-                segment.Open++;
-                totals.Open++;
-                totals.OpenValue += amount;
-                break;
-        }
-    }
-
-    private int SourceSlot(LeadSource source)
-    {
-        if (!_sourceSlots.TryGetValue(source, out var slot))
-        {
-            slot = _sources.Count;
-            _sourceSlots.Add(source, slot);
-            _sources.Add(new SegmentAccumulator(new SegmentKey(SegmentDimension.Source, Source: source), _waterfallLength));
-        }
-
-        return slot;
-    }
-
-    private int UnattributedSourceSlot()
-    {
-        if (_unattributedSourceSlot < 0)
-        {
-            _unattributedSourceSlot = _sources.Count;
-            _sources.Add(new SegmentAccumulator(new SegmentKey(SegmentDimension.Source), _waterfallLength));
-        }
-
-        return _unattributedSourceSlot;
-    }
-
-    private int OwnerSlot(SalesRepId? owner)
-    {
-        if (owner is not { } rep)
-        {
-            if (_unassignedOwnerSlot < 0)
-            {
-                _unassignedOwnerSlot = _owners.Count;
-                _owners.Add(new SegmentAccumulator(new SegmentKey(SegmentDimension.Owner), _waterfallLength));
-            }
-
-            return _unassignedOwnerSlot;
-        }
-
-        if (!_ownerSlots.TryGetValue(rep.Value!, out var slot))
-        {
-            slot = _owners.Count;
-            _ownerSlots.Add(rep.Value!, slot);
-            _owners.Add(new SegmentAccumulator(new SegmentKey(SegmentDimension.Owner, Owner: rep), _waterfallLength));
-        }
-
-        return slot;
-    }
-
-    private int PeriodSlot(long utcTicks)
-    {
-        var id = _periods.IdOf(utcTicks);
-        var offset = id - _periodIdBase;
-        if ((uint)offset < (uint)_periodSlotByOffset.Length && _periodSlotByOffset[offset] > 0)
-        {
-            return _periodSlotByOffset[offset] - 1;
-        }
-
-        if (_farPeriodSlots.TryGetValue(id, out var far))
-        {
-            return far;
-        }
-
-        if ((uint)offset >= (uint)_periodSlotByOffset.Length)
-        {
-            // Period ids are consecutive integers: keep a dense table (slot + 1, 0 = none) and grow it to cover id.
-            var low = Math.Min(_periodSlotByOffset.Length == 0 ? id : _periodIdBase, id) - 16;
-            var high = Math.Max(_periodSlotByOffset.Length == 0 ? id : _periodIdBase + _periodSlotByOffset.Length - 1, id) + 16;
-            if (high - low >= PeriodIndex.MaximumCached)
-            {
-                // Far from the other periods (9999-12-30 beside 2018): a dictionary entry, not millions of empty slots.
-                var farSlot = _periodSegments.Count;
-                _farPeriodSlots.Add(id, farSlot);
-                _periodIds.Add(id);
-                _periodSegments.Add(new SegmentAccumulator(new SegmentKey(SegmentDimension.Period, Period: _periods[id]), _waterfallLength));
-                return farSlot;
-            }
-
-            var table = new int[high - low + 1];
-            if (_periodSlotByOffset.Length > 0)
-            {
-                Array.Copy(_periodSlotByOffset, 0, table, _periodIdBase - low, _periodSlotByOffset.Length);
-            }
-
-            _periodSlotByOffset = table;
-            _periodIdBase = low;
-            offset = id - low;
-        }
-
-        var slot = _periodSegments.Count;
-        _periodSlotByOffset[offset] = slot + 1;
-        _periodIds.Add(id);
-        _periodSegments.Add(new SegmentAccumulator(new SegmentKey(SegmentDimension.Period, Period: _periods[id]), _waterfallLength));
-        return slot;
     }
 
     private int StageSlot(FunnelStage stage)
@@ -743,204 +612,50 @@ internal sealed class FunnelReportRun
 
     private FunnelReport Assemble(RetentionMetrics retention, DataQualityReport quality)
     {
-        var currencyCount = Math.Max(1, _currencies.Count);
         _cycle.Sort();
         _response.Sort();
         _wonValues.Sort();
 
-        // Every journey and every deal is in exactly one source segment, so overall = the sum of the sources.
-        var total = new SegmentAccumulator(new SegmentKey(SegmentDimension.Overall), _waterfallLength);
-        foreach (var source in _sources)
-        {
-            total.AddFrom(source);
-        }
-
-        var overall = BuildDimension(0, [total], currencyCount)[0];
-        var sources = BuildDimension(1, _sources, currencyCount);
-        var owners = BuildDimension(2, _owners, currencyCount);
-        var periods = BuildDimension(3, _periodSegments, currencyCount);
-
-        var sourceOrder = Order(_sources.Count, i => i == _unattributedSourceSlot ? null : _sources[i].Key.Source!.Value.Value);
-        var ownerOrder = Order(_owners.Count, i => i == _unassignedOwnerSlot ? null : _owners[i].Key.Owner!.Value.Value);
-        var periodOrder = new int[_periodSegments.Count];
-        for (var i = 0; i < periodOrder.Length; i++)
-        {
-            periodOrder[i] = i;
-        }
-
-        Array.Sort(periodOrder, (x, y) => _periodIds[x].CompareTo(_periodIds[y]));
+        _total.SumOf(_sources);
         return new FunnelReport(
             _settings.Calendar.Unit,
             _settings.Calendar.TimeZone,
-            overall,
-            Reorder(sources, sourceOrder),
-            Reorder(owners, ownerOrder),
-            Reorder(periods, periodOrder),
+            BuildDimension(_total, -1)[0],
+            BuildDimension(_dimensions[0], 0),
+            BuildDimension(_dimensions[1], 1),
+            BuildDimension(_dimensions[2], 2),
             retention,
             quality);
     }
 
-    private static int[] Order(int count, Func<int, string?> name)
+    /// <summary>Builds the segments of a dimension in report order.</summary>
+    /// <param name="dimension">The dimension.</param>
+    /// <param name="column">The dimension's slot column in the grouped values, or -1 for the total.</param>
+    private FunnelSegment[] BuildDimension(ReportDimension dimension, int column)
     {
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
+        var currencyCount = Math.Max(1, _currencies.Count);
+        var groups = dimension.Segments.Count;
 
-        // Named segments by ordinal name; the unnamed (unassigned / unattributed) one last.
-        Array.Sort(order, (x, y) => (name(x), name(y)) switch
-        {
-            (null, null) => 0,
-            (null, _) => 1,
-            (_, null) => -1,
-            var (a, b) => string.CompareOrdinal(a, b),
-        });
-        return order;
-    }
-
-    private static FunnelSegment[] Reorder(FunnelSegment[] segments, int[] order)
-    {
-        var result = new FunnelSegment[segments.Length];
+        // Each scatter reuses its buffer: the runs are consumed before the next dimension is built.
+        var (cycle, cycleStarts) = _cycle.Scatter(column, 1, groups);
+        var (response, responseStarts) = _response.Scatter(column, 1, groups);
+        var (won, wonStarts) = _wonValues.Scatter(column, currencyCount, groups);
+        var order = dimension.Order();
+        var result = new FunnelSegment[groups];
         for (var i = 0; i < order.Length; i++)
         {
-            result[i] = segments[order[i]];
-        }
-
-        return result;
-    }
-
-    private FunnelSegment[] BuildDimension(int dimension, List<SegmentAccumulator> accumulators, int currencyCount)
-    {
-        var groups = accumulators.Count;
-        // The per-dimension runs are consumed before the next dimension is built, so their buffers are reused.
-        var (cycle, cycleStarts) = _cycle.Scatter(dimension, 1, groups, _cycleBuffer);
-        var (response, responseStarts) = _response.Scatter(dimension, 1, groups, _responseBuffer);
-        var (won, wonStarts) = _wonValues.Scatter(dimension, currencyCount, groups, _wonBuffer);
-        if (dimension != 0)
-        {
-            (_cycleBuffer, _responseBuffer, _wonBuffer) = (cycle, response, won);
-        }
-
-        var result = new FunnelSegment[groups];
-        for (var g = 0; g < groups; g++)
-        {
-            var a = accumulators[g];
-            var cycleRun = cycle.AsSpan(cycleStarts[g], cycleStarts[g + 1] - cycleStarts[g]);
-            var responseRun = response.AsSpan(responseStarts[g], responseStarts[g + 1] - responseStarts[g]);
-            result[g] = new FunnelSegment(
-                a.Key,
-                BuildConversion(a, dimension),
-                new SalesCycleMetrics(DurationStatistics.FromSorted(cycleRun, Sum(cycleRun)), BuildStageTimes(a)),
-                BuildResponse(a, responseRun),
-                BuildDeals(a, dimension, won, wonStarts, g * currencyCount));
-        }
-
-        return result;
-    }
-
-    private static Int128 Sum(ReadOnlySpan<long> values)
-    {
-        Int128 sum = 0;
-        foreach (var value in values)
-        {
-            sum += value;
-        }
-
-        return sum;
-    }
-
-    private ConversionMetrics BuildConversion(SegmentAccumulator a, int dimension)
-    {
-        var reached = new long[_waterfallLength];
-        long atLeast = 0;
-        for (var i = _waterfallLength - 1; i >= 0; i--)
-        {
-            atLeast += a.ReachedHistogram[i + 1];
-            reached[i] = atLeast;
-        }
-
-        var steps = new WaterfallStep[_waterfallLength - 1];
-        for (var i = 0; i < steps.Length; i++)
-        {
-            steps[i] = new WaterfallStep(_settings.Stages[i], _settings.Stages[i + 1], new Rate(reached[i + 1], reached[i]));
-        }
-
-        var periodForm = dimension == 3 ? new Ratio(a.ConvertedDuringPeriod, a.Leads) : new Ratio(a.ConvertedAnyTime, a.Leads);
-        return new ConversionMetrics(a.Leads, new Rate(a.Converted, a.Leads), steps, periodForm);
-    }
-
-    private StageTime[] BuildStageTimes(SegmentAccumulator a)
-    {
-        var times = new List<StageTime>();
-        for (var slot = 0; slot < a.Stays.Length; slot++)
-        {
-            var stays = a.Stays[slot];
-            if (stays > 0)
+            var g = order[i];
+            var a = dimension.Segments[g];
+            result[i] = new FunnelSegment
             {
-                var total = a.StageTicks[slot];
-                times.Add(new StageTime(_stages[slot], stays, TimeSpan.FromTicks((long)total), TimeSpan.FromTicks((long)decimal.Round((decimal)total / stays, MidpointRounding.ToEven))));
-            }
-        }
-
-        times.Sort((x, y) => string.CompareOrdinal(x.Stage.Value, y.Stage.Value));
-        return [.. times];
-    }
-
-    private ResponseTimeMetrics BuildResponse(SegmentAccumulator a, ReadOnlySpan<long> sorted)
-    {
-        // Values are sorted: the number within the SLA is the index of the first value above it.
-        var sla = _settings.Sla.Ticks;
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= sla)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return new ResponseTimeMetrics(DurationStatistics.FromSorted(sorted, Sum(sorted)), new Rate(lo, sorted.Length), _settings.Sla, a.Untouched);
-    }
-
-    private DealMetrics BuildDeals(SegmentAccumulator a, int dimension, decimal[] won, int[] wonStarts, int firstGroup)
-    {
-        var perCurrency = new List<CurrencyDealMetrics>();
-        for (var c = 0; c < a.Currencies.Length; c++)
-        {
-            if (a.Currencies[c] is not { } t)
-            {
-                continue;
-            }
-
-            var currency = _currencies[c];
-            var g = firstGroup + c;
-            var run = won.AsSpan(wonStarts[g], wonStarts[g + 1] - wonStarts[g]);
-            var closed = t.Won + t.Lost;
-            var winRate = new Rate(t.Won, closed);
-            decimal? quota = dimension switch
-            {
-                0 => _settings.Quotas.TryGetValue(currency, out var q) ? q : null,
-                2 => a.Key.Owner is { } owner && _settings.OwnerQuotas.TryGetValue(owner.Value!, out var m) && m.Currency == currency ? m.Amount : null,
-                _ => null,
+                Key = a.Key,
+                Conversion = a.Conversion.Build(_settings.Stages, dimension.IsTime),
+                SalesCycle = a.Cycle.Build(cycle.AsSpan(cycleStarts[g], cycleStarts[g + 1] - cycleStarts[g]), _stages),
+                Response = a.Response.Build(response.AsSpan(responseStarts[g], responseStarts[g + 1] - responseStarts[g]), _settings.Sla),
+                Deals = a.Deals.Build(_currencies, won, wonStarts, g * currencyCount, dimension, a.Key),
             };
-            decimal? meanCycleDays = t.Won > 0 ? (decimal)t.WonCycleTicks / t.Won / TimeSpan.TicksPerDay : null;
-            decimal? valuePerDay = t.Won > 0 && meanCycleDays > 0m ? t.Open * t.WonValue / closed / meanCycleDays.Value : null;
-            perCurrency.Add(new CurrencyDealMetrics(
-                currency,
-                new WinRateMetrics(winRate, new Ratio(t.WonValue, t.WonValue + t.LostValue)),
-                MoneyStatistics.FromSorted(currency, run, t.WonValue),
-                new SalesVolume(t.Won, t.WonValue),
-                new PipelineMetrics(t.Open, t.OpenValue, closed > 0 ? t.OpenValue * t.Won / closed : null, quota, quota is { } qv ? new Ratio(t.OpenValue, qv) : Ratio.NoData),
-                new SalesVelocity(t.Open, t.Won > 0 ? t.WonValue / t.Won : null, winRate, meanCycleDays, valuePerDay)));
         }
 
-        perCurrency.Sort((x, y) => string.CompareOrdinal(x.Currency.Value, y.Currency.Value));
-        return new DealMetrics(a.Won, a.Lost, a.Open, new Rate(a.Won, a.Won + a.Lost), [.. perCurrency]);
+        return result;
     }
 }

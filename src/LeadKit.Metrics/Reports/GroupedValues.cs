@@ -1,36 +1,48 @@
 namespace LeadKit.Metrics.Reports;
 
 /// <summary>
-/// Values that need exact percentiles, each with the segments it belongs to. Sorted once; then scattered, in sorted
-/// order, into per-segment runs, so every segment's run is already sorted (one sort instead of one per segment).
+/// Values that need exact percentiles, each with its segment slot in every dimension (and a currency). Sorted once;
+/// then scattered, in sorted order, into per-segment runs, so every segment's run is already sorted (one sort
+/// instead of one per segment).
 /// </summary>
 internal sealed class GroupedValues<T>
     where T : struct, IComparable<T>
 {
     private T[] _values = new T[1024];
-    private int[] _source = new int[1024];
-    private int[] _owner = new int[1024];
-    private int[] _period = new int[1024];
+    private readonly int[][] _slots;
     private int[] _currency = new int[1024];
+    private int[] _sortedItems = [];
+    private T[] _scatterBuffer = [];
+
+    /// <param name="dimensions">The number of dimensions each value has a slot in.</param>
+    public GroupedValues(int dimensions)
+    {
+        _slots = new int[dimensions][];
+        for (var d = 0; d < dimensions; d++)
+        {
+            _slots[d] = new int[_values.Length];
+        }
+    }
 
     public int Count { get; private set; }
 
-    public void Add(T value, int source, int owner, int period, int currency)
+    /// <summary>Adds a value.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="slots">Its segment slot in each dimension (-1: in no segment of that dimension).</param>
+    /// <param name="currency">Its currency slot (0 when values have no currency).</param>
+    public void Add(T value, ReadOnlySpan<int> slots, int currency)
     {
         if (Count == _values.Length)
         {
-            var size = Count * 2;
-            Array.Resize(ref _values, size);
-            Array.Resize(ref _source, size);
-            Array.Resize(ref _owner, size);
-            Array.Resize(ref _period, size);
-            Array.Resize(ref _currency, size);
+            Resize(Count * 2);
         }
 
         _values[Count] = value;
-        _source[Count] = source;
-        _owner[Count] = owner;
-        _period[Count] = period;
+        for (var d = 0; d < _slots.Length; d++)
+        {
+            _slots[d][Count] = slots[d];
+        }
+
         _currency[Count] = currency;
         Count++;
     }
@@ -40,11 +52,7 @@ internal sealed class GroupedValues<T>
     {
         if (capacity > _values.Length)
         {
-            Array.Resize(ref _values, capacity);
-            Array.Resize(ref _source, capacity);
-            Array.Resize(ref _owner, capacity);
-            Array.Resize(ref _period, capacity);
-            Array.Resize(ref _currency, capacity);
+            Resize(capacity);
         }
     }
 
@@ -64,23 +72,17 @@ internal sealed class GroupedValues<T>
         _sortedItems = items;
     }
 
-    private int[] _sortedItems = [];
-
-    /// <summary>Splits the sorted values into one sorted run per group (group = dimension slot × currencies + currency).</summary>
-    /// <param name="dimension">0 overall, 1 source, 2 owner, 3 period.</param>
+    /// <summary>
+    /// Splits the sorted values into one sorted run per group (group = slot × currencies + currency). The returned
+    /// array is reused by the next call: consume the runs first.
+    /// </summary>
+    /// <param name="dimension">The dimension whose slots group the values, or -1 for one group of every value.</param>
     /// <param name="currencies">The number of currency slots (1 when values have no currency).</param>
-    /// <param name="groups">The number of slots of the dimension (1 for overall).</param>
+    /// <param name="groups">The number of slots of the dimension (1 for -1).</param>
     /// <returns>The values and the start of each group's run (length groups × currencies + 1).</returns>
-    /// <param name="buffer">A buffer to reuse for the output when it is large enough.</param>
-    public (T[] Values, int[] Starts) Scatter(int dimension, int currencies, int groups, T[]? buffer = null)
+    public (T[] Values, int[] Starts) Scatter(int dimension, int currencies, int groups)
     {
-        var keys = dimension switch
-        {
-            1 => _source,
-            2 => _owner,
-            3 => _period,
-            _ => null,
-        };
+        var keys = dimension < 0 ? null : _slots[dimension];
         if (keys is null && currencies == 1)
         {
             // One group: the sorted values are its run.
@@ -106,7 +108,12 @@ internal sealed class GroupedValues<T>
 
         var next = new int[starts.Length - 1];
         Array.Copy(starts, next, next.Length);
-        var output = buffer is not null && buffer.Length >= starts[^1] ? buffer : new T[starts[^1]];
+        if (_scatterBuffer.Length < starts[^1])
+        {
+            _scatterBuffer = new T[starts[^1]];
+        }
+
+        var output = _scatterBuffer;
         for (var i = 0; i < Count; i++)
         {
             var item = items[i];
@@ -118,5 +125,16 @@ internal sealed class GroupedValues<T>
         }
 
         return (output, starts);
+    }
+
+    private void Resize(int size)
+    {
+        Array.Resize(ref _values, size);
+        for (var d = 0; d < _slots.Length; d++)
+        {
+            Array.Resize(ref _slots[d], size);
+        }
+
+        Array.Resize(ref _currency, size);
     }
 }

@@ -4,13 +4,25 @@ using LeadKit.Metrics.Periods;
 
 namespace LeadKit.Metrics.Reports;
 
-/// <summary>Identifies a report segment.</summary>
-/// <param name="Dimension">What the segment groups by.</param>
-/// <param name="Source">The source of a <see cref="SegmentDimension.Source"/> segment; <see langword="null"/> there means deals without a known lead.</param>
-/// <param name="Owner">The owner of an <see cref="SegmentDimension.Owner"/> segment; <see langword="null"/> there means unassigned.</param>
-/// <param name="Period">The period of a <see cref="SegmentDimension.Period"/> segment.</param>
-public sealed record SegmentKey(SegmentDimension Dimension, LeadSource? Source = null, SalesRepId? Owner = null, Period? Period = null)
+/// <summary>Identifies a report segment: the dimension and the value of that dimension the segment groups.</summary>
+/// <remarks>
+/// A value with value equality, so a segment can be looked up by its key. Properties that a dimension does not use
+/// are <see langword="null"/>; a later dimension adds its own property without changing these.
+/// </remarks>
+public sealed record SegmentKey
 {
+    /// <summary>Gets what the segment groups by.</summary>
+    public required SegmentDimension Dimension { get; init; }
+
+    /// <summary>Gets the source of a <see cref="SegmentDimension.Source"/> segment; <see langword="null"/> there means deals without a known lead.</summary>
+    public LeadSource? Source { get; init; }
+
+    /// <summary>Gets the owner of an <see cref="SegmentDimension.Owner"/> segment; <see langword="null"/> there means unassigned.</summary>
+    public SalesRepId? Owner { get; init; }
+
+    /// <summary>Gets the period of a <see cref="SegmentDimension.Period"/> segment.</summary>
+    public Period? Period { get; init; }
+
     /// <summary>Gets a label: <c>overall</c>, the source, the owner id, <c>(unassigned)</c>, <c>(unattributed)</c> or the period label.</summary>
     public string Label => Dimension switch
     {

@@ -9,8 +9,17 @@ namespace LeadKit.Metrics.Response;
 /// touched leads</c>. Leads with a start but no touch yet are counted in <see cref="Untouched"/>, not in the rate,
 /// because whether they breach the SLA depends on when the report is read. An immutable value; thread-safe.
 /// </remarks>
-/// <param name="Time">Median, p90 (and the other statistics) of the response times.</param>
-/// <param name="WithinSla">Share of touched leads answered within the SLA.</param>
-/// <param name="Sla">The service-level target.</param>
-/// <param name="Untouched">Leads with a start but no first touch.</param>
-public sealed record ResponseTimeMetrics(DurationStatistics Time, Rate WithinSla, TimeSpan Sla, long Untouched);
+public sealed class ResponseTimeMetrics
+{
+    /// <summary>Median, p90 (and the other statistics) of the response times.</summary>
+    public required DurationStatistics Time { get; init; }
+
+    /// <summary>Share of touched leads answered within the SLA.</summary>
+    public required Rate WithinSla { get; init; }
+
+    /// <summary>The service-level target.</summary>
+    public required TimeSpan Sla { get; init; }
+
+    /// <summary>Leads with a start but no first touch.</summary>
+    public required long Untouched { get; init; }
+}

@@ -8,7 +8,14 @@ namespace LeadKit.Metrics.Retention;
 /// <c>Retained[k] = customers of the cohort still active at the end of the k-th period after the cohort period
 /// (k = 0 is the cohort period itself) / cohort size</c>. The row stops at the last period of the report.
 /// </remarks>
-/// <param name="Cohort">The acquisition period.</param>
-/// <param name="Size">The customers acquired in it.</param>
-/// <param name="Retained">Retention after 0, 1, 2, ... periods.</param>
-public sealed record CohortRetentionRow(Period Cohort, long Size, IReadOnlyList<Rate> Retained);
+public sealed class CohortRetentionRow
+{
+    /// <summary>The acquisition period.</summary>
+    public required Period Cohort { get; init; }
+
+    /// <summary>The customers acquired in it.</summary>
+    public required long Size { get; init; }
+
+    /// <summary>Retention after 0, 1, 2, ... periods.</summary>
+    public required IReadOnlyList<Rate> Retained { get; init; }
+}

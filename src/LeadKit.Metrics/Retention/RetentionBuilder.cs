@@ -20,7 +20,7 @@ internal static class RetentionBuilder
 
         if (count == 0)
         {
-            return new RetentionMetrics([], []);
+            return new RetentionMetrics { Periods = [], Cohorts = [] };
         }
 
         var acquired = new int[customers.Count];
@@ -85,7 +85,17 @@ internal static class RetentionBuilder
             s += startDiff[p];
             e += endDiff[p];
             var retained = e - newCustomers[p];
-            rows.Add(new RetentionPeriod(periods[first + p], s, e, newCustomers[p], acquiredIn[p], churnedIn[p], new Rate(retained, s), new Rate(s - retained, s)));
+            rows.Add(new RetentionPeriod
+            {
+                Period = periods[first + p],
+                StartCustomers = s,
+                EndCustomers = e,
+                NewCustomers = newCustomers[p],
+                Acquired = acquiredIn[p],
+                Churned = churnedIn[p],
+                Crr = new Rate(retained, s),
+                Churn = new Rate(s - retained, s),
+            });
         }
 
         var cohorts = new List<CohortRetentionRow>();
@@ -105,9 +115,9 @@ internal static class RetentionBuilder
                 cells[k] = new Rate(size - gone, size);
             }
 
-            cohorts.Add(new CohortRetentionRow(periods[first + a], size, cells));
+            cohorts.Add(new CohortRetentionRow { Cohort = periods[first + a], Size = size, Retained = cells });
         }
 
-        return new RetentionMetrics(rows, cohorts);
+        return new RetentionMetrics { Periods = rows, Cohorts = cohorts };
     }
 }

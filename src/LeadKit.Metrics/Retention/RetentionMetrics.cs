@@ -5,6 +5,11 @@ namespace LeadKit.Metrics.Retention;
 /// Periods run from the first acquisition to the last acquisition or churn, at most
 /// <see cref="Reports.FunnelReportOptions.MaximumRetentionPeriods"/> of them. An immutable value; thread-safe.
 /// </remarks>
-/// <param name="Periods">CRR and churn per period, in time order.</param>
-/// <param name="Cohorts">The cohort retention matrix, one row per acquisition period, in time order.</param>
-public sealed record RetentionMetrics(IReadOnlyList<RetentionPeriod> Periods, IReadOnlyList<CohortRetentionRow> Cohorts);
+public sealed class RetentionMetrics
+{
+    /// <summary>CRR and churn per period, in time order.</summary>
+    public required IReadOnlyList<RetentionPeriod> Periods { get; init; }
+
+    /// <summary>The cohort retention matrix, one row per acquisition period, in time order.</summary>
+    public required IReadOnlyList<CohortRetentionRow> Cohorts { get; init; }
+}

@@ -14,12 +14,29 @@ namespace LeadKit.Metrics.Retention;
 /// </para>
 /// <para>An immutable value; thread-safe.</para>
 /// </remarks>
-/// <param name="Period">The period.</param>
-/// <param name="StartCustomers">S: active at the start.</param>
-/// <param name="EndCustomers">E: active at the end.</param>
-/// <param name="NewCustomers">N: acquired during the period and active at its end.</param>
-/// <param name="Acquired">All customers acquired during the period.</param>
-/// <param name="Churned">All customers that churned during the period.</param>
-/// <param name="Crr">(E − N) / S.</param>
-/// <param name="Churn">(S − (E − N)) / S.</param>
-public sealed record RetentionPeriod(Period Period, long StartCustomers, long EndCustomers, long NewCustomers, long Acquired, long Churned, Rate Crr, Rate Churn);
+public sealed class RetentionPeriod
+{
+    /// <summary>The period.</summary>
+    public required Period Period { get; init; }
+
+    /// <summary>S: active at the start.</summary>
+    public required long StartCustomers { get; init; }
+
+    /// <summary>E: active at the end.</summary>
+    public required long EndCustomers { get; init; }
+
+    /// <summary>N: acquired during the period and active at its end.</summary>
+    public required long NewCustomers { get; init; }
+
+    /// <summary>All customers acquired during the period.</summary>
+    public required long Acquired { get; init; }
+
+    /// <summary>All customers that churned during the period.</summary>
+    public required long Churned { get; init; }
+
+    /// <summary>(E − N) / S.</summary>
+    public required Rate Crr { get; init; }
+
+    /// <summary>(S − (E − N)) / S.</summary>
+    public required Rate Churn { get; init; }
+}

@@ -53,6 +53,18 @@ public sealed record DurationStatistics
         ? string.Create(CultureInfo.InvariantCulture, $"n={Count} min={Min!.Value.TotalDays:F2}d mean={Mean!.Value.TotalDays:F2}d p25={P25!.Value.TotalDays:F2}d median={Median!.Value.TotalDays:F2}d p75={P75!.Value.TotalDays:F2}d p90={P90!.Value.TotalDays:F2}d max={Max!.Value.TotalDays:F2}d")
         : "no data (n=0)";
 
+    /// <summary>Builds the summary from sorted ticks (summed exactly in 128 bits).</summary>
+    internal static DurationStatistics FromSorted(ReadOnlySpan<long> sortedTicks)
+    {
+        Int128 sum = 0;
+        foreach (var ticks in sortedTicks)
+        {
+            sum += ticks;
+        }
+
+        return FromSorted(sortedTicks, sum);
+    }
+
     /// <summary>Builds the summary from sorted ticks and their exact sum.</summary>
     internal static DurationStatistics FromSorted(ReadOnlySpan<long> sortedTicks, Int128 sum)
     {

@@ -1,4 +1,5 @@
 using LeadKit.Metrics.Rates;
+using LeadKit.Metrics.Reports;
 
 namespace LeadKit.Metrics.Velocity;
 
@@ -12,9 +13,34 @@ namespace LeadKit.Metrics.Velocity;
 /// </para>
 /// <para><see langword="null"/> (no data) without won deals or when the mean cycle is zero. An immutable value; thread-safe.</para>
 /// </remarks>
-/// <param name="OpenOpportunities">The number of open deals.</param>
-/// <param name="AverageDealValue">Mean value of won deals, or <see langword="null"/> without won deals.</param>
-/// <param name="WinRate">won / (won + lost).</param>
-/// <param name="MeanCycleDays">Mean days from opening to winning of won deals, or <see langword="null"/> without won deals.</param>
-/// <param name="ValuePerDay">The velocity, or <see langword="null"/> without data.</param>
-public sealed record SalesVelocity(long OpenOpportunities, decimal? AverageDealValue, Rate WinRate, decimal? MeanCycleDays, decimal? ValuePerDay);
+public sealed class SalesVelocity
+{
+    /// <summary>The number of open deals.</summary>
+    public required long OpenOpportunities { get; init; }
+
+    /// <summary>Mean value of won deals, or <see langword="null"/> without won deals.</summary>
+    public required decimal? AverageDealValue { get; init; }
+
+    /// <summary>won / (won + lost).</summary>
+    public required Rate WinRate { get; init; }
+
+    /// <summary>Mean days from opening to winning of won deals, or <see langword="null"/> without won deals.</summary>
+    public required decimal? MeanCycleDays { get; init; }
+
+    /// <summary>The velocity, or <see langword="null"/> without data.</summary>
+    public required decimal? ValuePerDay { get; init; }
+
+    /// <summary>Computes the velocity of one segment's deals in one currency.</summary>
+    internal static SalesVelocity From(DealTotals t)
+    {
+        decimal? meanCycleDays = t.Won > 0 ? (decimal)t.WonCycleTicks / t.Won / TimeSpan.TicksPerDay : null;
+        return new SalesVelocity
+        {
+            OpenOpportunities = t.Open,
+            AverageDealValue = t.Won > 0 ? t.WonValue / t.Won : null,
+            WinRate = new Rate(t.Won, t.Closed),
+            MeanCycleDays = meanCycleDays,
+            ValuePerDay = t.Won > 0 && meanCycleDays > 0m ? t.Open * t.WonValue / t.Closed / meanCycleDays.Value : null,
+        };
+    }
+}

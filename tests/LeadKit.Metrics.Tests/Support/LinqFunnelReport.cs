@@ -71,26 +71,28 @@ internal static class LinqFunnelReport
         FunnelSegment Segment(SegmentKey key, List<JourneyFacts> js, List<DealFacts> ds, long convertedDuring)
         {
             var reached = stages.Select((_, i) => js.LongCount(f => f.Furthest >= i)).ToList();
-            var waterfall = stages.Zip(stages.Skip(1)).Select((pair, i) => new WaterfallStep(pair.First, pair.Second, new Rate(reached[i + 1], reached[i]))).ToList();
+            var waterfall = stages.Zip(stages.Skip(1)).Select((pair, i) => new WaterfallStep { From = pair.First, To = pair.Second, Rate = new Rate(reached[i + 1], reached[i]) }).ToList();
             var periodForm = key.Dimension == SegmentDimension.Period
                 ? new Ratio(convertedDuring, js.Count)
                 : new Ratio(js.Count(f => f.ConvertedAt is not null), js.Count);
-            var conversion = new ConversionMetrics(js.Count, new Rate(js.Count(f => f.ConvertedInHorizon), js.Count), waterfall, periodForm);
+            var conversion = new ConversionMetrics { Leads = js.Count, LeadToCustomer = new Rate(js.Count(f => f.ConvertedInHorizon), js.Count), Waterfall = waterfall, PeriodForm = periodForm };
 
             var cycle = js.Where(f => f.Cycle is not null).Select(f => f.Cycle!.Value).Order().ToArray();
             var stageTimes = js.SelectMany(f => f.Stays).GroupBy(s => s.Stage).Select(g =>
             {
                 var total = g.Aggregate(Int128.Zero, (sum, s) => sum + s.Ticks);
                 var stays = g.LongCount();
-                return new StageTime(g.Key, stays, TimeSpan.FromTicks((long)total), TimeSpan.FromTicks((long)decimal.Round((decimal)total / stays, MidpointRounding.ToEven)));
+                return new StageTime { Stage = g.Key, Stays = stays, Total = TimeSpan.FromTicks((long)total), Mean = TimeSpan.FromTicks((long)decimal.Round((decimal)total / stays, MidpointRounding.ToEven)) };
             }).OrderBy(t => t.Stage.Value, StringComparer.Ordinal).ToList();
 
             var response = js.Where(f => f.Response is not null).Select(f => f.Response!.Value).Order().ToArray();
-            var responseMetrics = new ResponseTimeMetrics(
-                DurationStatistics.FromSorted(response, response.Aggregate(Int128.Zero, (sum, t) => sum + t)),
-                new Rate(response.Count(t => t <= o.ResponseSla.Ticks), response.Length),
-                o.ResponseSla,
-                js.Count(f => f.Untouched));
+            var responseMetrics = new ResponseTimeMetrics
+            {
+                Time = DurationStatistics.FromSorted(response, response.Aggregate(Int128.Zero, (sum, t) => sum + t)),
+                WithinSla = new Rate(response.Count(t => t <= o.ResponseSla.Ticks), response.Length),
+                Sla = o.ResponseSla,
+                Untouched = js.Count(f => f.Untouched),
+            };
 
             var won = ds.Count(d => d.Deal.Status == DealStatus.Won);
             var lost = ds.Count(d => d.Deal.Status == DealStatus.Lost);
@@ -113,37 +115,55 @@ internal static class LinqFunnelReport
                 var cycleTicks = wonDeals.Sum(d => (decimal)(d.Deal.ClosedAt!.Value - d.Deal.OpenedAt).Ticks);
                 decimal? meanCycleDays = wonDeals.Count > 0 ? cycleTicks / wonDeals.Count / TimeSpan.TicksPerDay : null;
                 decimal? perDay = wonDeals.Count > 0 && meanCycleDays > 0m ? openDeals.Count * wonValue / closed / meanCycleDays.Value : null;
-                return new CurrencyDealMetrics(
-                    g.Key,
-                    new WinRateMetrics(winRate, new Ratio(wonValue, wonValue + lostValue)),
-                    MoneyStatistics.FromSorted(g.Key, wonDeals.Select(d => d.Deal.Value.Amount).Order().ToArray(), wonValue),
-                    new SalesVolume(wonDeals.Count, wonValue),
-                    new PipelineMetrics(openDeals.Count, openValue, closed > 0 ? openValue * wonDeals.Count / closed : null, quota, quota is { } qv ? new Ratio(openValue, qv) : Ratio.NoData),
-                    new SalesVelocity(openDeals.Count, wonDeals.Count > 0 ? wonValue / wonDeals.Count : null, winRate, meanCycleDays, perDay));
+                return new CurrencyDealMetrics
+                {
+                    Currency = g.Key,
+                    WinRate = new WinRateMetrics { ByCount = winRate, ByValue = new Ratio(wonValue, wonValue + lostValue) },
+                    AverageTicket = MoneyStatistics.FromSorted(g.Key, wonDeals.Select(d => d.Deal.Value.Amount).Order().ToArray(), wonValue),
+                    Volume = new SalesVolume { WonDeals = wonDeals.Count, WonValue = wonValue },
+                    Pipeline = new PipelineMetrics
+                    {
+                        OpenDeals = openDeals.Count,
+                        OpenValue = openValue,
+                        Weighted = closed > 0 ? openValue * wonDeals.Count / closed : null,
+                        Quota = quota,
+                        Coverage = quota is { } qv ? new Ratio(openValue, qv) : Ratio.NoData,
+                    },
+                    Velocity = new SalesVelocity
+                    {
+                        OpenOpportunities = openDeals.Count,
+                        AverageDealValue = wonDeals.Count > 0 ? wonValue / wonDeals.Count : null,
+                        WinRate = winRate,
+                        MeanCycleDays = meanCycleDays,
+                        ValuePerDay = perDay,
+                    },
+                };
             }).ToList();
 
-            return new FunnelSegment(
-                key,
-                conversion,
-                new SalesCycleMetrics(DurationStatistics.FromSorted(cycle, cycle.Aggregate(Int128.Zero, (sum, t) => sum + t)), stageTimes),
-                responseMetrics,
-                new DealMetrics(won, lost, ds.Count(d => d.Deal.Status == DealStatus.Open), new Rate(won, won + lost), byCurrency));
+            return new FunnelSegment
+            {
+                Key = key,
+                Conversion = conversion,
+                SalesCycle = new SalesCycleMetrics { Length = DurationStatistics.FromSorted(cycle, cycle.Aggregate(Int128.Zero, (sum, t) => sum + t)), TimeInStage = stageTimes },
+                Response = responseMetrics,
+                Deals = new DealMetrics { Won = won, Lost = lost, Open = ds.Count(d => d.Deal.Status == DealStatus.Open), WinRateByCount = new Rate(won, won + lost), ByCurrency = byCurrency },
+            };
         }
 
-        var overall = Segment(new SegmentKey(SegmentDimension.Overall), facts, dealFacts, 0);
+        var overall = Segment(new SegmentKey { Dimension = SegmentDimension.Overall }, facts, dealFacts, 0);
 
         var journeysBySource = facts.ToLookup(f => (LeadSource?)f.Journey.Source);
         var dealsBySource = dealFacts.ToLookup(d => d.Source);
         var bySource = journeysBySource.Select(g => g.Key).Concat(dealsBySource.Select(g => g.Key)).Distinct()
             .OrderBy(k => k is null).ThenBy(k => k?.Value, StringComparer.Ordinal)
-            .Select(k => Segment(new SegmentKey(SegmentDimension.Source, Source: k), [.. journeysBySource[k]], [.. dealsBySource[k]], 0))
+            .Select(k => Segment(new SegmentKey { Dimension = SegmentDimension.Source, Source = k }, [.. journeysBySource[k]], [.. dealsBySource[k]], 0))
             .ToList();
 
         var journeysByOwner = facts.ToLookup(f => f.Journey.OwnerId);
         var dealsByOwner = dealFacts.ToLookup(d => d.Deal.OwnerId);
         var byOwner = journeysByOwner.Select(g => g.Key).Concat(dealsByOwner.Select(g => g.Key)).Distinct()
             .OrderBy(k => k is null).ThenBy(k => k?.Value, StringComparer.Ordinal)
-            .Select(k => Segment(new SegmentKey(SegmentDimension.Owner, Owner: k), [.. journeysByOwner[k]], [.. dealsByOwner[k]], 0))
+            .Select(k => Segment(new SegmentKey { Dimension = SegmentDimension.Owner, Owner = k }, [.. journeysByOwner[k]], [.. dealsByOwner[k]], 0))
             .ToList();
 
         var journeysByPeriod = facts.ToLookup(f => f.Period);
@@ -151,7 +171,7 @@ internal static class LinqFunnelReport
         var dealsByPeriod = dealFacts.Where(d => d.Period is not null).ToLookup(d => d.Period!.Value);
         var byPeriod = journeysByPeriod.Select(g => g.Key).Concat(conversionsByPeriod.Select(g => g.Key)).Concat(dealsByPeriod.Select(g => g.Key)).Distinct()
             .OrderBy(k => k.Start)
-            .Select(k => Segment(new SegmentKey(SegmentDimension.Period, Period: k), [.. journeysByPeriod[k]], [.. dealsByPeriod[k]], conversionsByPeriod[k].Count()))
+            .Select(k => Segment(new SegmentKey { Dimension = SegmentDimension.Period, Period = k }, [.. journeysByPeriod[k]], [.. dealsByPeriod[k]], conversionsByPeriod[k].Count()))
             .ToList();
 
         return new FunnelReport(o.PeriodUnit, o.TimeZone, overall, bySource, byOwner, byPeriod, Retention(calendar, customers), new DataQualityReport([], 0, 0, 0));
@@ -161,7 +181,7 @@ internal static class LinqFunnelReport
     {
         if (customers.Count == 0)
         {
-            return new RetentionMetrics([], []);
+            return new RetentionMetrics { Periods = [], Cohorts = [] };
         }
 
         var lives = customers.Select(c => (Acquired: calendar.GetPeriod(c.AcquiredAt), Churned: c.ChurnedAt is { } at ? calendar.GetPeriod(at) : (Period?)null)).ToList();
@@ -180,13 +200,25 @@ internal static class LinqFunnelReport
             var s = spans.LongCount(x => x.A < k && x.C >= k);
             var e = spans.LongCount(x => x.A <= k && x.C > k);
             var n = spans.LongCount(x => x.A == k && x.C > k);
-            return new RetentionPeriod(p, s, e, n, spans.LongCount(x => x.A == k), spans.LongCount(x => x.C == k), new Rate(e - n, s), new Rate(s - (e - n), s));
+            return new RetentionPeriod
+            {
+                Period = p,
+                StartCustomers = s,
+                EndCustomers = e,
+                NewCustomers = n,
+                Acquired = spans.LongCount(x => x.A == k),
+                Churned = spans.LongCount(x => x.C == k),
+                Crr = new Rate(e - n, s),
+                Churn = new Rate(s - (e - n), s),
+            };
         }).ToList();
-        var cohorts = spans.GroupBy(x => x.A).OrderBy(g => g.Key).Select(g => new CohortRetentionRow(
-            periods[g.Key],
-            g.LongCount(),
-            [.. Enumerable.Range(0, periods.Count - g.Key).Select(k => new Rate(g.LongCount(x => x.C > g.Key + k), g.LongCount()))])).ToList();
-        return new RetentionMetrics(rows, cohorts);
+        var cohorts = spans.GroupBy(x => x.A).OrderBy(g => g.Key).Select(g => new CohortRetentionRow
+        {
+            Cohort = periods[g.Key],
+            Size = g.LongCount(),
+            Retained = [.. Enumerable.Range(0, periods.Count - g.Key).Select(k => new Rate(g.LongCount(x => x.C > g.Key + k), g.LongCount()))],
+        }).ToList();
+        return new RetentionMetrics { Periods = rows, Cohorts = cohorts };
     }
 
     private sealed record JourneyFacts(
