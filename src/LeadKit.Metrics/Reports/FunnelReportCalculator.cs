@@ -1,10 +1,13 @@
+using System.Diagnostics.Metrics;
 using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Metrics.Inputs;
 using LeadKit.Metrics.Periods;
-using LeadKit.Metrics.Response;
 using LeadKit.Metrics.DataQuality;
+using LeadKit.Metrics.Response;
+using LeadKit.Metrics.Telemetry;
 
 namespace LeadKit.Metrics.Reports;
 
@@ -30,17 +33,15 @@ public sealed class FunnelReportCalculator
 {
     /// <summary>Creates a calculator.</summary>
     /// <param name="options">The report settings.</param>
+    /// <param name="meterFactory">Creates the <c>LeadKit.Metrics</c> meter (report durations, records, data-quality problems); <see langword="null"/> for no metrics.</param>
+    /// <param name="timeProvider">Measures report durations; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public FunnelReportCalculator(FunnelReportOptions options)
+    /// <exception cref="ConfigurationException">The options are invalid; <see cref="ConfigurationException.Problems"/> lists every problem (see <see cref="FunnelReportOptions.Validate"/>).</exception>
+    public FunnelReportCalculator(FunnelReportOptions options, IMeterFactory? meterFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid FunnelReportOptions:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems), nameof(options));
-        }
-
+        ConfigurationException.ThrowIfAny(options.Validate());
+        Telemetry = new MetricsTelemetry(meterFactory, timeProvider ?? TimeProvider.System);
         Stages = [.. options.Stages];
         ConvertedStage = options.ConvertedStage;
         CycleStartStage = options.CycleStartStage;
@@ -61,6 +62,8 @@ public sealed class FunnelReportCalculator
         // Registered with the calculator (trusted options), so a journey's stage is found by ordinal.
         WaterfallIndex = new VocabularyIndex<FunnelStage>(Stages);
     }
+
+    internal MetricsTelemetry Telemetry { get; }
 
     internal FunnelStage[] Stages { get; }
 
@@ -100,6 +103,24 @@ public sealed class FunnelReportCalculator
     public FunnelReport Calculate(IEnumerable<LeadJourney> journeys, IEnumerable<Deal>? deals = null, IEnumerable<CustomerRecord>? customers = null)
     {
         ArgumentNullException.ThrowIfNull(journeys);
-        return new FunnelReportRun(this).Run(journeys, deals ?? [], customers ?? []);
+        using var activity = MetricsTelemetry.StartActivity();
+        var started = Telemetry.Start();
+        var run = new FunnelReportRun(this);
+        try
+        {
+            var report = run.Run(journeys, deals ?? [], customers ?? []);
+            Telemetry.Completed(activity, started, MetricsTelemetry.Outcomes.Completed, run.JourneyCount, run.DealCount, run.CustomerCount, report.DataQuality.Issues);
+            return report;
+        }
+        catch (MetricsDataException rejected)
+        {
+            Telemetry.Completed(activity, started, MetricsTelemetry.Outcomes.Rejected, run.JourneyCount, run.DealCount, run.CustomerCount, rejected.Issues);
+            throw;
+        }
+        catch (Exception)
+        {
+            Telemetry.Completed(activity, started, MetricsTelemetry.Outcomes.Failed, run.JourneyCount, run.DealCount, run.CustomerCount, []);
+            throw;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Metrics.DataQuality;
@@ -74,94 +75,117 @@ public sealed class FunnelReportOptions
     /// <summary>Gets the sales quota per owner (sales rep) for each owner's pipeline coverage; amounts must be positive.</summary>
     public IDictionary<SalesRepId, Money> OwnerQuotas { get; } = new Dictionary<SalesRepId, Money>();
 
-    /// <summary>Checks every setting and returns every problem found, each naming the option and the rule (and the value where it is a number or a code, never an id).</summary>
+    /// <summary>
+    /// Checks every setting and returns every problem found, each with the option's path (e.g.
+    /// <c>FunnelReportOptions.Stages[2]</c>), a stable code and the rule it breaks. Messages hold no values: owners
+    /// are named by their position (sales rep ids can be e-mail addresses), currencies by their ISO code in the path.
+    /// </summary>
     /// <returns>The problems; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<ConfigurationProblem> Validate()
     {
-        var problems = new List<string>();
-        if (Stages is null || Stages.Count < 2 || Stages.Count > 62)
+        var problems = new List<ConfigurationProblem>();
+        void Add(string option, string code, string message) => problems.Add(new ConfigurationProblem(nameof(FunnelReportOptions) + "." + option, code, message));
+
+        if (Stages is null)
         {
-            problems.Add($"Stages must list 2 to 62 stages (had {Stages?.Count.ToString(CultureInfo.InvariantCulture) ?? "null"}).");
+            Add(nameof(Stages), ConfigurationProblemCodes.Required, "must list 2 to 62 stages (was null)");
+        }
+        else if (Stages.Count is < 2 or > 62)
+        {
+            Add(nameof(Stages), ConfigurationProblemCodes.OutOfRange, "must list 2 to 62 stages");
         }
         else
         {
             var seen = new HashSet<FunnelStage>();
             for (var i = 0; i < Stages.Count; i++)
             {
+                var at = string.Create(CultureInfo.InvariantCulture, $"{nameof(Stages)}[{i}]");
                 if (Stages[i].IsDefault)
                 {
-                    problems.Add($"Stages[{i}] must be set (was the default FunnelStage).");
+                    Add(at, ConfigurationProblemCodes.Required, "must be set (was the default FunnelStage)");
                 }
                 else if (!seen.Add(Stages[i]))
                 {
-                    problems.Add($"Stages[{i}] repeats the stage '{Stages[i]}'.");
+                    Add(at, ConfigurationProblemCodes.DuplicateName, "repeats an earlier stage");
                 }
             }
         }
 
         if (ConvertedStage.IsDefault)
         {
-            problems.Add("ConvertedStage must be set (was the default FunnelStage).");
+            Add(nameof(ConvertedStage), ConfigurationProblemCodes.Required, "must be set (was the default FunnelStage)");
         }
 
         if (ConversionHorizon is { } horizon && horizon <= TimeSpan.Zero)
         {
-            problems.Add($"ConversionHorizon must be positive when set (was {horizon}).");
+            Add(nameof(ConversionHorizon), ConfigurationProblemCodes.OutOfRange, "must be positive when set");
         }
 
         if (!Enum.IsDefined(PeriodUnit))
         {
-            problems.Add($"PeriodUnit has an undefined value ({PeriodUnit}).");
+            Add(nameof(PeriodUnit), ConfigurationProblemCodes.InvalidValue, "is not a defined PeriodUnit");
         }
 
         if (TimeZone is null)
         {
-            problems.Add("TimeZone must not be null.");
+            Add(nameof(TimeZone), ConfigurationProblemCodes.Required, "must not be null");
         }
 
         if (!Enum.IsDefined(ResponseStart))
         {
-            problems.Add($"ResponseStart has an undefined value ({ResponseStart}).");
+            Add(nameof(ResponseStart), ConfigurationProblemCodes.InvalidValue, "is not a defined ResponseStart");
         }
 
         if (ResponseSla < TimeSpan.Zero)
         {
-            problems.Add($"ResponseSla must not be negative (was {ResponseSla}).");
+            Add(nameof(ResponseSla), ConfigurationProblemCodes.OutOfRange, "must not be negative");
         }
 
         if (!Enum.IsDefined(DataQuality))
         {
-            problems.Add($"DataQuality has an undefined value ({DataQuality}).");
+            Add(nameof(DataQuality), ConfigurationProblemCodes.InvalidValue, "is not a defined DataQualityMode");
         }
 
         if (MaximumRetentionPeriods is < 1 or > MaximumRetentionPeriodsLimit)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MaximumRetentionPeriods must be 1 to {MaximumRetentionPeriodsLimit} (was {MaximumRetentionPeriods})."));
+            Add(nameof(MaximumRetentionPeriods), ConfigurationProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"must be 1 to {MaximumRetentionPeriodsLimit}"));
         }
 
         foreach (var currency in AcceptedCurrencies)
         {
             if (currency.IsDefault)
             {
-                problems.Add("AcceptedCurrencies must not contain the default (unset) CurrencyCode.");
+                Add(nameof(AcceptedCurrencies), ConfigurationProblemCodes.InvalidValue, "must not contain the default (unset) CurrencyCode");
             }
         }
 
         foreach (var (currency, amount) in Quotas)
         {
-            if (currency.IsDefault || amount <= 0m)
+            if (currency.IsDefault)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"Quotas[{currency}] must be a positive amount of a set currency (was {amount})."));
+                Add(nameof(Quotas), ConfigurationProblemCodes.InvalidValue, "must not contain the default (unset) CurrencyCode");
+            }
+            else if (amount <= 0m)
+            {
+                Add(nameof(Quotas) + "[" + currency.Value + "]", ConfigurationProblemCodes.OutOfRange, "must be a positive amount");
             }
         }
 
-        // Owners are named by their position, not their id: sales rep ids can be e-mail addresses.
         var position = 0;
         foreach (var (owner, quota) in OwnerQuotas)
         {
-            if (owner.IsDefault || quota.Currency.IsDefault || quota.Amount <= 0m)
+            var at = string.Create(CultureInfo.InvariantCulture, $"{nameof(OwnerQuotas)}[{position}]");
+            if (owner.IsDefault)
             {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"OwnerQuotas (entry {position}) must be a set owner with a positive amount of a set currency (was {quota})."));
+                Add(at, ConfigurationProblemCodes.InvalidValue, "must name a set owner (was the default SalesRepId)");
+            }
+            else if (quota.Currency.IsDefault)
+            {
+                Add(at, ConfigurationProblemCodes.InvalidValue, "must be in a set currency");
+            }
+            else if (quota.Amount <= 0m)
+            {
+                Add(at, ConfigurationProblemCodes.OutOfRange, "must be a positive amount");
             }
 
             position++;

@@ -58,11 +58,21 @@ internal sealed class FunnelReportRun
         _wonValues = new(_dimensions.Length);
     }
 
+    /// <summary>Gets the number of journeys read (0 until the inputs are read).</summary>
+    public long JourneyCount { get; private set; }
+
+    /// <summary>Gets the number of deals read.</summary>
+    public long DealCount { get; private set; }
+
+    /// <summary>Gets the number of customer records read.</summary>
+    public long CustomerCount { get; private set; }
+
     public FunnelReport Run(IEnumerable<LeadJourney> journeyInput, IEnumerable<Deal> dealInput, IEnumerable<CustomerRecord> customerInput)
     {
         var journeys = Materialize(journeyInput, "journeys");
         var deals = Materialize(dealInput, "deals");
         var customers = Materialize(customerInput, "customers");
+        (JourneyCount, DealCount, CustomerCount) = (journeys.Count, deals.Count, customers.Count);
 
         // One pass checks and aggregates each journey. Duplicate ids are only known at the end; in the rare case
         // that there are any, every copy is excluded and the journeys are aggregated again without them.

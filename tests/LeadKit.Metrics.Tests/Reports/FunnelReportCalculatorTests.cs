@@ -1,4 +1,5 @@
 using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Sources;
@@ -306,12 +307,22 @@ public sealed class FunnelReportCalculatorTests
         };
         options.Quotas[CurrencyCode.Eur] = 0m;
 
-        var error = Assert.Throws<ArgumentException>(() => new FunnelReportCalculator(options));
+        options.OwnerQuotas[new SalesRepId("ana@example.com")] = new Money(0m, CurrencyCode.Eur);
 
-        Assert.Contains("Stages", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ConversionHorizon", error.Message, StringComparison.Ordinal);
-        Assert.Contains("-00:05:00", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Quotas[EUR]", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<ConfigurationException>(() => new FunnelReportCalculator(options));
+
+        Assert.Equal(
+            [
+                ("FunnelReportOptions.Stages", ConfigurationProblemCodes.OutOfRange),
+                ("FunnelReportOptions.ConversionHorizon", ConfigurationProblemCodes.OutOfRange),
+                ("FunnelReportOptions.ResponseSla", ConfigurationProblemCodes.OutOfRange),
+                ("FunnelReportOptions.Quotas[EUR]", ConfigurationProblemCodes.OutOfRange),
+                ("FunnelReportOptions.OwnerQuotas[0]", ConfigurationProblemCodes.OutOfRange),
+            ],
+            error.Problems.Select(p => (p.Path, p.Code)));
+
+        // The owner is named by position: a rep id can be an e-mail address.
+        Assert.DoesNotContain("ana@", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
