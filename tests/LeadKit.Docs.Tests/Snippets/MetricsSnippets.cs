@@ -8,6 +8,7 @@ using LeadKit.Metrics.Inputs;
 using LeadKit.Metrics.Periods;
 using LeadKit.Metrics.Rates;
 using LeadKit.Metrics.Reports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadKit.Docs.Tests.Snippets;
 
@@ -104,5 +105,20 @@ public sealed class MetricsSnippets
         Assert.StartsWith("referral: 421/4000 = 10.53%", lines[1], StringComparison.Ordinal);
         Assert.EndsWith("median cycle 10.00:00:00", lines[1], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void DependencyInjection_DefaultAndNamedReports_ResolveWithTheirOptions()
+    {
+        var services = new ServiceCollection();
+
+        #region metrics-di
+        services.AddLeadKitMetrics(o => o.PeriodUnit = PeriodUnit.Month);          // FunnelReportCalculator singleton
+        services.AddLeadKitMetrics("weekly", o => o.PeriodUnit = PeriodUnit.IsoWeek); // keyed: [FromKeyedServices("weekly")]
+        #endregion
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(PeriodUnit.Month, provider.GetRequiredService<FunnelReportCalculator>().Calculate(Journeys).PeriodUnit);
+        Assert.Equal(PeriodUnit.IsoWeek, provider.GetRequiredKeyedService<FunnelReportCalculator>("weekly").Calculate(Journeys).PeriodUnit);
     }
 }
