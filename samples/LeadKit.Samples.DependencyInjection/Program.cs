@@ -46,10 +46,10 @@ var scorer = provider.GetScorer("b2b");
 // The model's own policy (its rule set's thresholds over the configured options): the one the funnel's guards ask.
 var policy = host.Services.GetRequiredKeyedService<IQualificationPolicy>("b2b");
 var funnel = host.Services.GetRequiredService<FunnelDefinition>();
-provider.ModelRejected += (_, status) =>
+provider.ModelRejected += (_, rejected) =>
 {
-    Console.WriteLine($"Reload of '{status.Name}' rejected; the model in use stays in use. Problems:");
-    foreach (var problem in status.LastRejection)
+    Console.WriteLine($"Reload of '{rejected.Name}' rejected; model version {rejected.Status.Version} stays in use. Problems:");
+    foreach (var problem in rejected.Rejection.Problems)
     {
         Console.WriteLine($"  {problem}");
     }
@@ -84,4 +84,4 @@ runtime.Reload();
 Show("After the rejected reload");
 
 await host.StopAsync();
-return provider.GetStatus("b2b").LastRejection.IsEmpty ? 1 : 0;
+return provider.GetStatus("b2b").LastRejection is null ? 1 : 0;

@@ -1,100 +1,131 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using LeadKit.Abstractions.Leads;
+using LeadKit.Abstractions.Configuration;
+using LeadKit.Abstractions.Configuration.Reload;
 using LeadKit.Abstractions.Scoring;
-using LeadKit.Scoring.Diagnostics;
 using LeadKit.Scoring.Model;
+using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.RuleSets;
+using LeadKit.Scoring.Temperatures;
 using Microsoft.Extensions.Options;
 
 namespace LeadKit.Scoring.DependencyInjection;
 
 /// <summary>
-/// Compiles each named model on first use and recompiles it when its options change. A reload that fails keeps the
-/// previous model in use (swapped atomically only on success) and reports the problems through
-/// <see cref="ModelRejected"/>, <see cref="GetStatus"/> and the <c>leadkit.scoring.rule_set_rejections</c> counter.
+/// One <see cref="ReloadableEntry{TValue}"/> per registered model, fed by its named <see cref="ScoringModelOptions"/>:
+/// each definition is compiled with its thresholds when the provider is built and again on every change; a rejected
+/// one keeps the previous model (and thresholds) in use and is reported by the event, the status and the counter.
 /// </summary>
 internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
 {
-    private readonly IOptionsMonitor<ScoringModelOptions> _options;
     private readonly IScoringRule[] _registeredRules;
+    private readonly IOptions<QualificationOptions> _qualification;
+    private readonly IOptions<TemperatureOptions> _temperature;
     private readonly TimeProvider _timeProvider;
-    private readonly ScoringModelRegistry _registry;
-    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
-    private readonly IDisposable? _subscription;
+    private readonly ReloadableRegistry<ScoringModelSnapshot> _registry;
+    private readonly Dictionary<string, ReloadingScorer> _scorers = new(StringComparer.Ordinal);
 
-    public ScoringModelProvider(IOptionsMonitor<ScoringModelOptions> options, IEnumerable<IScoringRule> registeredRules, TimeProvider timeProvider, ScoringModelRegistry registry)
+    public ScoringModelProvider(
+        IOptionsMonitor<ScoringModelOptions> options,
+        IEnumerable<IScoringRule> registeredRules,
+        IOptions<QualificationOptions> qualification,
+        IOptions<TemperatureOptions> temperature,
+        TimeProvider timeProvider,
+        ScoringModelNames names,
+        ScoringTelemetry telemetry)
     {
-        _options = options;
         _registeredRules = [.. registeredRules];
+        _qualification = qualification;
+        _temperature = temperature;
         _timeProvider = timeProvider;
-        _registry = registry;
-        _subscription = options.OnChange(Reload);
+        _registry = new ReloadableRegistry<ScoringModelSnapshot>(new ReloadableRegistryOptions
+        {
+            TimeProvider = timeProvider,
+            Meter = telemetry.Meter,
+            CounterName = "leadkit.scoring.model_reloads",
+            NameTag = "leadkit.model",
+            ActivitySource = ScoringTelemetry.ActivitySource,
+            ActivityName = "leadkit.scoring.model_reload",
+        });
+        _registry.Rejected += (_, e) => ModelRejected?.Invoke(this, e);
+        foreach (var name in names.Names)
+        {
+            var entry = _registry.Add(name, new OptionsMonitorReloadSource<ScoringModelOptions>(options, name), (o, problems) => Build(name, o, problems));
+            _scorers.Add(name, new ReloadingScorer(entry));
+        }
     }
 
-    public event EventHandler<ScoringModelStatus>? ModelRejected;
+    public event EventHandler<ReloadRejectedEventArgs>? ModelRejected;
 
-    public ScoringModel GetModel(string name) => GetSlot(name).Model;
+    public IReadOnlyCollection<string> Names => _scorers.Keys;
 
-    public ILeadScorer GetScorer(string name) => GetSlot(name);
+    public ScoringModel GetModel(string name) => Entry(name).Value.Model;
 
-    public ScoringModelStatus GetStatus(string name)
-    {
-        var slot = GetSlot(name);
-        var rejection = slot.LastRejection;
-        return new ScoringModelStatus(name, slot.Model, rejection?.Problems ?? [], rejection?.At);
-    }
+    public ILeadScorer GetScorer(string name) => Scorer(name);
 
-    public void Dispose() => _subscription?.Dispose();
+    public ReloadStatus GetStatus(string name) => Entry(name).Status;
 
-    private Slot GetSlot(string name)
+    public void Dispose() => _registry.Dispose();
+
+    /// <summary>The entry of a registered model (the keyed policy and classifier read its value).</summary>
+    internal ReloadableEntry<ScoringModelSnapshot> Entry(string name) => Scorer(name).Entry;
+
+    private ReloadingScorer Scorer(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (_slots.TryGetValue(name, out var slot))
-        {
-            return slot;
-        }
-
-        if (!_registry.Contains(name))
-        {
-            throw new KeyNotFoundException($"No scoring model is registered under the name '{name}'; register it with AddLeadKitScoring.");
-        }
-
-        var model = Compile(name, _options.Get(name), out var problems) ?? throw new ScoringConfigurationException(problems);
-        return _slots.GetOrAdd(name, _ => new Slot(model));
+        return _scorers.TryGetValue(name, out var scorer)
+            ? scorer
+            : throw new KeyNotFoundException("No scoring model is registered under that name; register it with AddLeadKitScoring.");
     }
 
-    private void Reload(ScoringModelOptions options, string? name)
+    private ScoringModelSnapshot? Build(string name, ScoringModelOptions options, ICollection<ConfigurationProblem> problems)
     {
-        name ??= Options.DefaultName;
-        if (!_slots.TryGetValue(name, out var slot))
+        var model = Compile(name, options, out var thresholds, problems);
+        if (model is null)
         {
-            return;
+            return null;
         }
 
-        var model = Compile(name, options, out var problems);
-        if (model is not null)
+        var qualification = ReadOptions(_qualification, nameof(QualificationOptions), problems);
+        var temperature = ReadOptions(_temperature, nameof(TemperatureOptions), problems);
+        if (qualification is null || temperature is null)
         {
-            // The status describes the model in use: a rejection that a later good reload replaced is over.
-            slot.Model = model;
-            slot.LastRejection = null;
-            return;
+            return null;
         }
 
-        slot.LastRejection = new Rejection(problems, _timeProvider.GetUtcNow());
-        ScoringMetrics.RuleSetRejections.Add(1, new KeyValuePair<string, object?>("leadkit.model", name));
-        ModelRejected?.Invoke(this, new ScoringModelStatus(name, slot.Model, problems, slot.LastRejection.At));
+        // Copies: the rule set's thresholds apply to this model only. Problems (thresholds that do not fit the
+        // options) throw ConfigurationException, which the entry records as this definition's rejection.
+        return new ScoringModelSnapshot(
+            model,
+            new DefaultQualificationPolicy(thresholds.ApplyTo(OptionsCopy.Of(qualification))),
+            new TemperatureClassifier(thresholds.ApplyTo(OptionsCopy.Of(temperature))));
     }
 
-    private ScoringModel? Compile(string name, ScoringModelOptions options, out ImmutableArray<ScoringProblem> problems)
+    private static T? ReadOptions<T>(IOptions<T> options, string optionsName, ICollection<ConfigurationProblem> problems)
+        where T : class
     {
+        try
+        {
+            return options.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // The options' own start-up validation lists each of their problems; here the model only says why it is not built.
+            problems.Add(new ConfigurationProblem(optionsName, ConfigurationProblemCodes.InvalidValue, "the options are invalid, so the model's thresholds cannot be applied"));
+            return null;
+        }
+    }
+
+    private ScoringModel? Compile(string name, ScoringModelOptions options, out RuleSetThresholds thresholds, ICollection<ConfigurationProblem> problems)
+    {
+        thresholds = RuleSetThresholds.None;
         if (options.RuleSetJson is { } json)
         {
-            if (ScoringRuleSet.TryParse(json, _timeProvider, out var ruleSet, out problems))
+            if (ScoringRuleSet.TryParse(json, _timeProvider, out var ruleSet, out var ruleSetProblems))
             {
-                return ruleSet!.Model;
+                thresholds = ruleSet!.Thresholds;
+                return ruleSet.Model;
             }
 
+            ScoringProblemAdapter.AddTo(ruleSetProblems, problems);
             return null;
         }
 
@@ -114,44 +145,19 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
                 }
             }
 
-            problems = [];
             return builder.Build();
         }
         catch (ScoringConfigurationException ex)
         {
-            problems = ex.Problems;
+            ScoringProblemAdapter.AddTo(ex.Problems, problems);
             return null;
         }
         catch (ArgumentException ex)
         {
-            // A factory refused a parameter in the configuring code (e.g. a zero decay lifetime). On a reload this runs
-            // in a change callback, where an exception would be lost: it is a rejection like any other. The message
-            // is the application's own code's, so only the parameter is named.
-            problems = [new ScoringProblem("$", $"configuring the model threw {ex.GetType().Name} for the parameter '{ex.ParamName}'")];
+            // A factory refused a parameter in the configuring code (e.g. a zero decay lifetime). The message is the
+            // application's own code's, so only the parameter is named.
+            problems.Add(new ConfigurationProblem("$", ConfigurationProblemCodes.InvalidValue, $"configuring the model threw {ex.GetType().Name} for the parameter '{ex.ParamName}'"));
             return null;
         }
-    }
-
-    private sealed record Rejection(ImmutableArray<ScoringProblem> Problems, DateTimeOffset At);
-
-    /// <summary>The current model of one name; also its <see cref="ILeadScorer"/>, so a swap is seen by every holder.</summary>
-    private sealed class Slot(ScoringModel model) : ILeadScorer
-    {
-        private volatile ScoringModel _model = model;
-        private volatile Rejection? _lastRejection;
-
-        public ScoringModel Model
-        {
-            get => _model;
-            set => _model = value;
-        }
-
-        public Rejection? LastRejection
-        {
-            get => _lastRejection;
-            set => _lastRejection = value;
-        }
-
-        public LeadScore Score(Lead lead, DateTimeOffset asOf) => _model.Score(lead, asOf);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class TemperatureOptionsValidator : IValidateOptions<Temperature
     public ValidateOptionsResult Validate(string? name, TemperatureOptions options)
     {
         var problems = options.Validate();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems.Select(p => p.ToString()));
     }
 }
 
@@ -20,28 +20,28 @@ internal sealed class QualificationOptionsValidator : IValidateOptions<Qualifica
     public ValidateOptionsResult Validate(string? name, QualificationOptions options)
     {
         var problems = options.Validate();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems.Select(p => p.ToString()));
     }
 }
 
-/// <summary>A marker options type whose start-up validation compiles every registered model.</summary>
+/// <summary>A marker options type whose start-up validation checks every registered model.</summary>
 internal sealed class ScoringStartupCheck;
 
-/// <summary>Fails start-up when a registered model's first definition is invalid, listing every problem.</summary>
-internal sealed class ScoringStartupValidator(IScoringModelProvider provider, ScoringModelRegistry registry) : IValidateOptions<ScoringStartupCheck>
+/// <summary>
+/// Fails start-up when a registered model has no valid definition (its rule set or code, or its thresholds over the
+/// registered options), listing every problem with the model's name.
+/// </summary>
+internal sealed class ScoringStartupValidator(IScoringModelProvider provider) : IValidateOptions<ScoringStartupCheck>
 {
     public ValidateOptionsResult Validate(string? name, ScoringStartupCheck options)
     {
         var failures = new List<string>();
-        foreach (var model in registry.Names)
+        foreach (var model in provider.Names)
         {
-            try
+            var status = provider.GetStatus(model);
+            if (!status.HasValue)
             {
-                provider.GetModel(model);
-            }
-            catch (Model.ScoringConfigurationException ex)
-            {
-                failures.AddRange(ex.Problems.Select(p => $"Scoring model '{model}': {p}"));
+                failures.AddRange(status.LastRejection!.Problems.Select(p => $"Scoring model '{model}': {p}"));
             }
         }
 

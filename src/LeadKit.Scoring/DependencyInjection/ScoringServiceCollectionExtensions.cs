@@ -1,25 +1,39 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Scoring.DependencyInjection;
 using LeadKit.Scoring.Explanations;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.Temperatures;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace LeadKit.Scoring.DependencyInjection;
+// The namespace every LeadKit package registers in, so one using brings every AddLeadKit* method.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers LeadKit scoring in a service collection. Every method is idempotent for the shared services.</summary>
 /// <remarks>
-/// Every model name gets keyed services under that name: <see cref="ILeadScorer"/> (always the model in use),
-/// <see cref="IQualificationPolicy"/> and <see cref="ITemperatureClassifier"/> (the rule set's own <c>thresholds</c>
-/// applied over the registered <see cref="QualificationOptions"/> and <see cref="TemperatureOptions"/>, following
-/// reloads), and a transient <see cref="LeadAssessor"/> built from those three. A funnel guarded by the keyed policy
-/// and the keyed assessor therefore always agree. The unkeyed <see cref="ILeadScorer"/> exists only when the
-/// <see cref="DefaultModelName"/> model is registered; the unkeyed policy and classifier are that model's when it is,
-/// and plain ones over the registered options otherwise. Start-up fails when a model's thresholds do not fit the options.
+/// <para>
+/// Every model name gets keyed services under that name (<c>[FromKeyedServices("name")]</c>): <see cref="ILeadScorer"/>
+/// (a singleton that always scores with the model in use), <see cref="ScoringModel"/> (transient: the model in use
+/// when resolved), <see cref="IQualificationPolicy"/> and <see cref="ITemperatureClassifier"/> (the rule set's own
+/// <c>thresholds</c> over the registered <see cref="QualificationOptions"/> and <see cref="TemperatureOptions"/>,
+/// swapped with the model), and a transient <see cref="LeadAssessor"/> built from those. A funnel guarded by the keyed
+/// policy and the keyed assessor therefore always agree.
+/// </para>
+/// <para>
+/// What is registered never depends on what else is: the unkeyed <see cref="ILeadScorer"/>, <see cref="ScoringModel"/>,
+/// <see cref="IQualificationPolicy"/>, <see cref="ITemperatureClassifier"/> and <see cref="LeadAssessor"/> exist only
+/// when the <see cref="DefaultModelName"/> model is registered (by the overloads without a name), and are then
+/// exactly that model's keyed services; scoring registers no other unkeyed policy or classifier. Start-up
+/// (<c>ValidateOnStart</c>) fails when a model has no valid definition or its thresholds do not fit the options.
+/// </para>
+/// <para>
+/// Telemetry uses the application's <see cref="IMeterFactory"/> when one is registered (the generic host does), and
+/// otherwise a meter of the provider's own; either way the meter is named <c>LeadKit.Scoring</c>.
+/// </para>
 /// </remarks>
 public static class ScoringServiceCollectionExtensions
 {
@@ -33,7 +47,7 @@ public static class ScoringServiceCollectionExtensions
     public static IServiceCollection AddLeadKitScoring(this IServiceCollection services, Action<ScoringModelBuilder> configure)
         => services.AddLeadKitScoring(DefaultModelName, configure);
 
-    /// <summary>Registers a named scoring model built in code (resolve it as a keyed <see cref="ILeadScorer"/> or through <see cref="IScoringModelProvider"/>).</summary>
+    /// <summary>Registers a named scoring model built in code (resolve it as a keyed <see cref="ILeadScorer"/> or <see cref="ScoringModel"/>, or through <see cref="IScoringModelProvider"/>); repeated calls add to the same model.</summary>
     /// <param name="services">The services.</param>
     /// <param name="name">The model's name.</param>
     /// <param name="configure">Adds rules, groups and limits.</param>
@@ -78,7 +92,7 @@ public static class ScoringServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Configures the temperature classifier's options (validated on start).</summary>
+    /// <summary>Configures the temperature options every model's classifier starts from (its rule set's thresholds apply over them); validated on start.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The services.</returns>
@@ -89,7 +103,7 @@ public static class ScoringServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Configures the default qualification policy's options (validated on start).</summary>
+    /// <summary>Configures the qualification options every model's policy starts from (its rule set's thresholds apply over them); validated on start.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The services.</returns>
@@ -105,61 +119,52 @@ public static class ScoringServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         AddCore(services).Add(name);
-        services.TryAddKeyedSingleton<ILeadScorer>(name, static (sp, key) => sp.GetRequiredService<IScoringModelProvider>().GetScorer((string)key!));
+        services.TryAddKeyedSingleton<ILeadScorer>(name, static (sp, key) => sp.GetRequiredService<ScoringModelProvider>().GetScorer((string)key!));
 
-        // One source of thresholds per model, so its policy, classifier and assessor (and a funnel guarded by the
-        // policy) always decide alike: the rule set's thresholds over the registered options.
-        services.TryAddKeyedSingleton(name, static (sp, key) => new ModelQualification(
-            (string)key!,
-            sp.GetRequiredService<IOptionsMonitor<ScoringModelOptions>>(),
-            sp.GetRequiredService<IOptions<QualificationOptions>>(),
-            sp.GetRequiredService<IOptions<TemperatureOptions>>(),
-            sp.GetRequiredService<TimeProvider>()));
-        services.TryAddKeyedSingleton<IQualificationPolicy>(name, static (sp, key) => new ModelQualificationPolicy(sp.GetRequiredKeyedService<ModelQualification>(key)));
-        services.TryAddKeyedSingleton<ITemperatureClassifier>(name, static (sp, key) => new ModelTemperatureClassifier(sp.GetRequiredKeyedService<ModelQualification>(key)));
+        // Transient: each resolution takes the model in use, so a reloaded rule set is seen by the next resolution.
+        services.TryAddKeyedTransient<ScoringModel>(name, static (sp, key) => sp.GetRequiredService<ScoringModelProvider>().GetModel((string)key!));
 
-        // Transient: each resolution takes the model in use, so a reloaded rule set is seen by the next assessor.
+        // The policy and classifier read the model's entry, so they swap with the model (one value per definition).
+        services.TryAddKeyedSingleton<IQualificationPolicy>(name, static (sp, key) => new ModelQualificationPolicy(sp.GetRequiredService<ScoringModelProvider>().Entry((string)key!)));
+        services.TryAddKeyedSingleton<ITemperatureClassifier>(name, static (sp, key) => new ModelTemperatureClassifier(sp.GetRequiredService<ScoringModelProvider>().Entry((string)key!)));
         services.TryAddKeyedTransient(name, static (sp, key) => new LeadAssessor(
-            sp.GetRequiredService<IScoringModelProvider>().GetModel((string)key!),
+            sp.GetRequiredKeyedService<ScoringModel>(key),
             sp.GetRequiredKeyedService<ITemperatureClassifier>(key),
             sp.GetRequiredKeyedService<IQualificationPolicy>(key)));
         if (name == DefaultModelName)
         {
             services.TryAddSingleton(static sp => sp.GetRequiredKeyedService<ILeadScorer>(DefaultModelName));
+            services.TryAddTransient(static sp => sp.GetRequiredKeyedService<ScoringModel>(DefaultModelName));
+            services.TryAddSingleton(static sp => sp.GetRequiredKeyedService<IQualificationPolicy>(DefaultModelName));
+            services.TryAddSingleton(static sp => sp.GetRequiredKeyedService<ITemperatureClassifier>(DefaultModelName));
+            services.TryAddTransient(static sp => sp.GetRequiredKeyedService<LeadAssessor>(DefaultModelName));
         }
     }
 
-    private static ScoringModelRegistry AddCore(IServiceCollection services)
+    private static ScoringModelNames AddCore(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         foreach (var descriptor in services)
         {
-            if (descriptor.ServiceType == typeof(ScoringModelRegistry) && descriptor.ImplementationInstance is ScoringModelRegistry existing)
+            if (descriptor.ServiceType == typeof(ScoringModelNames) && descriptor.ImplementationInstance is ScoringModelNames existing)
             {
                 return existing;
             }
         }
 
-        var registry = new ScoringModelRegistry();
-        services.AddSingleton(registry);
+        var names = new ScoringModelNames();
+        services.AddSingleton(names);
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IScoringModelProvider, ScoringModelProvider>();
-        // The unkeyed services are the default model's when it is registered (then with its thresholds); the unkeyed
-        // ILeadScorer exists only then, so resolving it without a default model gives null, not KeyNotFoundException.
-        services.TryAddSingleton<ITemperatureClassifier>(static sp => sp.GetRequiredService<ScoringModelRegistry>().Contains(DefaultModelName)
-            ? sp.GetRequiredKeyedService<ITemperatureClassifier>(DefaultModelName)
-            : new TemperatureClassifier(sp.GetRequiredService<IOptions<TemperatureOptions>>().Value));
-        services.TryAddSingleton<IQualificationPolicy>(static sp => sp.GetRequiredService<ScoringModelRegistry>().Contains(DefaultModelName)
-            ? sp.GetRequiredKeyedService<IQualificationPolicy>(DefaultModelName)
-            : new DefaultQualificationPolicy(sp.GetRequiredService<IOptions<QualificationOptions>>().Value));
+        services.TryAddSingleton(static sp => new ScoringTelemetry(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton<ScoringModelProvider>();
+        services.TryAddSingleton<IScoringModelProvider>(static sp => sp.GetRequiredService<ScoringModelProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TemperatureOptions>, TemperatureOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QualificationOptions>, QualificationOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoringStartupCheck>, ScoringStartupValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoringStartupCheck>, ModelThresholdsStartupValidator>());
         services.AddOptions<TemperatureOptions>().ValidateOnStart();
         services.AddOptions<QualificationOptions>().ValidateOnStart();
         services.AddOptions<ScoringStartupCheck>().ValidateOnStart();
-        return registry;
+        return names;
     }
 }

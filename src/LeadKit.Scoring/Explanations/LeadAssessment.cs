@@ -5,9 +5,21 @@ using LeadKit.Scoring.Qualification;
 namespace LeadKit.Scoring.Explanations;
 
 /// <summary>Everything known about one lead at one moment: score, temperature, qualification, grade and (on request) the explanation.</summary>
-/// <param name="Score">The score.</param>
-/// <param name="Temperature">Cold, warm or hot.</param>
-/// <param name="Qualification">MQL / SQL / disqualified, with the reason.</param>
-/// <param name="Grade">The fit x engagement grade.</param>
-/// <param name="ScoreCard">The explanation, or <see langword="null"/> when not requested.</param>
-public sealed record LeadAssessment(LeadScore Score, Abstractions.Qualification.Temperature Temperature, QualificationResult Qualification, LeadGrade Grade, ScoreCard? ScoreCard);
+/// <remarks>Init properties (not a positional record), so a later release can add a finding without breaking callers.</remarks>
+public sealed record LeadAssessment
+{
+    /// <summary>Gets the score.</summary>
+    public required LeadScore Score { get; init; }
+
+    /// <summary>Gets the temperature: cold, warm or hot.</summary>
+    public required Temperature Temperature { get; init; }
+
+    /// <summary>Gets the qualification: MQL / SQL / disqualified, with the reasons.</summary>
+    public required QualificationResult Qualification { get; init; }
+
+    /// <summary>Gets the fit x engagement grade.</summary>
+    public required LeadGrade Grade { get; init; }
+
+    /// <summary>Gets the explanation, or <see langword="null"/> when not requested (<see cref="LeadAssessor.Assess"/>).</summary>
+    public ScoreCard? ScoreCard { get; init; }
+}

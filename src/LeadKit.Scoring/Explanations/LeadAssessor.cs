@@ -37,7 +37,7 @@ public sealed class LeadAssessor(ScoringModel model, ITemperatureClassifier? tem
     public LeadAssessment Assess(Lead lead, DateTimeOffset asOf)
     {
         var score = _model.Score(lead, asOf);
-        return new LeadAssessment(score, _temperature.Classify(lead, score, asOf), _qualification.Qualify(lead, score, asOf), LeadGrade.From(score), null);
+        return Assessment(lead, asOf, score, null);
     }
 
     /// <summary>Assesses a lead and explains every point, with distances to the next thresholds.</summary>
@@ -52,6 +52,15 @@ public sealed class LeadAssessor(ScoringModel model, ITemperatureClassifier? tem
         (_temperature as IThresholdExplainer)?.AddDistances(lead, score, asOf, distances);
         (_qualification as IThresholdExplainer)?.AddDistances(lead, score, asOf, distances);
         card = card with { Distances = [.. distances] };
-        return new LeadAssessment(score, _temperature.Classify(lead, score, asOf), _qualification.Qualify(lead, score, asOf), LeadGrade.From(score), card);
+        return Assessment(lead, asOf, score, card);
     }
+
+    private LeadAssessment Assessment(Lead lead, DateTimeOffset asOf, LeadScore score, ScoreCard? card) => new()
+    {
+        Score = score,
+        Temperature = _temperature.Classify(lead, score, asOf),
+        Qualification = _qualification.Qualify(lead, score, asOf),
+        Grade = LeadGrade.From(score),
+        ScoreCard = card,
+    };
 }

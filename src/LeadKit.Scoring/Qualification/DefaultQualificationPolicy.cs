@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using System.Collections.Immutable;
 using System.Globalization;
 using LeadKit.Abstractions.Common;
@@ -55,11 +56,11 @@ public sealed class DefaultQualificationPolicy : IQualificationPolicy, IThreshol
 
     /// <summary>Creates the policy.</summary>
     /// <param name="options">The options; validated.</param>
-    /// <exception cref="ScoringConfigurationException">The options are invalid.</exception>
+    /// <exception cref="ConfigurationException">The options are invalid; every problem names the option.</exception>
     public DefaultQualificationPolicy(QualificationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ScoringConfigurationException.ThrowIfAny(options.Validate(), nameof(QualificationOptions));
+        ConfigurationException.ThrowIfAny(options.Validate());
 
         _mqlRule = options.MqlRule;
         _fit = options.MqlFitThreshold;

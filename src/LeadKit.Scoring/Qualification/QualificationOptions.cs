@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 
@@ -38,14 +39,15 @@ public sealed class QualificationOptions
     /// <value>Defaults to <c>bought_from_competitor</c>.</value>
     public CustomFieldKey BoughtFromCompetitorField { get; set; } = new("bought_from_competitor");
 
-    /// <summary>Lists every invalid option, naming the option and the value.</summary>
+    /// <summary>Lists every invalid option; each problem's path names the option (<c>QualificationOptions.MqlFitThreshold</c>).</summary>
     /// <returns>The problems; empty when valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <remarks>Messages name the rule, never the value (a value may come from configuration an operator typed).</remarks>
+    public IReadOnlyList<ConfigurationProblem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<ConfigurationProblem>();
         if (!Enum.IsDefined(MqlRule))
         {
-            problems.Add($"{nameof(MqlRule)} has an undefined value ({MqlRule}).");
+            problems.Add(Problem(nameof(MqlRule), ConfigurationProblemCodes.InvalidValue, "must be a defined MqlRule"));
         }
 
         Finite(MqlFitThreshold, nameof(MqlFitThreshold), problems);
@@ -53,32 +55,35 @@ public sealed class QualificationOptions
         Finite(MqlTotalThreshold, nameof(MqlTotalThreshold), problems);
         if ((SqlRequiredBant & ~BantCriteria.All) != 0)
         {
-            problems.Add($"{nameof(SqlRequiredBant)} has undefined flags ({SqlRequiredBant}).");
+            problems.Add(Problem(nameof(SqlRequiredBant), ConfigurationProblemCodes.InvalidValue, "must hold only defined BantCriteria flags"));
         }
 
         if (ImmediateIntentSignals is null || ImmediateIntentSignals.Any(k => k.IsDefault))
         {
-            problems.Add($"{nameof(ImmediateIntentSignals)} must not be null or contain an unset signal kind.");
+            problems.Add(Problem(nameof(ImmediateIntentSignals), ConfigurationProblemCodes.Required, "must not be null or contain an unset signal kind"));
         }
 
         if (ImmediateIntentMaxAge <= TimeSpan.Zero)
         {
-            problems.Add(FormattableString.Invariant($"{nameof(ImmediateIntentMaxAge)} must be positive (was {ImmediateIntentMaxAge})."));
+            problems.Add(Problem(nameof(ImmediateIntentMaxAge), ConfigurationProblemCodes.OutOfRange, "must be positive"));
         }
 
         if (BoughtFromCompetitorField.IsDefault)
         {
-            problems.Add($"{nameof(BoughtFromCompetitorField)} must be set.");
+            problems.Add(Problem(nameof(BoughtFromCompetitorField), ConfigurationProblemCodes.Required, "must be set"));
         }
 
         return problems;
     }
 
-    private static void Finite(double value, string name, List<string> problems)
+    private static ConfigurationProblem Problem(string option, string code, string message)
+        => new(nameof(QualificationOptions) + "." + option, code, message);
+
+    private static void Finite(double value, string name, List<ConfigurationProblem> problems)
     {
         if (!double.IsFinite(value))
         {
-            problems.Add(FormattableString.Invariant($"{name} must be a finite number (was {value})."));
+            problems.Add(Problem(name, ConfigurationProblemCodes.OutOfRange, "must be a finite number"));
         }
     }
 }

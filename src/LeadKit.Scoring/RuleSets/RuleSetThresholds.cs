@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.Temperatures;
@@ -44,7 +45,7 @@ public sealed record RuleSetThresholds
     /// <summary>Sets on <paramref name="options"/> every MQL threshold these thresholds give; e.g. inside <c>ConfigureLeadKitQualification</c>.</summary>
     /// <param name="options">The options to change.</param>
     /// <returns><paramref name="options"/>.</returns>
-    /// <exception cref="ScoringConfigurationException">The options are invalid once the thresholds are applied; each problem names the option.</exception>
+    /// <exception cref="ConfigurationException">The options are invalid once the thresholds are applied; each problem names the option.</exception>
     public QualificationOptions ApplyTo(QualificationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -52,14 +53,14 @@ public sealed record RuleSetThresholds
         options.MqlFitThreshold = MqlFit ?? options.MqlFitThreshold;
         options.MqlEngagementThreshold = MqlEngagement ?? options.MqlEngagementThreshold;
         options.MqlTotalThreshold = MqlTotal ?? options.MqlTotalThreshold;
-        ScoringConfigurationException.ThrowIfAny(options.Validate(), nameof(QualificationOptions));
+        ConfigurationException.ThrowIfAny(options.Validate());
         return options;
     }
 
     /// <summary>Sets on <paramref name="options"/> every temperature threshold these thresholds give; e.g. inside <c>ConfigureLeadKitTemperature</c>.</summary>
     /// <param name="options">The options to change.</param>
     /// <returns><paramref name="options"/>.</returns>
-    /// <exception cref="ScoringConfigurationException">
+    /// <exception cref="ConfigurationException">
     /// The options are invalid once the thresholds are applied (for example <c>hotWithinDays</c> above the options'
     /// <c>WarmWithinDays</c>); each problem names the option.
     /// </exception>
@@ -71,7 +72,7 @@ public sealed record RuleSetThresholds
         options.WarmEngagementScore = WarmEngagement ?? options.WarmEngagementScore;
         options.HotEngagementScore = HotEngagement ?? options.HotEngagementScore;
         options.Hysteresis = Hysteresis ?? options.Hysteresis;
-        ScoringConfigurationException.ThrowIfAny(options.Validate(), nameof(TemperatureOptions));
+        ConfigurationException.ThrowIfAny(options.Validate());
         return options;
     }
 }

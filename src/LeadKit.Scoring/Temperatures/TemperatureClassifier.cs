@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using System.Collections.Immutable;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Engagement;
@@ -42,11 +43,11 @@ public sealed class TemperatureClassifier : ITemperatureClassifier, IThresholdEx
 
     /// <summary>Creates a classifier.</summary>
     /// <param name="options">The options; validated.</param>
-    /// <exception cref="ScoringConfigurationException">The options are invalid.</exception>
+    /// <exception cref="ConfigurationException">The options are invalid; every problem names the option.</exception>
     public TemperatureClassifier(TemperatureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ScoringConfigurationException.ThrowIfAny(options.Validate(), nameof(TemperatureOptions));
+        ConfigurationException.ThrowIfAny(options.Validate());
 
         _hotDays = options.HotWithinDays;
         _warmDays = options.WarmWithinDays;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Engagement;
 
 namespace LeadKit.Scoring.Temperatures;
@@ -40,55 +41,59 @@ public sealed class TemperatureOptions
     /// <value>Defaults to 0 (no hysteresis). Must be 0 or more.</value>
     public double Hysteresis { get; set; }
 
-    /// <summary>Lists every invalid option, naming the option and the value.</summary>
+    /// <summary>Lists every invalid option; each problem's path names the option (<c>TemperatureOptions.HotWithinDays</c>).</summary>
     /// <returns>The problems; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <remarks>Messages name the rule, never the value (a value may come from configuration an operator typed).</remarks>
+    public IReadOnlyList<ConfigurationProblem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<ConfigurationProblem>();
         if (HotWithinDays < 0)
         {
-            problems.Add(FormattableString.Invariant($"{nameof(HotWithinDays)} must be 0 or more (was {HotWithinDays})."));
+            problems.Add(Problem(nameof(HotWithinDays), ConfigurationProblemCodes.OutOfRange, "must be 0 or more"));
         }
 
         if (WarmWithinDays < HotWithinDays)
         {
-            problems.Add(FormattableString.Invariant($"{nameof(WarmWithinDays)} must be at least {nameof(HotWithinDays)} ({HotWithinDays}) (was {WarmWithinDays})."));
+            problems.Add(Problem(nameof(WarmWithinDays), ConfigurationProblemCodes.Conflict, "must be at least " + nameof(HotWithinDays)));
         }
 
         if (ImmediateIntentSignals is null)
         {
-            problems.Add($"{nameof(ImmediateIntentSignals)} must not be null.");
+            problems.Add(Problem(nameof(ImmediateIntentSignals), ConfigurationProblemCodes.Required, "must not be null"));
         }
         else if (ImmediateIntentSignals.Any(k => k.IsDefault))
         {
-            problems.Add($"{nameof(ImmediateIntentSignals)} must not contain an unset signal kind.");
+            problems.Add(Problem(nameof(ImmediateIntentSignals), ConfigurationProblemCodes.InvalidValue, "must not contain an unset signal kind"));
         }
 
         if (ImmediateIntentMaxAge <= TimeSpan.Zero)
         {
-            problems.Add(FormattableString.Invariant($"{nameof(ImmediateIntentMaxAge)} must be positive (was {ImmediateIntentMaxAge})."));
+            problems.Add(Problem(nameof(ImmediateIntentMaxAge), ConfigurationProblemCodes.OutOfRange, "must be positive"));
         }
 
         if (WarmEngagementScore is { } warm && !double.IsFinite(warm))
         {
-            problems.Add(FormattableString.Invariant($"{nameof(WarmEngagementScore)} must be a finite number (was {warm})."));
+            problems.Add(Problem(nameof(WarmEngagementScore), ConfigurationProblemCodes.OutOfRange, "must be a finite number"));
         }
 
         if (HotEngagementScore is { } hot && !double.IsFinite(hot))
         {
-            problems.Add(FormattableString.Invariant($"{nameof(HotEngagementScore)} must be a finite number (was {hot})."));
+            problems.Add(Problem(nameof(HotEngagementScore), ConfigurationProblemCodes.OutOfRange, "must be a finite number"));
         }
 
         if (WarmEngagementScore is { } w && HotEngagementScore is { } h && h < w)
         {
-            problems.Add(FormattableString.Invariant($"{nameof(HotEngagementScore)} must be at least {nameof(WarmEngagementScore)} ({w}) (was {h})."));
+            problems.Add(Problem(nameof(HotEngagementScore), ConfigurationProblemCodes.Conflict, "must be at least " + nameof(WarmEngagementScore)));
         }
 
         if (!double.IsFinite(Hysteresis) || Hysteresis < 0)
         {
-            problems.Add(FormattableString.Invariant($"{nameof(Hysteresis)} must be a finite number, 0 or more (was {Hysteresis})."));
+            problems.Add(Problem(nameof(Hysteresis), ConfigurationProblemCodes.OutOfRange, "must be a finite number, 0 or more"));
         }
 
         return problems;
     }
+
+    private static ConfigurationProblem Problem(string option, string code, string message)
+        => new(nameof(TemperatureOptions) + "." + option, code, message);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using LeadKit.Abstractions.Configuration.Reload;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
@@ -51,28 +52,29 @@ public sealed class RuleSetFileReloadTests : IDisposable
         provider.GetRequiredService<IStartupValidator>().Validate();
         var models = provider.GetRequiredService<IScoringModelProvider>();
         var scorer = provider.GetRequiredKeyedService<ILeadScorer>(_model);
-        var rejected = new TaskCompletionSource<ScoringModelStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
-        models.ModelRejected += (_, status) => rejected.TrySetResult(status);
+        var rejected = new TaskCompletionSource<ReloadRejectedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        models.ModelRejected += (_, e) => rejected.TrySetResult(e);
         using var counter = new RejectionCounter(_model);
         Assert.Equal(25, scorer.Score(DemoLead, LeadBuilder.Now).Engagement);
 
         WriteSettings("hostile.json");
-        var status = await rejected.Task.WaitAsync(Patience);
+        var rejection = await rejected.Task.WaitAsync(Patience);
 
-        Assert.Equal(_model, status.Name);
-        Assert.Contains(status.LastRejection, p => p.Path == "$.rules[1].when.value");
-        Assert.Equal(1, counter.Count);
-        Assert.Equal(status.LastRejection, models.GetStatus(_model).LastRejection);
-        Assert.NotNull(models.GetStatus(_model).LastRejectedAt);
+        Assert.Equal(_model, rejection.Name);
+        Assert.Contains(rejection.Rejection.Problems, p => p.Path == "$.rules[1].when.value");
+        Assert.Equal(1, counter.Rejected);
+        Assert.Same(rejection.Rejection, models.GetStatus(_model).LastRejection);
+        Assert.Equal(1, models.GetStatus(_model).Version);
         Assert.Equal(25, scorer.Score(DemoLead, LeadBuilder.Now).Engagement);
 
         WriteSettings("better.json");
         await WaitUntil(() => scorer.Score(DemoLead, LeadBuilder.Now).Engagement == 40);
 
         var after = models.GetStatus(_model);
-        Assert.Empty(after.LastRejection);
-        Assert.Null(after.LastRejectedAt);
-        Assert.Equal(1, counter.Count);
+        Assert.Null(after.LastRejection);
+        Assert.Equal(2, after.Version);
+        Assert.Equal(1, counter.Rejected);
+        Assert.Equal(1, counter.Applied);
     }
 
     [Fact]
@@ -87,14 +89,14 @@ public sealed class RuleSetFileReloadTests : IDisposable
         using var provider = services.BuildServiceProvider();
         var models = provider.GetRequiredService<IScoringModelProvider>();
         var before = models.GetModel(_model);
-        var rejections = new List<ScoringModelStatus>();
-        models.ModelRejected += (_, status) => rejections.Add(status);
+        var rejections = new List<ReloadRejectedEventArgs>();
+        models.ModelRejected += (_, e) => rejections.Add(e);
 
         lifetimeDays = 0;
         changes.Fire();
 
         var rejection = Assert.Single(rejections);
-        Assert.Equal("configuring the model threw ArgumentOutOfRangeException for the parameter 'lifetime'", Assert.Single(rejection.LastRejection).Message);
+        Assert.Equal("configuring the model threw ArgumentOutOfRangeException for the parameter 'lifetime'", Assert.Single(rejection.Rejection.Problems).Message);
         Assert.Same(before, models.GetModel(_model));
     }
 
@@ -127,35 +129,42 @@ public sealed class RuleSetFileReloadTests : IDisposable
     }
 
 
-    /// <summary>Counts <c>leadkit.scoring.rule_set_rejections</c> for one model (other tests run in parallel).</summary>
+    /// <summary>Counts <c>leadkit.scoring.model_reloads</c> for one model by outcome (other tests run in parallel).</summary>
     private sealed class RejectionCounter : IDisposable
     {
         private readonly MeterListener _listener = new();
-        private long _count;
+        private long _rejected;
+        private long _applied;
 
         public RejectionCounter(string model)
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == ScoringMetrics.MeterName && instrument.Name == "leadkit.scoring.rule_set_rejections")
+                if (instrument.Meter.Name == ScoringMetrics.MeterName && instrument.Name == "leadkit.scoring.model_reloads")
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
             };
             _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
             {
+                string? name = null, outcome = null;
                 foreach (var tag in tags)
                 {
-                    if (tag.Key == "leadkit.model" && Equals(tag.Value, model))
-                    {
-                        Interlocked.Add(ref _count, value);
-                    }
+                    name = tag.Key == "leadkit.model" ? tag.Value as string : name;
+                    outcome = tag.Key == ReloadTelemetry.OutcomeTag ? tag.Value as string : outcome;
+                }
+
+                if (name == model)
+                {
+                    Interlocked.Add(ref outcome == ReloadTelemetry.Rejected ? ref _rejected : ref _applied, value);
                 }
             });
             _listener.Start();
         }
 
-        public long Count => Interlocked.Read(ref _count);
+        public long Rejected => Interlocked.Read(ref _rejected);
+
+        public long Applied => Interlocked.Read(ref _applied);
 
         public void Dispose() => _listener.Dispose();
     }

@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
+using LeadKit.Abstractions.Configuration.Reload;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Scoring.DependencyInjection;
+using LeadKit.Scoring.Explanations;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.Temperatures;
@@ -78,7 +81,8 @@ public class ScoringServiceCollectionExtensionsTests
 
         var messages = string.Join("\n", ex.InnerExceptions.Select(e => e.Message));
         Assert.Contains("rules[0].points: must be a finite number", messages, StringComparison.Ordinal);
-        Assert.Contains("HotWithinDays must be 0 or more (was -1)", messages, StringComparison.Ordinal);
+        Assert.Contains("TemperatureOptions.HotWithinDays: must be 0 or more [out-of-range]", messages, StringComparison.Ordinal);
+        Assert.DoesNotContain("-1", messages.Replace("rules[0]", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,8 +96,8 @@ public class ScoringServiceCollectionExtensionsTests
         provider.GetRequiredService<IStartupValidator>().Validate();
         var models = provider.GetRequiredService<IScoringModelProvider>();
         var scorer = provider.GetRequiredKeyedService<ILeadScorer>("b2b");
-        var rejections = new List<ScoringModelStatus>();
-        models.ModelRejected += (_, status) => rejections.Add(status);
+        var rejections = new List<ReloadRejectedEventArgs>();
+        models.ModelRejected += (_, e) => rejections.Add(e);
 
         Assert.Equal(25, scorer.Score(DemoLead, LeadBuilder.Now).Engagement);
 
@@ -103,8 +107,9 @@ public class ScoringServiceCollectionExtensionsTests
         source.Change(InvalidJson);
         Assert.Equal(40, scorer.Score(DemoLead, LeadBuilder.Now).Engagement);
         var rejection = Assert.Single(rejections);
-        Assert.Equal("$.rules[0].points", Assert.Single(rejection.LastRejection).Path);
-        Assert.Equal(rejection.LastRejection, models.GetStatus("b2b").LastRejection);
+        Assert.Equal("$.rules[0].points", Assert.Single(rejection.Rejection.Problems).Path);
+        Assert.Same(rejection.Rejection, models.GetStatus("b2b").LastRejection);
+        Assert.Equal(2, models.GetStatus("b2b").Version);
     }
 
     [Fact]
@@ -130,6 +135,135 @@ public class ScoringServiceCollectionExtensionsTests
         var classifier = provider.GetRequiredService<ITemperatureClassifier>();
 
         Assert.Equal(Temperature.Hot, classifier.Classify(LeadBuilder.New().Build(), new LeadScore(0, 10, 10), LeadBuilder.Now));
+    }
+
+    [Fact]
+    public void NamedModel_KeyedModelAndScorerAndAssessor_FollowTheReload()
+    {
+        using var source = new ManualOptionsChange("b2b", ValidJson);
+        using var provider = new ServiceCollection()
+            .AddLeadKitScoringRuleSet("b2b", o => o.RuleSetJson = source.Json)
+            .AddSingleton<IOptionsChangeTokenSource<ScoringModelOptions>>(source)
+            .BuildServiceProvider();
+        var before = provider.GetRequiredKeyedService<ScoringModel>("b2b");
+
+        source.Change(OtherJson);
+
+        Assert.NotSame(before, provider.GetRequiredKeyedService<ScoringModel>("b2b"));
+        Assert.Same(provider.GetRequiredService<IScoringModelProvider>().GetModel("b2b"), provider.GetRequiredKeyedService<ScoringModel>("b2b"));
+        Assert.Equal(40, provider.GetRequiredKeyedService<LeadAssessor>("b2b").Assess(DemoLead, LeadBuilder.Now).Score.Engagement);
+        Assert.Same(provider.GetRequiredKeyedService<ILeadScorer>("b2b"), provider.GetRequiredService<IScoringModelProvider>().GetScorer("b2b"));
+    }
+
+    [Fact]
+    public void WithoutTheDefaultModel_NoUnkeyedScoringServiceIsRegistered_WhateverElseIs()
+    {
+        // Options alone, or named models, never add an unkeyed policy or classifier that another package would pick up.
+        var services = new ServiceCollection()
+            .ConfigureLeadKitQualification(o => o.MqlTotalThreshold = 10)
+            .ConfigureLeadKitTemperature(o => o.HotEngagementScore = 10)
+            .AddLeadKitScoring("crm", b => b.AddRule(SalesRules.Unsubscribed(-10)));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Null(provider.GetService<IQualificationPolicy>());
+        Assert.Null(provider.GetService<ITemperatureClassifier>());
+        Assert.Null(provider.GetService<ILeadScorer>());
+        Assert.Null(provider.GetService<ScoringModel>());
+        Assert.Null(provider.GetService<LeadAssessor>());
+        Assert.NotNull(provider.GetRequiredKeyedService<IQualificationPolicy>("crm"));
+    }
+
+    [Fact]
+    public void DefaultModel_UnkeyedServices_AreExactlyTheDefaultModelsKeyedOnes()
+    {
+        using var provider = new ServiceCollection()
+            .AddLeadKitScoring(b => b.AddRule(SalesRules.Unsubscribed(-10)))
+            .AddLeadKitScoring("crm", b => b.AddRule(SalesRules.Unsubscribed(-20)))
+            .BuildServiceProvider();
+
+        const string Default = ScoringServiceCollectionExtensions.DefaultModelName;
+        Assert.Same(provider.GetRequiredKeyedService<IQualificationPolicy>(Default), provider.GetRequiredService<IQualificationPolicy>());
+        Assert.Same(provider.GetRequiredKeyedService<ITemperatureClassifier>(Default), provider.GetRequiredService<ITemperatureClassifier>());
+        Assert.Same(provider.GetRequiredKeyedService<ILeadScorer>(Default), provider.GetRequiredService<ILeadScorer>());
+        Assert.Same(provider.GetRequiredKeyedService<ScoringModel>(Default), provider.GetRequiredService<ScoringModel>());
+        Assert.Equal(["crm", Default], provider.GetRequiredService<IScoringModelProvider>().Names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Telemetry_GoesThroughTheRegisteredMeterFactory_TaggedWithModelNameAndOutcomeOnly()
+    {
+        using var source = new ManualOptionsChange("b2b", ValidJson);
+        var factory = new TestMeterFactory();
+        using var provider = new ServiceCollection()
+            .AddSingleton<IMeterFactory>(factory)
+            .AddLeadKitScoringRuleSet("b2b", o => o.RuleSetJson = source.Json)
+            .AddSingleton<IOptionsChangeTokenSource<ScoringModelOptions>>(source)
+            .BuildServiceProvider();
+        var measurements = new List<KeyValuePair<string, object?>[]>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (factory.Meters.Contains(instrument.Meter))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+        {
+            Assert.Equal("leadkit.scoring.model_reloads", instrument.Name);
+            measurements.Add(tags.ToArray());
+        });
+        listener.Start();
+
+        provider.GetRequiredService<IScoringModelProvider>();
+        source.Change(InvalidJson);
+
+        var meter = Assert.Single(factory.Meters);
+        Assert.Equal("LeadKit.Scoring", meter.Name);
+        Assert.Equal(2, measurements.Count);
+        Assert.All(measurements, tags => Assert.Equal(["leadkit.model", ReloadTelemetry.OutcomeTag], tags.Select(t => t.Key)));
+        Assert.Equal([ReloadTelemetry.Applied, ReloadTelemetry.Rejected], measurements.Select(t => (string?)t[1].Value));
+    }
+
+    [Fact]
+    public void FirstDefinitionInvalid_ThenValid_TheModelBecomesAvailable()
+    {
+        using var source = new ManualOptionsChange("b2b", InvalidJson);
+        using var provider = new ServiceCollection()
+            .AddLeadKitScoringRuleSet("b2b", o => o.RuleSetJson = source.Json)
+            .AddSingleton<IOptionsChangeTokenSource<ScoringModelOptions>>(source)
+            .BuildServiceProvider();
+        var models = provider.GetRequiredService<IScoringModelProvider>();
+        var scorer = models.GetScorer("b2b");
+
+        var ex = Assert.Throws<LeadKit.Abstractions.Configuration.ConfigurationException>(() => scorer.Score(DemoLead, LeadBuilder.Now));
+        Assert.Equal("$.rules[0].points", Assert.Single(ex.Problems).Path);
+        Assert.False(models.GetStatus("b2b").HasValue);
+
+        source.Change(ValidJson);
+
+        Assert.Equal(25, scorer.Score(DemoLead, LeadBuilder.Now).Engagement);
+        Assert.Equal(1, models.GetStatus("b2b").Version);
+    }
+
+    private sealed class TestMeterFactory : IMeterFactory
+    {
+        public List<Meter> Meters { get; } = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
+            Meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose()
+        {
+            foreach (var meter in Meters)
+            {
+                meter.Dispose();
+            }
+        }
     }
 
     private sealed class ReferralBonusRule : IScoringRule

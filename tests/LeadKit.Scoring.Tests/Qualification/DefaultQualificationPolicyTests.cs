@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Qualification;
@@ -133,11 +134,13 @@ public class DefaultQualificationPolicyTests
     {
         var options = new QualificationOptions { MqlFitThreshold = double.NaN, ImmediateIntentMaxAge = TimeSpan.Zero };
 
-        var ex = Assert.Throws<ScoringConfigurationException>(() => new DefaultQualificationPolicy(options));
+        var ex = Assert.Throws<ConfigurationException>(() => new DefaultQualificationPolicy(options));
 
+        // The path names the option, the code says what kind of rule it broke; the message never echoes the value.
         Assert.Equal(2, ex.Problems.Length);
-        Assert.Contains(ex.Problems, p => p.Message.Contains("MqlFitThreshold", StringComparison.Ordinal) && p.Message.Contains("NaN", StringComparison.Ordinal));
-        Assert.Contains(ex.Problems, p => p.Message.Contains("ImmediateIntentMaxAge", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.Path == "QualificationOptions.MqlFitThreshold" && p.Code == ConfigurationProblemCodes.OutOfRange);
+        Assert.Contains(ex.Problems, p => p.Path == "QualificationOptions.ImmediateIntentMaxAge" && p.Code == ConfigurationProblemCodes.OutOfRange);
+        Assert.DoesNotContain(ex.Problems, p => p.Message.Contains("NaN", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -54,6 +54,6 @@ public sealed class ModelQualificationReloadTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Scoring model 'b2b' thresholds", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Scoring model 'b2b': TemperatureOptions.WarmWithinDays: must be at least HotWithinDays [conflict]", error.Message, StringComparison.Ordinal);
     }
 }

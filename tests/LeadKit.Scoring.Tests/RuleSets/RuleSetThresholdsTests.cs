@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.RuleSets;
@@ -78,10 +79,10 @@ public class RuleSetThresholdsTests
     {
         var thresholds = ScoringRuleSet.Parse($$"""{ {{Rules}}, "thresholds": { "temperature": { "hotWithinDays": 100 } } }""").Thresholds;
 
-        var ex = Assert.Throws<ScoringConfigurationException>(() => thresholds.ApplyTo(new TemperatureOptions()));
+        var ex = Assert.Throws<ConfigurationException>(() => thresholds.ApplyTo(new TemperatureOptions()));
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal("TemperatureOptions", problem.Path);
-        Assert.Contains("WarmWithinDays must be at least HotWithinDays (100)", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("TemperatureOptions.WarmWithinDays", problem.Path);
+        Assert.Equal("must be at least HotWithinDays", problem.Message);
     }
 
     [Fact]

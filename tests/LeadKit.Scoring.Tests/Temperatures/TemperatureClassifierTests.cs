@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -79,10 +80,11 @@ public class TemperatureClassifierTests
     [Fact]
     public void Options_WarmShorterThanHot_AreRejectedNamingTheOption()
     {
-        var ex = Assert.Throws<ScoringConfigurationException>(() => new TemperatureClassifier(new TemperatureOptions { HotWithinDays = 30, WarmWithinDays = 10 }));
+        var ex = Assert.Throws<ConfigurationException>(() => new TemperatureClassifier(new TemperatureOptions { HotWithinDays = 30, WarmWithinDays = 10 }));
 
-        Assert.Contains("WarmWithinDays", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("10", ex.Message, StringComparison.Ordinal);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("TemperatureOptions.WarmWithinDays", problem.Path);
+        Assert.Equal(ConfigurationProblemCodes.Conflict, problem.Code);
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)])]

@@ -1,7 +1,7 @@
 namespace LeadKit.Scoring.DependencyInjection;
 
-/// <summary>The names of the models registered in one service collection.</summary>
-internal sealed class ScoringModelRegistry
+/// <summary>The names of the models registered in one service collection (filled while registering, read once the provider is built).</summary>
+internal sealed class ScoringModelNames
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
@@ -13,14 +13,6 @@ internal sealed class ScoringModelRegistry
             {
                 return [.. _names];
             }
-        }
-    }
-
-    public bool Contains(string name)
-    {
-        lock (_names)
-        {
-            return _names.Contains(name);
         }
     }
 
