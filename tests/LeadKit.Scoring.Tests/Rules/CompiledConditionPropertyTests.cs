@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Scoring.Rules;
 using LeadKit.Testing;
@@ -21,7 +22,7 @@ public class CompiledConditionPropertyTests
 
     private static readonly CustomFieldKey Seats = new("seats");
 
-    private static readonly ConditionOperator[] Operators = [.. Enum.GetValues<ConditionOperator>().Where(o => o is not ConditionOperator.None and not ConditionOperator.All and not ConditionOperator.Any and not ConditionOperator.Not)];
+    private static readonly FieldOperator[] Operators = [.. Enum.GetValues<FieldOperator>().Where(o => o is not FieldOperator.None and not FieldOperator.All and not FieldOperator.Any and not FieldOperator.Not)];
 
     private static readonly string[] Words =
     [
@@ -31,14 +32,14 @@ public class CompiledConditionPropertyTests
 
     [Property(MaxTest = 500)]
     public bool Matches_AnyConditionAndLead_AgreesWithTheGenericSemantics(AttributeCondition condition, Lead lead)
-        => condition.Matches(lead) == condition.MatchesGeneric(lead);
+        => condition.Matches(lead) == condition.Definition.Matches(lead);
 
     [Property(MaxTest = 300)]
     public bool ToExpression_AnyConditionAndLead_CompilesToTheGenericSemantics(AttributeCondition condition, Lead lead)
     {
         var parameter = Expression.Parameter(typeof(Lead), "lead");
         var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
-        return compiled(lead) == condition.MatchesGeneric(lead);
+        return compiled(lead) == condition.Definition.Matches(lead);
     }
 
     [Theory]
@@ -58,7 +59,7 @@ public class CompiledConditionPropertyTests
         foreach (var condition in conditions)
         {
             var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
-            Assert.Equal(condition.MatchesGeneric(lead), compiled(lead));
+            Assert.Equal(condition.Definition.Matches(lead), compiled(lead));
         }
     }
 
@@ -75,22 +76,22 @@ public class CompiledConditionPropertyTests
         var condition = AttributeCondition.Contains(LeadField.JobTitle, "sales", "revenue");
         var parameter = Expression.Parameter(typeof(Lead), "lead");
         var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
-        Assert.Equal(condition.MatchesGeneric(lead), compiled(lead));
-        Assert.Equal(condition.MatchesGeneric(lead), condition.Compiled.Matches(lead));
+        Assert.Equal(condition.Definition.Matches(lead), compiled(lead));
+        Assert.Equal(condition.Definition.Matches(lead), condition.Compiled.Matches(lead));
     }
 
-    public static TheoryData<LeadField, ConditionOperator> BooleanConditions => new()
+    public static TheoryData<LeadField, FieldOperator> BooleanConditions => new()
     {
-        { LeadField.DoNotContact, ConditionOperator.IsTrue }, { LeadField.DoNotContact, ConditionOperator.IsFalse },
-        { LeadField.MarketingConsent, ConditionOperator.IsTrue }, { LeadField.DoNotEmail, ConditionOperator.IsTrue },
-        { LeadField.DoNotCall, ConditionOperator.IsFalse }, { LeadField.ExistingCustomer, ConditionOperator.IsTrue },
-        { LeadField.Recycled, ConditionOperator.IsTrue }, { LeadField.EmailIsFreeMail, ConditionOperator.IsTrue },
-        { LeadField.EmailIsFreeMail, ConditionOperator.IsFalse },
+        { LeadField.DoNotContact, FieldOperator.IsTrue }, { LeadField.DoNotContact, FieldOperator.IsFalse },
+        { LeadField.MarketingConsent, FieldOperator.IsTrue }, { LeadField.DoNotEmail, FieldOperator.IsTrue },
+        { LeadField.DoNotCall, FieldOperator.IsFalse }, { LeadField.ExistingCustomer, FieldOperator.IsTrue },
+        { LeadField.Recycled, FieldOperator.IsTrue }, { LeadField.EmailIsFreeMail, FieldOperator.IsTrue },
+        { LeadField.EmailIsFreeMail, FieldOperator.IsFalse },
     };
 
     [Theory]
     [MemberData(nameof(BooleanConditions))]
-    public void ToExpression_BooleanField_CompilesToTheGenericSemantics(LeadField field, ConditionOperator op)
+    public void ToExpression_BooleanField_CompilesToTheGenericSemantics(LeadField field, FieldOperator op)
     {
         Lead[] leads =
         [
@@ -101,7 +102,7 @@ public class CompiledConditionPropertyTests
         var condition = AttributeCondition.Create(field, op, [], null, null, default);
         var parameter = Expression.Parameter(typeof(Lead), "lead");
         var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
-        Assert.Equal([.. leads.Select(condition.MatchesGeneric)], leads.Select(compiled));
+        Assert.Equal([.. leads.Select(condition.Definition.Matches)], leads.Select(compiled));
         Assert.Contains(leads, lead => compiled(lead));
         Assert.Contains(leads, lead => !compiled(lead));
     }
