@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Model;
@@ -63,11 +64,11 @@ public static class LeadKitFlattenedModel
             .AddRule(AtLeast("chat_started", ChatsStarted, 1, ChatStartedPoints))
             .AddRule(AtLeast("unsubscribed", Unsubscribes, 1, UnsubscribedPoints))
             .AddRule(AtLeast("email_bounced", Bounces, 1, BouncedPoints))
-            .AddRule(new AttributeRule("inactive", AttributeCondition.Custom(SignalsLast90Days, ConditionOperator.AtMost, max: 0), InactivityPoints) { Dimension = ScoreDimension.Engagement })
+            .AddRule(new AttributeRule("inactive", AttributeCondition.Custom(SignalsLast90Days, FieldOperator.AtMost, max: 0), InactivityPoints) { Dimension = ScoreDimension.Engagement })
             .AddRule(new AttributeRule("immediate_timeframe", AttributeCondition.Is(LeadField.TimeframeKind, "Immediate"), ImmediateTimeframePoints) { Dimension = ScoreDimension.Engagement })
             .Build();
     }
 
     private static AttributeRule AtLeast(string name, CustomFieldKey key, int count, double points)
-        => new(name, AttributeCondition.Custom(key, ConditionOperator.AtLeast, min: count), points) { Dimension = ScoreDimension.Engagement };
+        => new(name, AttributeCondition.Custom(key, FieldOperator.AtLeast, min: count), points) { Dimension = ScoreDimension.Engagement };
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Scoring.Model;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Scoring.RuleSets;
@@ -11,8 +12,8 @@ internal static class ConditionJsonWriter
         json.WriteStartObject();
         switch (condition.Operator)
         {
-            case ConditionOperator.All or ConditionOperator.Any:
-                json.WriteStartArray(condition.Operator == ConditionOperator.All ? "all" : "any");
+            case FieldOperator.All or FieldOperator.Any:
+                json.WriteStartArray(condition.Operator == FieldOperator.All ? "all" : "any");
                 foreach (var child in condition.Conditions)
                 {
                     Write(json, child);
@@ -20,22 +21,22 @@ internal static class ConditionJsonWriter
 
                 json.WriteEndArray();
                 break;
-            case ConditionOperator.Not:
+            case FieldOperator.Not:
                 json.WritePropertyName("not");
                 Write(json, condition.Conditions[0]);
                 break;
             default:
-                json.WriteString("field", LeadFieldNames.ToName(condition.Field));
+                json.WriteString("field", LeadFields.NameOf(condition.Field));
                 if (condition.Field == LeadField.Custom)
                 {
                     json.WriteString("key", condition.CustomKey.Value);
                 }
 
-                json.WriteString("op", LeadFieldNames.ToName(condition.Operator));
+                json.WriteString("op", FieldOperators.NameOf(condition.Operator));
                 if (!condition.Values.IsEmpty)
                 {
                     json.WriteStartArray("values");
-                    var named = LeadFieldNames.TypeOf(condition.Field) == FieldType.Named ? LeadFieldNames.NamedValues(condition.Field) : [];
+                    var named = LeadFields.TypeOf(condition.Field) == FieldType.Named ? LeadFields.NamedValues(condition.Field) : [];
                     for (var i = 0; i < condition.Values.Length; i++)
                     {
                         // Named values are written in the format's camelCase spelling, whatever case they were given in.

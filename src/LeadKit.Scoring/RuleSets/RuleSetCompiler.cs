@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
@@ -385,14 +386,14 @@ internal static class RuleSetCompiler
         }
 
         var before = problems.Count;
-        if (!LeadFieldNames.TryParseField(c.Field, out var field))
+        if (!LeadFields.TryParse(c.Field, out var field))
         {
-            problems.Add(new(path + ".field", "must be one of: " + string.Join(", ", LeadFieldNames.AllFieldNames)));
+            problems.Add(new(path + ".field", "must be one of: " + string.Join(", ", LeadFields.Names)));
         }
 
-        if (!LeadFieldNames.TryParseOperator(c.Op, out var op))
+        if (!FieldOperators.TryParse(c.Op, out var op))
         {
-            problems.Add(new(path + ".op", "must be one of: " + string.Join(", ", LeadFieldNames.AllOperatorNames)));
+            problems.Add(new(path + ".op", "must be one of: " + string.Join(", ", FieldOperators.Names)));
         }
 
         if (problems.Count == before)
@@ -456,19 +457,19 @@ internal static class RuleSetCompiler
     }
 
     /// <summary>Refuses the parts of a leaf condition that its operator does not use, which would otherwise be ignored.</summary>
-    private static void Unused(ConditionDocument c, ConditionOperator op, string path, List<ScoringProblem> problems)
+    private static void Unused(ConditionDocument c, FieldOperator op, string path, List<ScoringProblem> problems)
     {
         var (value, values, min, max) = op switch
         {
-            ConditionOperator.Equals => (true, true, true, false),
-            ConditionOperator.NotEquals => (true, true, false, false),
-            ConditionOperator.In or ConditionOperator.NotIn or ConditionOperator.StartsWith or ConditionOperator.EndsWith or ConditionOperator.Contains => (false, true, false, false),
-            ConditionOperator.AtLeast => (false, false, true, false),
-            ConditionOperator.AtMost => (false, false, false, true),
-            ConditionOperator.Between => (false, false, true, true),
+            FieldOperator.Equals => (true, true, true, false),
+            FieldOperator.NotEquals => (true, true, false, false),
+            FieldOperator.In or FieldOperator.NotIn or FieldOperator.StartsWith or FieldOperator.EndsWith or FieldOperator.Contains => (false, true, false, false),
+            FieldOperator.AtLeast => (false, false, true, false),
+            FieldOperator.AtMost => (false, false, false, true),
+            FieldOperator.Between => (false, false, true, true),
             _ => (false, false, false, false),
         };
-        var name = LeadFieldNames.ToName(op);
+        var name = FieldOperators.NameOf(op);
         void Check(bool used, bool present, string property)
         {
             if (!used && present)
@@ -481,12 +482,12 @@ internal static class RuleSetCompiler
         Check(values, c.Values is not null, "values");
         Check(min, c.Min is not null, "min");
         Check(max, c.Max is not null, "max");
-        if (op == ConditionOperator.Equals && c.Min is not null && (c.Values is not null || c.Value is { ValueKind: JsonValueKind.String }))
+        if (op == FieldOperator.Equals && c.Min is not null && (c.Values is not null || c.Value is { ValueKind: JsonValueKind.String }))
         {
             problems.Add(new(path + ".min", "is not used by 'equals' with a text value"));
         }
 
-        if (op == ConditionOperator.NotEquals && c.Value is { ValueKind: not JsonValueKind.String })
+        if (op == FieldOperator.NotEquals && c.Value is { ValueKind: not JsonValueKind.String })
         {
             problems.Add(new(path + ".value", "must be a string for 'notEquals'"));
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.RuleSets.Documents;
 
@@ -82,14 +83,14 @@ internal static class RuleSetKeywords
         }
 
         Normalize(condition.Not, depth + 1);
-        condition.Field = Canonical(condition.Field, LeadFieldNames.AllFieldNames);
-        condition.Op = Canonical(condition.Op, LeadFieldNames.AllOperatorNames);
-        if (!LeadFieldNames.TryParseField(condition.Field, out var field) || LeadFieldNames.TypeOf(field) != FieldType.Named)
+        condition.Field = Canonical(condition.Field, LeadFields.Names);
+        condition.Op = Canonical(condition.Op, FieldOperators.Names);
+        if (!LeadFields.TryParse(condition.Field, out var field) || LeadFields.TypeOf(field) != FieldType.Named)
         {
             return;
         }
 
-        var named = LeadFieldNames.NamedValues(field);
+        var named = LeadFields.NamedValues(field);
         if (condition.Values is { } values)
         {
             for (var i = 0; i < values.Count; i++)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 
 namespace LeadKit.Scoring.Rules;
@@ -10,8 +11,9 @@ namespace LeadKit.Scoring.Rules;
 /// An <see cref="AttributeCondition"/> compiled once into a node specialised for its field's type and its operator,
 /// so evaluating it reads one field and runs one typed test: a bit test for named values, two comparisons for a
 /// number range, a length-checked case-insensitive compare (or a frozen set) for text. Conditions this compiler does
-/// not specialise (existence tests, text and boolean tests of custom attributes) fall back to <see cref="AttributeCondition.MatchesGeneric"/>,
-/// which defines the semantics; tests check that both agree.
+/// not specialise (existence tests, text and boolean tests of custom attributes) fall back to the reference semantics,
+/// <see cref="FieldCondition.Matches"/>; a differential property over every field and operator proves the nodes and
+/// their <see cref="ToExpression"/> equal to it.
 /// </summary>
 internal abstract class CompiledCondition
 {
@@ -52,11 +54,11 @@ internal abstract class CompiledCondition
     {
         switch (condition.Operator)
         {
-            case ConditionOperator.All when condition.Conditions.All(c => c is not null):
+            case FieldOperator.All when condition.Conditions.All(c => c is not null):
                 return new AllNode([.. condition.Conditions.Select(c => c.Compiled)]);
-            case ConditionOperator.Any when condition.Conditions.All(c => c is not null):
+            case FieldOperator.Any when condition.Conditions.All(c => c is not null):
                 return new AnyNode([.. condition.Conditions.Select(c => c.Compiled)]);
-            case ConditionOperator.Not when condition.Conditions is [{ } only]:
+            case FieldOperator.Not when condition.Conditions is [{ } only]:
                 return new NotNode(only.Compiled);
         }
 
@@ -74,27 +76,27 @@ internal abstract class CompiledCondition
         if (field == LeadField.Custom)
         {
             // A custom attribute's type is the lead's value's: number operators match only number values.
-            return op is ConditionOperator.AtLeast or ConditionOperator.AtMost or ConditionOperator.Between || (op == ConditionOperator.Equals && values.Length == 0)
+            return op is FieldOperator.AtLeast or FieldOperator.AtMost or FieldOperator.Between || (op == FieldOperator.Equals && values.Length == 0)
                 ? new CustomNumberRangeNode(condition.CustomKey, LowerBound(condition), UpperBound(condition))
                 : new GenericNode(condition);
         }
 
-        switch (LeadFieldNames.TypeOf(field))
+        switch (LeadFields.TypeOf(field))
         {
-            case FieldType.Named when op is ConditionOperator.Equals or ConditionOperator.In or ConditionOperator.NotEquals or ConditionOperator.NotIn:
+            case FieldType.Named when op is FieldOperator.Equals or FieldOperator.In or FieldOperator.NotEquals or FieldOperator.NotIn:
                 return NamedNode.Create(field, op, condition.EnumValues);
-            case FieldType.Number when op is ConditionOperator.Equals or ConditionOperator.AtLeast or ConditionOperator.AtMost or ConditionOperator.Between:
+            case FieldType.Number when op is FieldOperator.Equals or FieldOperator.AtLeast or FieldOperator.AtMost or FieldOperator.Between:
                 return new NumberRangeNode(field, LowerBound(condition), UpperBound(condition));
-            case FieldType.Boolean when op is ConditionOperator.IsTrue or ConditionOperator.IsFalse:
-                return new BooleanNode(field, op == ConditionOperator.IsTrue);
-            case FieldType.Text when op is ConditionOperator.Equals && values.Length > 0:
+            case FieldType.Boolean when op is FieldOperator.IsTrue or FieldOperator.IsFalse:
+                return new BooleanNode(field, op == FieldOperator.IsTrue);
+            case FieldType.Text when op is FieldOperator.Equals && values.Length > 0:
                 return new TextInNode(field, [values[0]], negate: false);
-            case FieldType.Text when op is ConditionOperator.In or ConditionOperator.NotIn or ConditionOperator.NotEquals:
-                var negate = op != ConditionOperator.In;
+            case FieldType.Text when op is FieldOperator.In or FieldOperator.NotIn or FieldOperator.NotEquals:
+                var negate = op != FieldOperator.In;
                 return values.Length > SetThreshold
                     ? new TextSetNode(field, values.ToArray().ToFrozenSet(StringComparer.OrdinalIgnoreCase), negate)
                     : new TextInNode(field, values.ToArray(), negate);
-            case FieldType.Text when op is ConditionOperator.Contains && condition.ContainsAny is { } search:
+            case FieldType.Text when op is FieldOperator.Contains && condition.ContainsAny is { } search:
                 return new TextContainsNode(field, search);
             default:
                 return new GenericNode(condition);
@@ -108,14 +110,14 @@ internal abstract class CompiledCondition
     // never matches, as in the generic semantics.
     private static double LowerBound(AttributeCondition condition) => condition.Operator switch
     {
-        ConditionOperator.AtMost => double.NegativeInfinity,
+        FieldOperator.AtMost => double.NegativeInfinity,
         _ => condition.Min ?? double.NaN,
     };
 
     private static double UpperBound(AttributeCondition condition) => condition.Operator switch
     {
-        ConditionOperator.AtLeast => double.PositiveInfinity,
-        ConditionOperator.Equals => condition.Min ?? double.NaN,
+        FieldOperator.AtLeast => double.PositiveInfinity,
+        FieldOperator.Equals => condition.Min ?? double.NaN,
         _ => condition.Max ?? double.NaN,
     };
 
@@ -166,16 +168,16 @@ internal abstract class CompiledCondition
 
     private sealed class GenericNode(AttributeCondition condition) : CompiledCondition
     {
-        public override bool Matches(Lead lead) => condition.MatchesGeneric(lead);
+        public override bool Matches(Lead lead) => condition.Definition.Matches(lead);
     }
 
     /// <summary>Named values as a 64-bit mask: <c>Equals</c> tests the first value only, the others all values.</summary>
     private sealed class NamedNode(LeadField field, ulong mask, bool negate) : CompiledCondition
     {
-        public static NamedNode Create(LeadField field, ConditionOperator op, int[] enumValues)
+        public static NamedNode Create(LeadField field, FieldOperator op, int[] enumValues)
         {
             var mask = 0UL;
-            var count = op == ConditionOperator.Equals ? Math.Min(1, enumValues.Length) : enumValues.Length;
+            var count = op == FieldOperator.Equals ? Math.Min(1, enumValues.Length) : enumValues.Length;
             for (var i = 0; i < count; i++)
             {
                 if (enumValues[i] is >= 0 and < 64)
@@ -184,10 +186,10 @@ internal abstract class CompiledCondition
                 }
             }
 
-            return new NamedNode(field, mask, op is ConditionOperator.NotEquals or ConditionOperator.NotIn);
+            return new NamedNode(field, mask, op is FieldOperator.NotEquals or FieldOperator.NotIn);
         }
 
-        public override bool Matches(Lead lead) => IsIn(LeadFieldReader.Named(lead, field), mask) != negate;
+        public override bool Matches(Lead lead) => IsIn(LeadFields.ReadNamed(lead, field), mask) != negate;
 
         public override Expression ToExpression(Expression lead)
         {
@@ -205,7 +207,7 @@ internal abstract class CompiledCondition
     /// <summary><c>lo &lt;= x &lt;= hi</c>; a NaN bound (a bound the operator needs but the condition lacks) never matches.</summary>
     private sealed class NumberRangeNode(LeadField field, double lo, double hi) : CompiledCondition
     {
-        public override bool Matches(Lead lead) => LeadFieldReader.TryNumber(lead, field, out var number) && number >= lo && number <= hi;
+        public override bool Matches(Lead lead) => LeadFields.TryReadNumber(lead, field, out var number) && number >= lo && number <= hi;
 
         public override Expression ToExpression(Expression lead)
         {
@@ -234,7 +236,7 @@ internal abstract class CompiledCondition
 
     private sealed class BooleanNode(LeadField field, bool expected) : CompiledCondition
     {
-        public override bool Matches(Lead lead) => LeadFieldReader.TryBoolean(lead, field, out var value) && value == expected;
+        public override bool Matches(Lead lead) => LeadFields.TryReadBoolean(lead, field, out var value) && value == expected;
 
         public override Expression ToExpression(Expression lead)
         {
@@ -250,7 +252,7 @@ internal abstract class CompiledCondition
     {
         public override bool Matches(Lead lead)
         {
-            var text = LeadFieldReader.Text(lead, field);
+            var text = LeadFields.ReadText(lead, field);
             if (text is null)
             {
                 return false;
@@ -283,14 +285,14 @@ internal abstract class CompiledCondition
 
     private sealed class TextSetNode(LeadField field, FrozenSet<string> values, bool negate) : CompiledCondition
     {
-        public override bool Matches(Lead lead) => LeadFieldReader.Text(lead, field) is { } text && values.Contains(text) != negate;
+        public override bool Matches(Lead lead) => LeadFields.ReadText(lead, field) is { } text && values.Contains(text) != negate;
     }
 
     private sealed class TextContainsNode(LeadField field, KeywordSearch search) : CompiledCondition
     {
         private static readonly MethodInfo IsInMethod = typeof(KeywordSearch).GetMethod(nameof(KeywordSearch.IsIn), [typeof(string)])!;
 
-        public override bool Matches(Lead lead) => LeadFieldReader.Text(lead, field) is { } text && search.IsIn(text);
+        public override bool Matches(Lead lead) => LeadFields.ReadText(lead, field) is { } text && search.IsIn(text);
 
         // The field read inline with the field as a constant, as the other text nodes do, so no switch on the field runs.
         public override Expression ToExpression(Expression lead)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Model;

@@ -7,8 +7,9 @@ using System.Runtime.Intrinsics;
 namespace LeadKit.Scoring.Rules;
 
 /// <summary>
-/// "Text contains one of these keywords, ignoring case" (<see cref="StringComparison.OrdinalIgnoreCase"/>), with a
-/// fast path for the short ASCII text that job titles and similar fields hold.
+/// "Text contains one of these keywords, ignoring case" (<see cref="StringComparison.OrdinalIgnoreCase"/>): the
+/// compiled form of <see cref="Abstractions.Fields.FieldOperator.Contains"/>, with a fast path for the short ASCII text
+/// that job titles and similar fields hold.
 /// </summary>
 /// <remarks>
 /// <para><see cref="SearchValues{T}"/> falls back to Rabin-Karp for text this short, which cost about 10 ns per search
@@ -50,9 +51,6 @@ internal sealed class KeywordSearch
             ? [.. keywords.ToArray().Where(k => k.Length <= ShortText).Select(k => new Keyword(k.ToLowerInvariant()))]
             : null;
     }
-
-    /// <summary>Gets the <see cref="SearchValues{T}"/> form, which <see cref="AttributeCondition"/>'s reference semantics use.</summary>
-    public SearchValues<string> Reference => _search;
 
     /// <summary>Whether <paramref name="text"/> contains one of the keywords, ignoring case (for compiled expressions, which cannot pass spans).</summary>
     /// <param name="text">The text.</param>

@@ -1,4 +1,5 @@
 using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Decay;
 using LeadKit.Scoring.Model;
@@ -47,7 +48,7 @@ public class ScoringModelBuilderTests
     public void Build_InvalidConditions_AreReportedWithTheirPath()
     {
         var builder = new ScoringModelBuilder()
-            .AddRule(new AttributeRule("bad_op", AttributeCondition.Create(LeadField.EmployeeCount, ConditionOperator.Contains, ["x"]), 5))
+            .AddRule(new AttributeRule("bad_op", AttributeCondition.Create(LeadField.EmployeeCount, FieldOperator.Contains, ["x"]), 5))
             .AddRule(new AttributeRule("bad_name", AttributeCondition.Is(LeadField.Seniority, "emperor"), 5))
             .AddRule(new AttributeRule("bad_range", AttributeCondition.Between(LeadField.EmployeeCount, 10, 5), 5))
             .AddRule(new AttributeRule("empty_any", AttributeCondition.Any(), 5))

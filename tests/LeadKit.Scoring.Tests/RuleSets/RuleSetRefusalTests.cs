@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Model;
@@ -146,8 +147,8 @@ public class RuleSetRefusalTests
     public void Build_CodeBuiltEqualsWithSeveralValues_IsRefused()
     {
         var builder = new ScoringModelBuilder()
-            .AddRule(new AttributeRule("de_or_br", AttributeCondition.Create(LeadField.Country, ConditionOperator.Equals, ["DE", "BR"]), 5))
-            .AddRule(new AttributeRule("small", AttributeCondition.Create(LeadField.EmployeeCount, ConditionOperator.AtMost, min: 3, max: 10), 5));
+            .AddRule(new AttributeRule("de_or_br", AttributeCondition.Create(LeadField.Country, FieldOperator.Equals, ["DE", "BR"]), 5))
+            .AddRule(new AttributeRule("small", AttributeCondition.Create(LeadField.EmployeeCount, FieldOperator.AtMost, min: 3, max: 10), 5));
 
         var ex = Assert.Throws<ScoringConfigurationException>(builder.Build);
 

@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Scoring.Rules;
 using LeadKit.Testing;
@@ -17,21 +18,21 @@ public class AttributeConditionTests
         .Build();
 
     [Theory]
-    [InlineData(LeadField.Industry, ConditionOperator.Equals, "SOFTWARE", true)]
-    [InlineData(LeadField.Industry, ConditionOperator.NotEquals, "software", false)]
-    [InlineData(LeadField.Country, ConditionOperator.In, "DE,BR", true)]
-    [InlineData(LeadField.Country, ConditionOperator.NotIn, "DE,US", true)]
-    [InlineData(LeadField.JobTitle, ConditionOperator.StartsWith, "head of", true)]
-    [InlineData(LeadField.JobTitle, ConditionOperator.EndsWith, "operations", true)]
-    [InlineData(LeadField.JobTitle, ConditionOperator.Contains, "vp,sales", true)]
-    [InlineData(LeadField.JobTitle, ConditionOperator.Contains, "student", false)]
-    [InlineData(LeadField.EmailDomain, ConditionOperator.Equals, "firm.example", true)]
-    [InlineData(LeadField.Seniority, ConditionOperator.In, "director,vicePresident", true)]
-    [InlineData(LeadField.TimeframeKind, ConditionOperator.Equals, "withinDays", true)]
-    [InlineData(LeadField.BantBudget, ConditionOperator.Equals, "confirmed", true)]
-    [InlineData(LeadField.BantNeed, ConditionOperator.Equals, "confirmed", false)]
-    [InlineData(LeadField.Region, ConditionOperator.NotEquals, "SP", false)]
-    public void Matches_TextAndNamedOperators(LeadField field, ConditionOperator op, string values, bool expected)
+    [InlineData(LeadField.Industry, FieldOperator.Equals, "SOFTWARE", true)]
+    [InlineData(LeadField.Industry, FieldOperator.NotEquals, "software", false)]
+    [InlineData(LeadField.Country, FieldOperator.In, "DE,BR", true)]
+    [InlineData(LeadField.Country, FieldOperator.NotIn, "DE,US", true)]
+    [InlineData(LeadField.JobTitle, FieldOperator.StartsWith, "head of", true)]
+    [InlineData(LeadField.JobTitle, FieldOperator.EndsWith, "operations", true)]
+    [InlineData(LeadField.JobTitle, FieldOperator.Contains, "vp,sales", true)]
+    [InlineData(LeadField.JobTitle, FieldOperator.Contains, "student", false)]
+    [InlineData(LeadField.EmailDomain, FieldOperator.Equals, "firm.example", true)]
+    [InlineData(LeadField.Seniority, FieldOperator.In, "director,vicePresident", true)]
+    [InlineData(LeadField.TimeframeKind, FieldOperator.Equals, "withinDays", true)]
+    [InlineData(LeadField.BantBudget, FieldOperator.Equals, "confirmed", true)]
+    [InlineData(LeadField.BantNeed, FieldOperator.Equals, "confirmed", false)]
+    [InlineData(LeadField.Region, FieldOperator.NotEquals, "SP", false)]
+    public void Matches_TextAndNamedOperators(LeadField field, FieldOperator op, string values, bool expected)
     {
         Assert.Equal(expected, AttributeCondition.Create(field, op, [.. values.Split(',')]).Matches(Lead));
     }
@@ -44,20 +45,20 @@ public class AttributeConditionTests
         Assert.True(AttributeCondition.AtMost(LeadField.TimeframeDays, 60).Matches(Lead));
         Assert.True(AttributeCondition.AtLeast(LeadField.BantConfirmedCount, 2).Matches(Lead));
         Assert.False(AttributeCondition.IsTrue(LeadField.EmailIsFreeMail).Matches(Lead));
-        Assert.True(AttributeCondition.Create(LeadField.DoNotContact, ConditionOperator.IsFalse).Matches(Lead));
+        Assert.True(AttributeCondition.Create(LeadField.DoNotContact, FieldOperator.IsFalse).Matches(Lead));
         Assert.True(AttributeCondition.Exists(LeadField.CompanyDomain).Matches(Lead));
-        Assert.True(AttributeCondition.Create(LeadField.Region, ConditionOperator.NotExists).Matches(Lead));
+        Assert.True(AttributeCondition.Create(LeadField.Region, FieldOperator.NotExists).Matches(Lead));
         Assert.False(AttributeCondition.Exists(LeadField.AnnualRevenue).Matches(Lead));
     }
 
     [Fact]
     public void Matches_CustomAttributesByType()
     {
-        Assert.True(AttributeCondition.Custom(new CustomFieldKey("plan"), ConditionOperator.In, ["basic", "pro"]).Matches(Lead));
-        Assert.True(AttributeCondition.Custom(new CustomFieldKey("seats"), ConditionOperator.AtLeast, min: 10).Matches(Lead));
-        Assert.True(AttributeCondition.Custom(new CustomFieldKey("trial"), ConditionOperator.IsTrue).Matches(Lead));
-        Assert.False(AttributeCondition.Custom(new CustomFieldKey("seats"), ConditionOperator.Equals, ["25"]).Matches(Lead));
-        Assert.False(AttributeCondition.Custom(new CustomFieldKey("missing"), ConditionOperator.Exists).Matches(Lead));
+        Assert.True(AttributeCondition.Custom(new CustomFieldKey("plan"), FieldOperator.In, ["basic", "pro"]).Matches(Lead));
+        Assert.True(AttributeCondition.Custom(new CustomFieldKey("seats"), FieldOperator.AtLeast, min: 10).Matches(Lead));
+        Assert.True(AttributeCondition.Custom(new CustomFieldKey("trial"), FieldOperator.IsTrue).Matches(Lead));
+        Assert.False(AttributeCondition.Custom(new CustomFieldKey("seats"), FieldOperator.Equals, ["25"]).Matches(Lead));
+        Assert.False(AttributeCondition.Custom(new CustomFieldKey("missing"), FieldOperator.Exists).Matches(Lead));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Scoring.Rules;
 using LeadKit.Testing;
@@ -10,9 +11,11 @@ using LeadKit.Testing;
 namespace LeadKit.Scoring.Tests.Rules;
 
 /// <summary>
-/// The compiled conditions that evaluate attribute rules against the generic, field-value semantics they replace:
-/// every field (custom attributes of every value kind included), every operator (including operators invalid for the
-/// field), value lists with case variants, missing values, and nesting.
+/// One semantics, three implementations: the compiled condition nodes (<see cref="AttributeCondition.Matches"/>) and
+/// their expressions (<c>ToExpression</c>, used by compiled models) against the reference semantics in Abstractions
+/// (<see cref="FieldCondition.Matches"/>, which the generic node runs): every field (custom attributes of every value
+/// kind included) times every operator (including operators invalid for the field), value lists with case variants of
+/// text (ASCII and not), missing values, numbers on and next to their bounds, and nesting.
 /// </summary>
 [Properties(Arbitrary = [typeof(Arbitraries)])]
 public class CompiledConditionPropertyTests
@@ -21,7 +24,7 @@ public class CompiledConditionPropertyTests
 
     private static readonly CustomFieldKey Seats = new("seats");
 
-    private static readonly ConditionOperator[] Operators = [.. Enum.GetValues<ConditionOperator>().Where(o => o is not ConditionOperator.None and not ConditionOperator.All and not ConditionOperator.Any and not ConditionOperator.Not)];
+    private static readonly FieldOperator[] Operators = [.. Enum.GetValues<FieldOperator>().Where(o => o is not FieldOperator.None and not FieldOperator.All and not FieldOperator.Any and not FieldOperator.Not)];
 
     private static readonly string[] Words =
     [
@@ -29,16 +32,55 @@ public class CompiledConditionPropertyTests
         "Director", "director", "CLevel", "Immediate", "WithinDays", "Confirmed", "Denied", "Unknown", "referral", "pt", "SP", "x",
     ];
 
+    /// <summary>Every field times every operator that tests a field: the pairs the differential theory runs.</summary>
+    public static TheoryData<LeadField, FieldOperator> EveryFieldAndOperator
+    {
+        get
+        {
+            var data = new TheoryData<LeadField, FieldOperator>();
+            foreach (var f in Fields)
+            {
+                foreach (var op in Operators)
+                {
+                    data.Add(f, op);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryFieldAndOperator))]
+    public void Matches_EveryFieldAndOperator_ThreeImplementationsAgreeWithTheReference(LeadField field, FieldOperator op)
+    {
+        // A fixed seed per pair keeps the run deterministic; the corpus covers missing values and case variants.
+        var seed = (ulong)(((int)field * 64) + (int)op);
+        var conditions = Arbitraries.LeafFor(field, op).Sample(20, new Rnd(seed), 25);
+        var leads = Arbitraries.LeadCorpus.Sample(20, new Rnd(seed + 1), 60);
+        var parameter = Expression.Parameter(typeof(Lead), "lead");
+        foreach (var condition in conditions)
+        {
+            var expression = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
+            foreach (var lead in leads)
+            {
+                var expected = condition.Definition.Matches(lead);
+                Assert.True(expected == condition.Matches(lead), $"compiled node differs from the reference for {condition}");
+                Assert.True(expected == expression(lead), $"compiled expression differs from the reference for {condition}");
+            }
+        }
+    }
+
     [Property(MaxTest = 500)]
     public bool Matches_AnyConditionAndLead_AgreesWithTheGenericSemantics(AttributeCondition condition, Lead lead)
-        => condition.Matches(lead) == condition.MatchesGeneric(lead);
+        => condition.Matches(lead) == condition.Definition.Matches(lead);
 
     [Property(MaxTest = 300)]
     public bool ToExpression_AnyConditionAndLead_CompilesToTheGenericSemantics(AttributeCondition condition, Lead lead)
     {
         var parameter = Expression.Parameter(typeof(Lead), "lead");
         var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
-        return compiled(lead) == condition.MatchesGeneric(lead);
+        return compiled(lead) == condition.Definition.Matches(lead);
     }
 
     [Theory]
@@ -58,7 +100,7 @@ public class CompiledConditionPropertyTests
         foreach (var condition in conditions)
         {
             var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
-            Assert.Equal(condition.MatchesGeneric(lead), compiled(lead));
+            Assert.Equal(condition.Definition.Matches(lead), compiled(lead));
         }
     }
 
@@ -75,22 +117,22 @@ public class CompiledConditionPropertyTests
         var condition = AttributeCondition.Contains(LeadField.JobTitle, "sales", "revenue");
         var parameter = Expression.Parameter(typeof(Lead), "lead");
         var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
-        Assert.Equal(condition.MatchesGeneric(lead), compiled(lead));
-        Assert.Equal(condition.MatchesGeneric(lead), condition.Compiled.Matches(lead));
+        Assert.Equal(condition.Definition.Matches(lead), compiled(lead));
+        Assert.Equal(condition.Definition.Matches(lead), condition.Compiled.Matches(lead));
     }
 
-    public static TheoryData<LeadField, ConditionOperator> BooleanConditions => new()
+    public static TheoryData<LeadField, FieldOperator> BooleanConditions => new()
     {
-        { LeadField.DoNotContact, ConditionOperator.IsTrue }, { LeadField.DoNotContact, ConditionOperator.IsFalse },
-        { LeadField.MarketingConsent, ConditionOperator.IsTrue }, { LeadField.DoNotEmail, ConditionOperator.IsTrue },
-        { LeadField.DoNotCall, ConditionOperator.IsFalse }, { LeadField.ExistingCustomer, ConditionOperator.IsTrue },
-        { LeadField.Recycled, ConditionOperator.IsTrue }, { LeadField.EmailIsFreeMail, ConditionOperator.IsTrue },
-        { LeadField.EmailIsFreeMail, ConditionOperator.IsFalse },
+        { LeadField.DoNotContact, FieldOperator.IsTrue }, { LeadField.DoNotContact, FieldOperator.IsFalse },
+        { LeadField.MarketingConsent, FieldOperator.IsTrue }, { LeadField.DoNotEmail, FieldOperator.IsTrue },
+        { LeadField.DoNotCall, FieldOperator.IsFalse }, { LeadField.ExistingCustomer, FieldOperator.IsTrue },
+        { LeadField.Recycled, FieldOperator.IsTrue }, { LeadField.EmailIsFreeMail, FieldOperator.IsTrue },
+        { LeadField.EmailIsFreeMail, FieldOperator.IsFalse },
     };
 
     [Theory]
     [MemberData(nameof(BooleanConditions))]
-    public void ToExpression_BooleanField_CompilesToTheGenericSemantics(LeadField field, ConditionOperator op)
+    public void ToExpression_BooleanField_CompilesToTheGenericSemantics(LeadField field, FieldOperator op)
     {
         Lead[] leads =
         [
@@ -101,19 +143,59 @@ public class CompiledConditionPropertyTests
         var condition = AttributeCondition.Create(field, op, [], null, null, default);
         var parameter = Expression.Parameter(typeof(Lead), "lead");
         var compiled = Expression.Lambda<Func<Lead, bool>>(condition.Compiled.ToExpression(parameter), parameter).Compile();
-        Assert.Equal([.. leads.Select(condition.MatchesGeneric)], leads.Select(compiled));
+        Assert.Equal([.. leads.Select(condition.Definition.Matches)], leads.Select(compiled));
         Assert.Contains(leads, lead => compiled(lead));
         Assert.Contains(leads, lead => !compiled(lead));
     }
 
     public static class Arbitraries
     {
+        // Declared first: the generators below read it while the class initializes.
+        private static readonly string[] TextValues =
+        [
+            "Straße", "STRASSE", "İstanbul", "istanbul", "ǅemal", "Kelvin", "ſales", "Ǆ", "en", "EN", "pt-BR", "Wholesale Director of Sales",
+        ];
+
         public static Arbitrary<AttributeCondition> Conditions() => Arb.From(ConditionGen(2));
 
         public static Arbitrary<Lead> Leads() => Arb.From(LeadGen);
 
         // Bounds around the values leads have (0 included: a text custom value's Number is 0), or none.
         private static Gen<double?> Bounds { get; } = Gen.Elements<double?>(null, -1, 0, 1, 50, 250, 5000);
+
+        /// <summary>Leads for the differential theory: the general generator and leads whose text fields hold case variants.</summary>
+        public static Gen<Lead> LeadCorpus => Gen.Frequency((1, LeadGen), (1, TextLeadGen));
+
+        // Bounds on and next to the values leads have (0 included: a text custom value's Number is 0), or none.
+        private static Gen<double?> EdgeBounds { get; } = Gen.Elements<double?>(null, -1, 0, 0.5, 1, 30, 49.5, 50, 50.5, 249, 250, 251, 400, 5000, 6000);
+
+        // Text operands: the words, their case variants (ASCII and not), empty text, and more than the set threshold.
+        private static Gen<string> Word { get; } = Gen.Elements(Words.Concat(TextValues).ToArray()).SelectMany(CaseVariant);
+
+        private static Gen<string[]> ValueLists { get; } = Gen.Frequency(
+            (1, Gen.Constant(Array.Empty<string>())),
+            (4, Word.ArrayOf().Select(a => a.Take(4).ToArray())),
+            (1, Word.ArrayOf().Select(a => a.Take(12).ToArray())),
+            (1, Gen.Constant(new[] { string.Empty })));
+
+        /// <summary>Conditions on one field and operator with random operands, the field's own value kinds included.</summary>
+        public static Gen<AttributeCondition> LeafFor(LeadField field, FieldOperator op) =>
+            from values in ValueLists
+            from named in Gen.Elements(LeadFields.NamedValues(field).IsEmpty ? ["none"] : LeadFields.NamedValues(field).ToArray()).SelectMany(CaseVariant).ArrayOf()
+            from useNamed in Gen.Elements(true, false)
+            from min in EdgeBounds
+            from max in EdgeBounds
+            select AttributeCondition.Create(field, op, [.. useNamed && named.Length > 0 ? named.Take(4) : values], min, max, field == LeadField.Custom ? Seats : default);
+
+        private static Gen<string> CaseVariant(string text) => Gen.Elements(text, text.ToUpperInvariant(), text.ToLowerInvariant(), Flip(text));
+
+        private static string Flip(string text) => string.Create(text.Length, text, static (span, t) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = i % 2 == 0 ? char.ToUpperInvariant(t[i]) : char.ToLowerInvariant(t[i]);
+            }
+        });
 
         private static Gen<AttributeCondition> LeafGen { get; } =
             from field in Gen.Frequency((3, Gen.Elements(Fields)), (1, Gen.Constant(LeadField.Custom)))
@@ -122,6 +204,35 @@ public class CompiledConditionPropertyTests
             from min in Bounds
             from max in Bounds
             select AttributeCondition.Create(field, op, [.. values], min, max, field == LeadField.Custom ? Seats : default);
+
+        private static Gen<string?> Text => Maybe(Gen.Elements(Words.Concat(TextValues).ToArray()).SelectMany(CaseVariant));
+
+        // Free-text fields (title, region, text custom values) from the words and their case variants, or missing; fields the
+        // domain model normalises (industry, language, country) from their valid values; numbers on the edge bounds.
+        private static Gen<Lead> TextLeadGen { get; } =
+            from title in Text
+            from language in Maybe(Gen.Elements("en", "pt", "de"))
+            from industry in Maybe(Gen.Elements("software", "retail", "health-care", "x"))
+            from region in Text
+            from country in Maybe(Gen.Elements("BR", "DE", "PT", "US"))
+            from domain in Maybe(Gen.Elements("firm.example", "gmail.com", "yahoo.com"))
+            from employees in Gen.Elements<int?>(null, 0, 1, 30, 49, 50, 51, 250, 251, 6000)
+            from revenue in Gen.Elements<decimal?>(null, 0, 0.5m, 50, 50.5m, 5000)
+            from days in Gen.Elements(0, 1, 30, 50, 400)
+            from seats in Gen.OneOf(
+                Gen.Constant<CustomFieldValue?>(null),
+                Gen.Elements(-1.0, 0, 0.5, 1, 49.5, 50, 50.5, 250, 5000).Select(v => (CustomFieldValue?)CustomFieldValue.FromNumber(v)),
+                Gen.Elements(Words.Concat(TextValues).ToArray()).SelectMany(CaseVariant).Select(w => (CustomFieldValue?)CustomFieldValue.FromText(w)))
+            select BuildText(title, language, industry, region, country, domain, employees, revenue, days, seats);
+
+        private static Lead BuildText(string? title, string? language, string? industry, string? region, string? country, string? domain, int? employees, decimal? revenue, int days, CustomFieldValue? seats)
+        {
+            var builder = LeadBuilder.New()
+                .WithContact(email: domain is null ? null : "Ana@" + domain.ToUpperInvariant(), jobTitle: title, language: language)
+                .AtCompany(employees: employees, industry: industry, country: country, region: region, domain: domain, annualRevenue: revenue)
+                .WithTimeframe(days == 0 ? PurchaseTimeframe.Immediate : PurchaseTimeframe.WithinDays(days));
+            return seats is { } value ? builder.WithField(Seats.Value!, value).Build() : builder.Build();
+        }
 
         private static Gen<AttributeCondition> ConditionGen(int depth) => depth == 0
             ? LeafGen

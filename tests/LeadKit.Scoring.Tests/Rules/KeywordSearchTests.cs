@@ -2,7 +2,10 @@ using System.Buffers;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadKit.Abstractions.Fields;
+using LeadKit.Abstractions.Leads;
 using LeadKit.Scoring.Rules;
+using LeadKit.Testing;
 
 namespace LeadKit.Scoring.Tests.Rules;
 
@@ -38,6 +41,16 @@ public class KeywordSearchTests
         {
             var expected = c.Text.AsSpan().ContainsAny(SearchValues.Create(c.Keywords, StringComparison.OrdinalIgnoreCase));
             return new KeywordSearch(c.Keywords).IsIn(c.Text) == expected;
+        });
+
+    [Property(MaxTest = 1000)]
+    public Property IsIn_AnyTextAndKeywords_AgreesWithTheReferenceContains()
+        => Prop.ForAll(Case.ToArbitrary(), c =>
+        {
+            var reference = FieldCondition.Custom(new CustomFieldKey("note"), FieldOperator.Contains, [.. c.Keywords]);
+            var lead = LeadBuilder.New().WithField("note", CustomFieldValue.FromText(c.Text.Length == 0 ? " " : c.Text)).Build();
+            var text = c.Text.Length == 0 ? " " : c.Text;
+            return new KeywordSearch(c.Keywords).IsIn(text) == reference.Matches(lead);
         });
 
     [Theory]

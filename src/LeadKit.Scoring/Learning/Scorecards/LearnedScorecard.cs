@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
@@ -205,7 +206,7 @@ public sealed partial class LearnedScorecard : ILeadScorer
         var textTests = _textTests;
         foreach (var run in _textRuns)
         {
-            var text = LeadFieldReader.Text(lead, run.Field);
+            var text = LeadFields.ReadText(lead, run.Field);
             foreach (ref readonly var test in textTests.AsSpan(run.Start, run.Length))
             {
                 if (string.Equals(text, _text[test.Index], StringComparison.Ordinal))
@@ -218,7 +219,7 @@ public sealed partial class LearnedScorecard : ILeadScorer
         var numberTests = _numberTests;
         foreach (var run in _numberRuns)
         {
-            if (LeadFieldReader.TryNumber(lead, run.Field, out var number))
+            if (LeadFields.TryReadNumber(lead, run.Field, out var number))
             {
                 foreach (ref readonly var test in numberTests.AsSpan(run.Start, run.Length))
                 {
@@ -233,7 +234,7 @@ public sealed partial class LearnedScorecard : ILeadScorer
         var namedTests = _namedTests;
         foreach (var run in _namedRuns)
         {
-            var named = LeadFieldReader.Named(lead, run.Field);
+            var named = LeadFields.ReadNamed(lead, run.Field);
             foreach (ref readonly var test in namedTests.AsSpan(run.Start, run.Length))
             {
                 if (CompiledCondition.IsIn(named, _mask[test.Index]) == test.Wanted)
@@ -367,9 +368,9 @@ public sealed partial class LearnedScorecard : ILeadScorer
     {
         BySignal => (((signals >> _operand[i]) & 1) != 0) == _wanted[i],
         BySource => (_sources.IndexOf(lead.Source) == _operand[i]) == _wanted[i],
-        ByText => string.Equals(LeadFieldReader.Text(lead, (LeadField)_operand[i]), _text[i], StringComparison.Ordinal),
-        ByNumberRange => LeadFieldReader.TryNumber(lead, (LeadField)_operand[i], out var number) && number >= _low[i] && number <= _high[i],
-        ByNamedMask => CompiledCondition.IsIn(LeadFieldReader.Named(lead, (LeadField)_operand[i]), _mask[i]) == _wanted[i],
+        ByText => string.Equals(LeadFields.ReadText(lead, (LeadField)_operand[i]), _text[i], StringComparison.Ordinal),
+        ByNumberRange => LeadFields.TryReadNumber(lead, (LeadField)_operand[i], out var number) && number >= _low[i] && number <= _high[i],
+        ByNamedMask => CompiledCondition.IsIn(LeadFields.ReadNamed(lead, (LeadField)_operand[i]), _mask[i]) == _wanted[i],
         ByAttribute => _attributes[i]!.Matches(lead),
         _ => _predicates[i](lead, asOf),
     };

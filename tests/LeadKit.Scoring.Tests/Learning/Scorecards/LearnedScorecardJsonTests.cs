@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Backtesting;
@@ -84,7 +85,7 @@ public sealed class LearnedScorecardJsonTests
             LeadCondition.When("decision maker with budget", AttributeCondition.All(
                 AttributeCondition.IsAnyOf(LeadField.Seniority, "Director", "VicePresident", "CLevel", "Owner"),
                 AttributeCondition.Is(LeadField.BantBudget, "Confirmed"))),
-            LeadCondition.When("not on the pro plan", AttributeCondition.Not(AttributeCondition.Custom(new CustomFieldKey("plan"), ConditionOperator.Equals, ["pro"]))),
+            LeadCondition.When("not on the pro plan", AttributeCondition.Not(AttributeCondition.Custom(new CustomFieldKey("plan"), FieldOperator.Equals, ["pro"]))),
             LeadCondition.SignalPresent(EngagementSignalKind.DemoRequested),
         ];
         var history = History();
@@ -116,7 +117,7 @@ public sealed class LearnedScorecardJsonTests
             LeadCondition.When("decision maker", AttributeCondition.IsAnyOf(LeadField.Seniority, "Director", "VicePresident", "CLevel", "Owner")),
             LeadCondition.When("not a student", AttributeCondition.IsNoneOf(LeadField.Seniority, "Student")),
             LeadCondition.When("budget confirmed", AttributeCondition.Is(LeadField.BantBudget, "Confirmed"), ScoreDimension.Engagement),
-            LeadCondition.When("budget known", AttributeCondition.Create(LeadField.BantBudget, ConditionOperator.NotEquals, ["Unknown"])),
+            LeadCondition.When("budget known", AttributeCondition.Create(LeadField.BantBudget, FieldOperator.NotEquals, ["Unknown"])),
         ];
         var history = History();
         var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1 }).Train(history);

@@ -1,9 +1,10 @@
-namespace LeadKit.Scoring.Rules;
+namespace LeadKit.Abstractions.Fields;
 
 /// <summary>
-/// The closed set of lead fields an <see cref="AttributeCondition"/> can test. Each field has a type: text, number,
-/// boolean, or a named value (an enum compared by name, case-insensitively). Custom attributes use
-/// <see cref="Custom"/> with a key; their type is the type of the lead's value.
+/// The closed set of lead fields that conditions test: scoring's attribute conditions, the learner's features and
+/// routing rules all name a fact of a lead with this one vocabulary. Each field has a <see cref="FieldType"/> (see
+/// <see cref="LeadFields.TypeOf"/>) and a JSON name (see <see cref="LeadFields.NameOf"/>); <see cref="LeadFields.Read"/>
+/// reads it. Custom attributes use <see cref="Custom"/> with a key; their type is the type of the lead's value.
 /// </summary>
 public enum LeadField
 {
@@ -22,7 +23,7 @@ public enum LeadField
     /// <summary>Text: the job title as given (<c>contact.jobTitle</c>).</summary>
     JobTitle,
 
-    /// <summary>Named value: the contact's <see cref="Abstractions.Leads.Seniority"/> (<c>contact.seniority</c>).</summary>
+    /// <summary>Named value: the contact's <see cref="Leads.Seniority"/> (<c>contact.seniority</c>).</summary>
     Seniority,
 
     /// <summary>Text: the ISO 639-1 language (<c>contact.language</c>).</summary>
@@ -46,7 +47,7 @@ public enum LeadField
     /// <summary>Number: the company's annual revenue amount, in its own currency (<c>company.annualRevenue</c>).</summary>
     AnnualRevenue,
 
-    /// <summary>Named value: the <see cref="Abstractions.Leads.PurchaseTimeframeKind"/> (<c>timeframe.kind</c>).</summary>
+    /// <summary>Named value: the <see cref="Leads.PurchaseTimeframeKind"/> (<c>timeframe.kind</c>).</summary>
     TimeframeKind,
 
     /// <summary>Number: the days of a "within N days" timeframe; missing otherwise (<c>timeframe.days</c>).</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace LeadKit.Scoring.Rules;
+namespace LeadKit.Abstractions.Fields;
 
 /// <summary>Well-known free-mail domains, used to tell business e-mail from personal e-mail.</summary>
 public static class FreeMailDomains
