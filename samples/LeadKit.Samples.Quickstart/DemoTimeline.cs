@@ -3,7 +3,7 @@ using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
-using LeadKit.Funnel.Assignment;
+using LeadKit.Routing;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.State;
 using LeadKit.Metrics.Inputs;

@@ -6,7 +6,7 @@ using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Funnel.Assignment;
+using LeadKit.Routing;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Metrics.Reports;
 using LeadKit.Samples.Quickstart;

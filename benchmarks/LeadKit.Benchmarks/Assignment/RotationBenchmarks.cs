@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
-using LeadKit.Abstractions.Assignment;
+using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Funnel.Assignment;
+using LeadKit.Routing;
 
 namespace LeadKit.Benchmarks.Assignment;
 
@@ -46,10 +46,10 @@ public class RotationBenchmarks
     }
 
     [Benchmark(Description = "round robin, 10 reps")]
-    public AssignmentResult RoundRobin() => _roundRobin.Assign(new AssignmentContext(_lead, _now));
+    public RoutingDecision RoundRobin() => _roundRobin.Assign(new RoutingContext(_lead, _now));
 
     [Benchmark(Description = "weighted round robin, 10 reps")]
-    public AssignmentResult WeightedRoundRobin() => _weighted.Assign(new AssignmentContext(_lead, _now));
+    public RoutingDecision WeightedRoundRobin() => _weighted.Assign(new RoutingContext(_lead, _now));
 
     private static RoutingPlan Build(SalesRep[] reps, RepSelection selection)
         => new RoutingPlanBuilder(new AssignmentState())

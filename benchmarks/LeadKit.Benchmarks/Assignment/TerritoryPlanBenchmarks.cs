@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Attributes;
-using LeadKit.Abstractions.Assignment;
+using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Funnel.Assignment;
+using LeadKit.Routing;
 
 namespace LeadKit.Benchmarks.Assignment;
 
@@ -102,10 +102,10 @@ public class TerritoryPlanBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "territory plan, 50 reps, 20 rules")]
-    public AssignmentResult Assign() => _plan.Assign(new AssignmentContext(_lead, _now));
+    public RoutingDecision Assign() => _plan.Assign(new RoutingContext(_lead, _now));
 
     [Benchmark(Description = "same, with explanation")]
-    public AssignmentResult AssignExplained() => _plan.Assign(new AssignmentContext(_lead, _now, new AssignmentExplanation()));
+    public RoutingDecision AssignExplained() => _plan.Assign(new RoutingContext(_lead, _now, new RoutingExplanation()));
 
     private sealed class NoOwners : IAccountOwnerDirectory
     {

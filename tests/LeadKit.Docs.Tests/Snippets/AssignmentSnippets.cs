@@ -1,11 +1,11 @@
-using LeadKit.Abstractions.Assignment;
+using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Funnel.Assignment;
-using LeadKit.Funnel.Assignment.Json;
+using LeadKit.Routing;
+using LeadKit.Routing.Json;
 using LeadKit.Funnel.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -14,14 +14,14 @@ namespace LeadKit.Docs.Tests.Snippets;
 
 #region assignment-plugin-step
 /// <summary>Sends website-chat leads to the rep on chat duty; every other lead passes to the next step.</summary>
-public sealed class ChatDutyStep(SalesRepId onDuty) : IAssignmentStrategy
+public sealed class ChatDutyStep(SalesRepId onDuty) : IRoutingStrategy
 {
     public string Name => "chat-duty";
 
-    public AssignmentResult Assign(in AssignmentContext context)   // lead, asOf, optional explanation
+    public RoutingDecision Assign(in RoutingContext context)   // lead, asOf, optional explanation
         => context.Lead.Source == LeadSource.LiveChat
-            ? AssignmentResult.Assigned(onDuty, Name)
-            : AssignmentResult.Unassigned(UnassignedReason.NotApplicable);
+            ? RoutingDecision.Assigned(onDuty, Name)
+            : RoutingDecision.Unassigned(UnassignedReason.NotApplicable);
 }
 #endregion
 
@@ -106,8 +106,8 @@ public sealed class AssignmentSnippets
         else { Console.WriteLine($"{result.Reason}, queued in {result.Queue}"); }
 
         // Why? Ask for an explanation (costs allocations only when asked for):
-        var explanation = new AssignmentExplanation();
-        plan.Assign(new AssignmentContext(lead, now, explanation));
+        var explanation = new RoutingExplanation();
+        plan.Assign(new RoutingContext(lead, now, explanation));
         Console.WriteLine(explanation);   // each step's conclusion, then "skipped rep 1 of 1 in territory-rules: OutOfOffice"
         foreach (var skipped in explanation.Skipped) { Console.WriteLine($"{skipped.RepId}: {skipped.Reason}"); }   // greta: OutOfOffice
         #endregion
@@ -166,12 +166,12 @@ public sealed class AssignmentSnippets
 
         #region assignment-di
         services.AddSingleton<IAccountOwnerDirectory, CrmAccountOwners>();   // optional, for JSON accountOwnership steps
-        services.AddLeadKitAssignment(o => o.ConfigurePlan = b => b.AddReps(reps).AddAllReps(RepSelection.RoundRobin));
+        services.AddLeadKitRouting(o => o.ConfigurePlan = b => b.AddReps(reps).AddAllReps(RepSelection.RoundRobin));
         // or: o.PlanJson = File.ReadAllText("routing.json"); foreach (var r in reps) o.Reps.Add(r);
         #endregion
 
         using var provider = services.BuildServiceProvider();
-        var result = provider.GetRequiredService<IAssignmentStrategy>().Assign(new AssignmentContext(GermanLead("L-6"), Now));
+        var result = provider.GetRequiredService<IRoutingStrategy>().Assign(new RoutingContext(GermanLead("L-6"), Now));
         Assert.Equal((new SalesRepId("hans"), "all-reps"), (result.RepId, result.DecidedBy));
     }
 
@@ -180,7 +180,7 @@ public sealed class AssignmentSnippets
     {
         var services = new ServiceCollection();
         services.AddSingleton<IAccountOwnerDirectory, CrmAccountOwners>();
-        services.AddLeadKitAssignment(o =>
+        services.AddLeadKitRouting(o =>
         {
             o.PlanJson = DocumentedPlan();
             foreach (var r in Reps)
@@ -191,7 +191,7 @@ public sealed class AssignmentSnippets
 
         using var provider = services.BuildServiceProvider();
         var lead = GermanLead("L-7") with { AccountId = new AccountId("acme") };
-        var result = provider.GetRequiredService<IAssignmentStrategy>().Assign(new AssignmentContext(lead, Now));
+        var result = provider.GetRequiredService<IRoutingStrategy>().Assign(new RoutingContext(lead, Now));
         Assert.Equal((new SalesRepId("ines"), "account-ownership"), (result.RepId, result.DecidedBy));
     }
 

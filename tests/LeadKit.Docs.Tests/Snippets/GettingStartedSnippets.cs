@@ -6,7 +6,7 @@ using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Funnel.Assignment;
+using LeadKit.Routing;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.State;
 using LeadKit.Metrics.Inputs;

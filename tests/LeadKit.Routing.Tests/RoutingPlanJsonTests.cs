@@ -1,0 +1,134 @@
+using LeadKit.Abstractions.Routing;
+using LeadKit.Abstractions.Identifiers;
+using LeadKit.Routing;
+using LeadKit.Routing.Json;
+using LeadKit.Testing;
+using static LeadKit.Routing.Tests.Routing;
+
+namespace LeadKit.Routing.Tests;
+
+public sealed class RoutingPlanJsonTests
+{
+    private const string Document = """
+        {
+          "version": 1,
+          "options": { "name": "emea-inbound", "capacityPeriod": "month", "defaultQueue": "inbound-triage", "productField": "product" },
+          "teams": [
+            { "id": "dach", "members": ["hans", "greta"] },
+            { "id": "inbound", "members": ["ines"] }
+          ],
+          "steps": [
+            { "kind": "accountOwnership" },
+            { "kind": "territoryRules", "rules": [
+              { "name": "dach-enterprise", "when": { "countries": ["DE", "AT", "CH"], "minEmployees": 500 }, "team": "dach", "selection": "weightedRoundRobin" },
+              { "name": "webinar-pt", "when": { "sources": ["webinar"], "languages": ["pt"] }, "team": "inbound" }
+            ] },
+            { "kind": "allReps", "name": "everyone", "selection": "roundRobin" }
+          ]
+        }
+        """;
+
+    private static RoutingPlanBuilder Builder() => new RoutingPlanBuilder(new AssignmentState())
+        .AddReps([Rep("hans"), Rep("greta", weight: 2), Rep("ines"), Rep("carla")]);
+
+    [Fact]
+    public void Load_ValidDocument_RoutesAsDescribed()
+    {
+        var loaded = RoutingPlanJson.Load(Document, Builder(), new OneOwner(new AccountId("acme"), Id("carla")));
+
+        Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Errors));
+        var plan = loaded.Plan!;
+        Assert.Equal("emea-inbound", plan.Name);
+        Assert.Equal(["account-ownership", "territory-rules", "everyone"], plan.Steps.Select(s => s.Name));
+        Assert.Equal("carla", plan.AssignTo(LeadBuilder.New().OfAccount("acme").Build()));
+        Assert.Equal("greta", plan.AssignTo(LeadBuilder.New().AtCompany(country: "AT", employees: 800).Build())); // weight 2 of 3
+        Assert.Equal("hans", plan.AssignTo(LeadBuilder.New().AtCompany(country: "AT", employees: 800).Build()));
+        Assert.Equal("hans", plan.AssignTo(LeadBuilder.New().AtCompany(country: "US").Build())); // everyone: hans is first in rotation
+    }
+
+    [Fact]
+    public void Load_UnknownProperty_RejectedWithPath()
+    {
+        var loaded = RoutingPlanJson.Load("""{ "version": 1, "steps": [ { "kind": "allReps", "script": "rm -rf /" } ] }""", Builder());
+
+        Assert.False(loaded.Succeeded);
+        var error = Assert.Single(loaded.Errors);
+        Assert.Equal("$.steps[0].script", error.Path);
+    }
+
+    [Fact]
+    public void Load_ManyProblems_ReportsEveryProblemWithItsPath()
+    {
+        const string json = """
+            {
+              "version": 2,
+              "options": { "capacityPeriod": "fortnight" },
+              "teams": [ { "id": "dach", "members": ["hans", "", "nobody"] } ],
+              "steps": [
+                { "kind": "lottery" },
+                { "kind": "team", "team": "dach", "selection": "random" },
+                { "kind": "territoryRules", "rules": [ { "name": "x", "when": { "countries": ["de"], "sources": ["Web Inar"] }, "team": "apac" } ] },
+                { "kind": "accountOwnership" }
+              ]
+            }
+            """;
+
+        var loaded = RoutingPlanJson.Load(json, Builder());
+
+        Assert.Equal(
+            new[]
+            {
+                "$.version", "$.options.capacityPeriod", "$.teams[0].members[1]", "$.steps[0].kind", "$.steps[1].selection",
+                "$.steps[2].rules[0].when.countries[0]", "$.steps[2].rules[0].when.sources[0]", "$.steps[3]",
+                "$.teams[0].members[2]", "$.steps[2].rules[0].team",
+            },
+            loaded.Errors.Select(e => e.Path).ToArray());
+        Assert.All(loaded.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+    }
+
+    [Fact]
+    public void Load_TooLongOrTooDeep_Rejected()
+    {
+        var tooLong = RoutingPlanJson.Load(new string(' ', RoutingPlanJson.MaximumLength + 1), Builder());
+        var tooDeep = RoutingPlanJson.Load("""{ "version": 1, "teams": [ { "id": "t", "members": """ + new string('[', 40) + new string(']', 40) + "} ] }", Builder());
+
+        Assert.Contains("at most", Assert.Single(tooLong.Errors).Message, StringComparison.Ordinal);
+        Assert.False(tooDeep.Succeeded);
+        Assert.StartsWith("$.teams[0].members", Assert.Single(tooDeep.Errors).Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_Malformed_ErrorWithPath()
+    {
+        var loaded = RoutingPlanJson.Load("""{ "version": 1, "steps": [ { "kind": 3 } ] }""", Builder());
+
+        Assert.Equal("$.steps[0].kind", Assert.Single(loaded.Errors).Path);
+    }
+
+    [Fact]
+    public void Provider_TryReplace_BadDocumentKeepsPlanInUseAndGoodDocumentSwapsAtomically()
+    {
+        var state = new AssignmentState();
+        var original = Plan(state, b => b.AddReps([Rep("hans"), Rep("ines")]).AddAllReps(RepSelection.RoundRobin));
+        var provider = new RoutingPlanProvider(original);
+        Assert.Equal("hans", provider.AssignTo());
+
+        var bad = RoutingPlanJson.Load("""{ "version": 1, "steps": [ { "kind": "team", "team": "missing" } ] }""", new RoutingPlanBuilder(state).AddReps([Rep("hans"), Rep("ines")]));
+        Assert.False(provider.TryReplace(bad));
+        Assert.Same(original, provider.Current);
+
+        var good = RoutingPlanJson.Load("""{ "version": 1, "options": { "name": "v2" }, "steps": [ { "kind": "allReps" } ] }""", new RoutingPlanBuilder(state).AddReps([Rep("hans"), Rep("ines")]));
+        Assert.True(provider.TryReplace(good));
+        Assert.Equal("v2", provider.Name);
+        Assert.Equal("ines", provider.AssignTo()); // same pool name and state: the rotation continues
+    }
+
+    private sealed class OneOwner(AccountId account, SalesRepId owner) : IAccountOwnerDirectory
+    {
+        public bool TryGetOwner(AccountId candidate, out SalesRepId found)
+        {
+            found = candidate == account ? owner : default;
+            return candidate == account;
+        }
+    }
+}
