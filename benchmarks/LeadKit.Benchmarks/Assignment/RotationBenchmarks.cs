@@ -46,13 +46,13 @@ public class RotationBenchmarks
     }
 
     [Benchmark(Description = "round robin, 10 reps")]
-    public RoutingDecision RoundRobin() => _roundRobin.Assign(new RoutingContext(_lead, _now));
+    public RoutingDecision RoundRobin() => _roundRobin.Decide(new RoutingContext(_lead, _now, RoutingLedgerSnapshot.Empty));
 
     [Benchmark(Description = "weighted round robin, 10 reps")]
-    public RoutingDecision WeightedRoundRobin() => _weighted.Assign(new RoutingContext(_lead, _now));
+    public RoutingDecision WeightedRoundRobin() => _weighted.Decide(new RoutingContext(_lead, _now, RoutingLedgerSnapshot.Empty));
 
     private static RoutingPlan Build(SalesRep[] reps, RepSelection selection)
-        => new RoutingPlanBuilder(new AssignmentState())
+        => new RoutingPlanBuilder()
             .AddReps(reps)
             .AddTeam(new SalesTeamId("team"), reps.Select(r => r.Id))
             .AddTeamStep(new SalesTeamId("team"), selection)
