@@ -1,6 +1,6 @@
 namespace LeadKit.Routing.Json;
 
-/// <summary>The JSON shape of a routing plan (see docs/assignment.md); validated by <see cref="RoutingPlanJson"/>.</summary>
+/// <summary>The JSON shape of a routing plan (see docs/routing.md); validated by <see cref="RoutingPlanJson"/>.</summary>
 internal sealed class RoutingPlanDocument
 {
     public int? Version { get; set; }

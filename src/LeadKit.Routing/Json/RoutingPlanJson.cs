@@ -10,7 +10,7 @@ using LeadKit.Abstractions.Sources;
 namespace LeadKit.Routing.Json;
 
 /// <summary>
-/// Loads routing plans from JSON documents (format, limits and error contract in docs/assignment.md): a closed
+/// Loads routing plans from JSON documents (format, limits and error contract in docs/routing.md): a closed
 /// vocabulary of step kinds, selections and condition fields; unknown properties, duplicate keys, nulls, comments,
 /// trailing commas, invalid UTF-8 and unpaired surrogates refused; a UTF-8 BOM accepted; size and depth limits; and
 /// every problem reported with its JSON path in the format's words (never a value, never a .NET type name).
