@@ -3,7 +3,7 @@ using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
-using LeadKit.Funnel.Assignment;
+using LeadKit.Routing;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.State;
 using LeadKit.Metrics.Inputs;
@@ -22,7 +22,7 @@ internal static class DemoTimeline
     public static readonly TimeSpan NurtureAfter = TimeSpan.FromDays(30);
 
     /// <summary>Walks the leads; the same leads and seed give the same journeys.</summary>
-    public static DemoOutcome Run(IReadOnlyList<Lead> leads, FunnelDefinition funnel, RoutingPlan routing, int seed, DateTimeOffset asOf)
+    public static DemoOutcome Run(IReadOnlyList<Lead> leads, FunnelDefinition funnel, LeadRouter routing, int seed, DateTimeOffset asOf)
     {
         var random = new Random(seed);
         var outcome = new DemoOutcome();
@@ -34,7 +34,7 @@ internal static class DemoTimeline
         return outcome;
     }
 
-    private static void Walk(Lead lead, FunnelDefinition funnel, RoutingPlan routing, Random random, DateTimeOffset asOf, DemoOutcome outcome)
+    private static void Walk(Lead lead, FunnelDefinition funnel, LeadRouter routing, Random random, DateTimeOffset asOf, DemoOutcome outcome)
     {
         var state = funnel.Start(lead.Id, lead.CreatedAt);
         var details = new TransitionDetails(Actor: "quickstart", Lead: lead);
@@ -84,7 +84,8 @@ internal static class DemoTimeline
         if (mqlAt is { } qualifiedAt)
         {
             // Routed the moment it qualifies, so the owner is known for every MQL.
-            if (routing.Assign(lead, qualifiedAt).RepId is { } rep)
+            // The in-memory ledger completes synchronously; a database-backed one would be awaited by an async caller.
+            if (routing.RouteAsync(lead, qualifiedAt).AsTask().GetAwaiter().GetResult() is { IsAssigned: true, RepId: var rep })
             {
                 owner = rep;
                 assignedAt = qualifiedAt;

@@ -6,7 +6,8 @@ using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Funnel.Assignment;
+using LeadKit.Routing;
+using LeadKit.Routing.Ledger;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Metrics.Reports;
 using LeadKit.Samples.Quickstart;
@@ -112,7 +113,7 @@ SalesRep[] reps =
     new() { Id = new SalesRepId("bruno"), Name = "Bruno" },
     new() { Id = new SalesRepId("carla"), Name = "Carla" },
 ];
-var plan = new RoutingPlanBuilder(new AssignmentState())
+var plan = new RoutingPlanBuilder()
     .AddReps(reps)
     .AddTeam(new SalesTeamId("inbound"), reps.Select(r => r.Id))
     .AddTeamStep(new SalesTeamId("inbound"), RepSelection.WeightedRoundRobin)
@@ -120,7 +121,8 @@ var plan = new RoutingPlanBuilder(new AssignmentState())
 
 // 3. Funnel: every lead walks the default funnel; the qualify steps ask the same scoring model and policy.
 var funnel = DefaultFunnel.CreateQualified(model, policy);
-var outcome = DemoTimeline.Run(leads, funnel, plan, options.Seed, asOf);
+var router = new LeadRouter(new RoutingPlanProvider(plan), new InMemoryRoutingLedgerStore());
+var outcome = DemoTimeline.Run(leads, funnel, router, options.Seed, asOf);
 
 // 4. KPIs: one call computes the whole funnel report, SAL included.
 var reportOptions = new FunnelReportOptions { Stages = QuickstartReport.WaterfallStages };

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
-using LeadKit.Abstractions.Assignment;
+using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Funnel.Assignment;
+using LeadKit.Routing;
 
 namespace LeadKit.Benchmarks.Assignment;
 
@@ -46,13 +46,13 @@ public class RotationBenchmarks
     }
 
     [Benchmark(Description = "round robin, 10 reps")]
-    public AssignmentResult RoundRobin() => _roundRobin.Assign(new AssignmentContext(_lead, _now));
+    public RoutingDecision RoundRobin() => _roundRobin.Decide(new RoutingContext(_lead, _now, RoutingLedgerSnapshot.Empty));
 
     [Benchmark(Description = "weighted round robin, 10 reps")]
-    public AssignmentResult WeightedRoundRobin() => _weighted.Assign(new AssignmentContext(_lead, _now));
+    public RoutingDecision WeightedRoundRobin() => _weighted.Decide(new RoutingContext(_lead, _now, RoutingLedgerSnapshot.Empty));
 
     private static RoutingPlan Build(SalesRep[] reps, RepSelection selection)
-        => new RoutingPlanBuilder(new AssignmentState())
+        => new RoutingPlanBuilder()
             .AddReps(reps)
             .AddTeam(new SalesTeamId("team"), reps.Select(r => r.Id))
             .AddTeamStep(new SalesTeamId("team"), selection)

@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Attributes;
-using LeadKit.Abstractions.Assignment;
+using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Funnel.Assignment;
+using LeadKit.Routing;
 
 namespace LeadKit.Benchmarks.Assignment;
 
@@ -39,7 +39,7 @@ public class TerritoryPlanBenchmarks
             CustomFields = [new CustomField(new CustomFieldKey("product"), CustomFieldValue.FromText("crm-pro"))],
         };
 
-        var builder = new RoutingPlanBuilder(new AssignmentState());
+        var builder = new RoutingPlanBuilder();
         var reps = new SalesRep[50];
         for (var i = 0; i < reps.Length; i++)
         {
@@ -102,17 +102,13 @@ public class TerritoryPlanBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "territory plan, 50 reps, 20 rules")]
-    public AssignmentResult Assign() => _plan.Assign(new AssignmentContext(_lead, _now));
+    public RoutingDecision Assign() => _plan.Decide(new RoutingContext(_lead, _now, RoutingLedgerSnapshot.Empty));
 
     [Benchmark(Description = "same, with explanation")]
-    public AssignmentResult AssignExplained() => _plan.Assign(new AssignmentContext(_lead, _now, new AssignmentExplanation()));
+    public RoutingDecision AssignExplained() => _plan.Decide(new RoutingContext(_lead, _now, RoutingLedgerSnapshot.Empty, new RoutingExplanation()));
 
     private sealed class NoOwners : IAccountOwnerDirectory
     {
-        public bool TryGetOwner(AccountId account, out SalesRepId owner)
-        {
-            owner = default;
-            return false;
-        }
+        public ValueTask<SalesRepId?> GetOwnerAsync(AccountId account, CancellationToken cancellationToken = default) => new((SalesRepId?)null);
     }
 }

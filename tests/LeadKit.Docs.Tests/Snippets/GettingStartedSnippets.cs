@@ -6,7 +6,8 @@ using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Funnel.Assignment;
+using LeadKit.Routing;
+using LeadKit.Routing.Ledger;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.State;
 using LeadKit.Metrics.Inputs;
@@ -24,7 +25,7 @@ public sealed class GettingStartedSnippets
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void GettingStarted_ScoreRouteFunnelReport_Works()
+    public async Task GettingStarted_ScoreRouteFunnelReport_Works()
     {
         #region create-a-lead
         var lead = new Lead
@@ -58,12 +59,13 @@ public sealed class GettingStartedSnippets
 
         #region route-a-lead
         SalesRep[] reps = [new() { Id = new SalesRepId("ana"), Name = "Ana" }, new() { Id = new SalesRepId("bruno"), Name = "Bruno" }];
-        var plan = new RoutingPlanBuilder(new AssignmentState())
+        var plan = new RoutingPlanBuilder()
             .AddReps(reps)
             .AddTeam(new SalesTeamId("inbound"), reps.Select(r => r.Id))
             .AddTeamStep(new SalesTeamId("inbound"), RepSelection.RoundRobin)
             .Build();
-        var assignment = plan.Assign(lead, Now);           // assignment.RepId, assignment.DecidedBy
+        var router = new LeadRouter(new RoutingPlanProvider(plan), new InMemoryRoutingLedgerStore());
+        var assignment = await router.RouteAsync(lead, Now);   // assignment.RepId, assignment.DecidedBy
         #endregion
 
         Assert.Equal(new SalesRepId("ana"), assignment.RepId);
