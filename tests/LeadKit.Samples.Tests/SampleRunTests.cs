@@ -71,7 +71,9 @@ public sealed partial class SampleRunTests : IDisposable
         var run = SampleRun.Start("LeadKit.Samples.DependencyInjection", _work.FullName);
 
         Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}: {run.Error}");
-        Assert.Contains("rejected; the model in use stays in use", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Reload of 'b2b' rejected; model version 1 stays in use.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("$.rules[1].points", run.Output, StringComparison.Ordinal);
+        Assert.Contains("After the rejected reload: model 'b2b' with 5 rules scores di-1 at 60", run.Output, StringComparison.Ordinal);
     }
 
     [SkippableFact]
