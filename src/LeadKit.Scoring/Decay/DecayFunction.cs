@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using LeadKit.Scoring.Kernel;
 using LeadKit.Scoring.Model;
 
 namespace LeadKit.Scoring.Decay;

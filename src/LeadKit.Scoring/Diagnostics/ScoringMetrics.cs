@@ -8,7 +8,7 @@ namespace LeadKit.Scoring.Diagnostics;
 /// <item><c>leadkit.scoring.leads_scored</c> (counter, {lead}): leads scored, tag <c>leadkit.model</c>.</item>
 /// <item><c>leadkit.scoring.rule_failures</c> (counter, {failure}): rules that threw or returned a non-finite number, tags <c>leadkit.model</c>, <c>leadkit.rule</c>.</item>
 /// <item><c>leadkit.scoring.rule_set_rejections</c> (counter, {rejection}): JSON rule sets rejected on load or reload, tag <c>leadkit.model</c>.</item>
-/// <item><c>leadkit.scoring.compilation_failures</c> (counter, {failure}): models whose compiled form failed to build in the background; they keep scoring from their tables (the same scores), tag <c>leadkit.model</c>.</item>
+/// <item><c>leadkit.scoring.compilation_failures</c> (counter, {failure}): models whose compiled form failed to build; they keep scoring from their tables (the same scores), tags <c>leadkit.model</c>, <c>error.type</c> (the exception's type name). The exception itself is in <c>ScoringModel.Compilation</c> and <c>ScoringModel.CompilationFailed</c>.</item>
 /// </list>
 /// </summary>
 public static class ScoringMetrics
@@ -22,7 +22,7 @@ public static class ScoringMetrics
 
     internal static Counter<long> RuleFailures { get; } = Meter.CreateCounter<long>("leadkit.scoring.rule_failures", "{failure}", "Scoring rules that threw or returned a non-finite number.");
 
-    internal static Counter<long> CompilationFailures { get; } = Meter.CreateCounter<long>("leadkit.scoring.compilation_failures", "{failure}", "Models whose compiled form failed to build in the background; they keep scoring from their tables.");
+    internal static Counter<long> CompilationFailures { get; } = Meter.CreateCounter<long>("leadkit.scoring.compilation_failures", "{failure}", "Models whose compiled form failed to build; they keep scoring from their tables.");
 
     internal static Counter<long> RuleSetRejections { get; } = Meter.CreateCounter<long>("leadkit.scoring.rule_set_rejections", "{rejection}", "JSON rule sets rejected on load or reload.");
 }

@@ -27,6 +27,7 @@ public sealed class ScoringModelBuilder
     private ScoreLimits _total;
     private string _name = "default";
     private TimeProvider _timeProvider = TimeProvider.System;
+    private ScoringCompilationMode _compilation;
     private bool _built;
 
     /// <summary>Gets the number of rules added so far.</summary>
@@ -49,6 +50,21 @@ public sealed class ScoringModelBuilder
     {
         EnsureNotBuilt();
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        return this;
+    }
+
+    /// <summary>Chooses when the model compiles itself into straight-line code; every mode gives the same scores.</summary>
+    /// <param name="mode">The mode; <see cref="ScoringCompilationMode.Background"/> unless set.</param>
+    /// <returns>This builder.</returns>
+    public ScoringModelBuilder WithCompilation(ScoringCompilationMode mode)
+    {
+        EnsureNotBuilt();
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, $"mode has an undefined value ({mode}).");
+        }
+
+        _compilation = mode;
         return this;
     }
 
@@ -148,7 +164,7 @@ public sealed class ScoringModelBuilder
             rules[i] = new ScoringModel.RuleEntry(rule!, rule!.Name, rule.Dimension, groupIndex, plan);
         }
 
-        return new ScoringModel(_name, _timeProvider, rules, groups, _fit, _engagement, _total, sources, localKinds);
+        return new ScoringModel(_name, _timeProvider, rules, groups, _fit, _engagement, _total, sources, localKinds, _compilation);
     }
 
     private void Validate(List<ScoringProblem> problems)

@@ -3,6 +3,7 @@ using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Decay;
+using LeadKit.Scoring.Kernel;
 using LeadKit.Scoring.Model;
 
 namespace LeadKit.Scoring.Rules;

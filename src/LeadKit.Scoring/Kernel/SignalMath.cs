@@ -1,7 +1,7 @@
 using System.Buffers;
 using LeadKit.Abstractions.Engagement;
 
-namespace LeadKit.Scoring.Rules;
+namespace LeadKit.Scoring.Kernel;
 
 /// <summary>The exact computation of a signal rule, shared by the rule on its own and the model's slow path.</summary>
 internal static class SignalMath

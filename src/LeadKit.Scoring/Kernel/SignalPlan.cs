@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Scoring.Decay;
 
-namespace LeadKit.Scoring.Rules;
+namespace LeadKit.Scoring.Kernel;
 
 /// <summary>A signal rule reduced to numbers for the hot path.</summary>
 internal sealed class SignalPlan(int slot, EngagementSignalKind[] kinds, int[] kindSlots, double pointsPerOccurrence, int maxOccurrences, int minOccurrences, long windowTicks, CompiledDecay decay)

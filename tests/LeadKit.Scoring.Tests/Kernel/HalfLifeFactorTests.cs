@@ -1,7 +1,7 @@
 using FsCheck.Xunit;
-using LeadKit.Scoring.Decay;
+using LeadKit.Scoring.Kernel;
 
-namespace LeadKit.Scoring.Tests.Decay;
+namespace LeadKit.Scoring.Tests.Kernel;
 
 public class HalfLifeFactorTests
 {

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace LeadKit.Scoring.Decay;
+namespace LeadKit.Scoring.Kernel;
 
 /// <summary>
 /// <c>2^(-halvings)</c>, the factor of exponential (half-life) decay, computed inline with no call: the signal pass

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 
-namespace LeadKit.Scoring.Model;
+namespace LeadKit.Scoring.Kernel;
 
 /// <summary>
 /// Cache prefetch hints for batch scoring: while one lead is scored, the parts of the next ones are fetched from memory.

@@ -9,10 +9,14 @@ using LeadKit.Abstractions.Leads;
 using LeadKit.Scoring.Decay;
 using LeadKit.Scoring.Rules;
 
-namespace LeadKit.Scoring.Model;
+namespace LeadKit.Scoring.Kernel;
 
-/// <summary>The signal pass: signal and inactivity rules, evaluated together over a lead's signals.</summary>
-public sealed partial class ScoringModel
+/// <summary>
+/// The signal pass: signal and inactivity rules, evaluated together over a lead's signals. Built once per model from
+/// its plans; <see cref="Evaluate"/> allocates nothing (scratch space on the stack, or from the pool for leads with many
+/// signals or models with many layers). <see cref="Compile"/> gives the plans' points as straight-line code.
+/// </summary>
+internal sealed partial class SignalPass
 {
     // Leads with up to this many signals get their scratch space on the stack.
     private const int SignalStackLimit = 128;
@@ -28,6 +32,57 @@ public sealed partial class ScoringModel
 
     // The signals one mask covers: a plan's signals are found 32 at a time, by comparing their codes with the plan's.
     private const int Chunk = 32;
+
+    // Signal kind ordinal -> (window, plan code), in layers: each layer maps a kind to at most one plan (NoPlan when
+    // none), and each plan is in one layer. Most models have one layer; a kind counted by several rules adds one. The
+    // last entry of each layer stands for every larger ordinal (kinds no rule scores).
+    private readonly KindCode[][] _layers;
+
+    // The plans reduced to what the pass reads, in plan order.
+    private readonly FinishPlan[] _finishPlans;
+
+    // Inactivity rules read the youngest signal, which the pass finds anyway.
+    private readonly long[] _inactivityTicks;
+    private readonly double[] _inactivityPoints;
+    private readonly int[] _inactivitySlots;
+
+    // Null in the usual model, whose kind-to-code map is indexed by the kinds' process-wide ordinals; the model's kinds,
+    // numbered by the model, when the full registry could not register them all.
+    private readonly VocabularyIndex<EngagementSignalKind>? _localKinds;
+
+    /// <summary>Builds the pass of a model's signal plans and inactivity rules.</summary>
+    /// <param name="plans">The signal rules' plans, in rule order.</param>
+    /// <param name="inactivityTicks">Each inactivity rule's idle time in ticks.</param>
+    /// <param name="inactivityPoints">Each inactivity rule's points.</param>
+    /// <param name="inactivitySlots">Each inactivity rule's index in the model.</param>
+    /// <param name="localKinds">The model's own numbering of its kinds, or <see langword="null"/> for process-wide ordinals.</param>
+    public SignalPass(SignalPlan[] plans, long[] inactivityTicks, double[] inactivityPoints, int[] inactivitySlots, VocabularyIndex<EngagementSignalKind>? localKinds)
+    {
+        var maxOrdinal = 0;
+        foreach (var plan in plans)
+        {
+            foreach (var ordinal in plan.KindSlots)
+            {
+                maxOrdinal = Math.Max(maxOrdinal, ordinal);
+            }
+        }
+
+        (_layers, _finishPlans) = BuildLayers(plans, maxOrdinal);
+        _inactivityTicks = inactivityTicks;
+        _inactivityPoints = inactivityPoints;
+        _inactivitySlots = inactivitySlots;
+        _localKinds = localKinds;
+        HasWork = plans.Length > 0 || inactivityTicks.Length > 0;
+    }
+
+    /// <summary>Gets the number of signal plans: the length <see cref="Evaluate"/> needs of its occurrences.</summary>
+    public int PlanCount => _finishPlans.Length;
+
+    /// <summary>Gets the number of layers of the kind-to-code map (one unless several plans count one kind).</summary>
+    public int LayerCount => _layers.Length;
+
+    /// <summary>Gets a value indicating whether the model has signal or inactivity rules, so the pass has work.</summary>
+    public bool HasWork { get; }
 
     /// <summary>
     /// Maps signal kinds to plans in layers, so that in each layer a kind has at most one plan, each plan is in one
@@ -87,11 +142,16 @@ public sealed partial class ScoringModel
     /// occurred than it counts, the factors of its most recent ages, youngest first, as
     /// <see cref="SignalMath.SumMostRecent"/> does.</para>
     /// </remarks>
+    /// <param name="lead">The lead.</param>
+    /// <param name="asOfTicks">The moment, in UTC ticks.</param>
+    /// <param name="points">The model's points per rule; the pass writes its rules' slots.</param>
+    /// <param name="occurrences">At least <see cref="PlanCount"/> entries: each plan's occurrences in its window.</param>
+    /// <param name="compiled">The plans' points as straight-line code (<see cref="Compile"/>), or <see langword="null"/> for the table path.</param>
     [SkipLocalsInit]
-    private void EvaluateSignals(Lead lead, long asOfTicks, Span<double> points, Span<int> occurrences, bool compiled)
+    public void Evaluate(Lead lead, long asOfTicks, Span<double> points, Span<int> occurrences, SignalPoints? compiled)
     {
         var signals = lead.Signals.AsSpan();
-        var layers = _kindCodeLayers;
+        var layers = _layers;
 
         // The codes of each layer are padded with NoPlan to whole chunks, so every chunk is compared whole.
         var stride = (int)(((uint)signals.Length + (Chunk - 1)) & ~(uint)(Chunk - 1));
@@ -123,9 +183,9 @@ public sealed partial class ScoringModel
                 };
             }
 
-            if (compiled && Volatile.Read(ref _signalPoints) is { } signalPoints)
+            if (compiled is not null)
             {
-                signalPoints(ref MemoryMarshal.GetReference(codes), stride, ref MemoryMarshal.GetReference(ages), ref MemoryMarshal.GetReference(ages[signals.Length..]), ref MemoryMarshal.GetReference(points), ref MemoryMarshal.GetReference(occurrences[.._finishPlans.Length]));
+                compiled(ref MemoryMarshal.GetReference(codes), stride, ref MemoryMarshal.GetReference(ages), ref MemoryMarshal.GetReference(ages[signals.Length..]), ref MemoryMarshal.GetReference(points), ref MemoryMarshal.GetReference(occurrences[.._finishPlans.Length]));
             }
             else
             {
@@ -240,7 +300,7 @@ public sealed partial class ScoringModel
     /// <summary>
     /// Gives each plan its occurrences and points (<see cref="Finish{TFactor}"/>), with the plan's numbers read from
     /// <paramref name="finish"/>: the path of ahead-of-time compiled applications, and the tests' reference for the
-    /// compiled one (<see cref="CompileSignalPoints"/>), which passes the same numbers as constants.
+    /// compiled one (<see cref="Compile"/>), which passes the same numbers as constants.
     /// </summary>
     private static void GivePoints(FinishPlan[] finish, Span<byte> codes, int stride, Span<long> ages, Span<long> planAges, Span<double> points, Span<int> occurrences)
     {

@@ -7,7 +7,7 @@ using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Rules;
 using LeadKit.Testing;
 
-namespace LeadKit.Scoring.Tests.Model;
+namespace LeadKit.Scoring.Tests.Kernel;
 
 /// <summary>
 /// The model's signal pass against each rule evaluated on its own, on the cases its fast path treats apart: many
