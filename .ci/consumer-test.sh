@@ -35,6 +35,7 @@ cat > "$work/Consumer.csproj" <<XML
     <PackageReference Include="LeadKit.Scoring" Version="$version" />
     <PackageReference Include="LeadKit.Funnel" Version="$version" />
     <PackageReference Include="LeadKit.Metrics" Version="$version" />
+    <PackageReference Include="LeadKit.Routing" Version="$version" />
   </ItemGroup>
 </Project>
 XML
@@ -49,6 +50,7 @@ using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.State;
 using LeadKit.Metrics.Inputs;
 using LeadKit.Metrics.Reports;
+using LeadKit.Routing;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.Rules;
@@ -83,6 +85,12 @@ if (fired.Outcome != FireOutcome.Accepted)
 }
 
 var report = new FunnelReportCalculator(new FunnelReportOptions()).Calculate([new LeadJourney(lead.Id, lead.Source, lead.CreatedAt, fired.State!.History)]);
+if (typeof(LeadRouter).Assembly.GetName().Name != "LeadKit.Routing")
+{
+    Console.Error.WriteLine("LeadKit.Routing did not load from its package");
+    return 1;
+}
+
 Console.WriteLine($"consumer OK: score {score.Total}, stage {fired.State.Stage}, leads {report.Overall.Conversion.Leads}");
 return 0;
 CS
