@@ -1,72 +1,117 @@
 using System.Globalization;
 using LeadKit.Abstractions.Engagement;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 
 namespace LeadKit.Learning;
 
 /// <summary>
-/// A categorical fact about a lead that a learner may use: its source, industry, country, seniority, company-size band,
-/// a custom text field, or whether it showed a kind of signal. A closed set of extractors: no reflection, no expressions.
+/// A categorical fact about a lead that a learner may use: a text, named-value or boolean <see cref="LeadField"/>
+/// (source, industry, seniority, consent, ...), a custom text attribute, bands of a number field (company size), or
+/// whether the lead showed a kind of signal. Fields are read with the shared vocabulary (<see cref="LeadFields"/>), so a
+/// feature means what the same field means in a rule set.
 /// </summary>
 /// <remarks>
-/// Each feature turns a lead into one text value (for example <c>referral</c>, <c>50-249</c>, <c>yes</c>), or
-/// <see cref="Missing"/> when the lead does not have the fact. Values are read as of a moment: signals after it do not count.
-/// Immutable and thread-safe.
+/// Each feature turns a lead into one text value (for example <c>referral</c>, <c>cLevel</c>, <c>50-249</c>,
+/// <c>yes</c>), or <see cref="Missing"/> when the lead does not have the fact. Text values are compared ordinally
+/// ignoring case, as everywhere in LeadKit (<see cref="FieldOperator"/>); named values are the vocabulary's camelCase
+/// names (<see cref="LeadFields.NamedValues"/>); booleans are <c>yes</c> / <c>no</c>. Values are read as of a moment:
+/// signals after it do not count. Immutable and thread-safe.
 /// </remarks>
 public sealed class LeadFeature
 {
     /// <summary>The value of a feature the lead does not have (no company, no country, no such custom field, ...).</summary>
     public const string Missing = "(none)";
 
-    private static readonly string[] SeniorityNames = CreateNames<Seniority>();
-    private static readonly string[] TimeframeNames = CreateNames<PurchaseTimeframeKind>();
+    /// <summary>The value of a boolean feature or a signal feature that holds.</summary>
+    internal const string Yes = "yes";
 
-    private readonly FeatureKind _kind;
+    /// <summary>The value of a boolean feature or a signal feature that does not hold.</summary>
+    internal const string No = "no";
+
     private readonly int[] _bandStarts;
     private readonly string[] _bandLabels;
-    private readonly CustomFieldKey _field;
-    private readonly EngagementSignalKind _signal;
 
-    private LeadFeature(FeatureKind kind, string name, int[]? bandStarts = null, string[]? bandLabels = null, CustomFieldKey field = default, EngagementSignalKind signal = default)
+    private LeadFeature(FeatureKind kind, string name, LeadField field, CustomFieldKey customKey = default, EngagementSignalKind signal = default, int[]? bandStarts = null, string[]? bandLabels = null)
     {
-        _kind = kind;
+        Kind = kind;
         Name = name;
+        Field = field;
+        CustomKey = customKey;
+        SignalKind = signal;
         _bandStarts = bandStarts ?? [];
         _bandLabels = bandLabels ?? [];
-        _field = field;
-        _signal = signal;
     }
 
-    /// <summary>The closed set of extractors.</summary>
+    /// <summary>How a feature reads a lead.</summary>
     internal enum FeatureKind
     {
-        Source,
-        Industry,
-        Country,
-        Seniority,
-        Timeframe,
-        CompanySize,
-        CustomText,
-        SignalPresent,
+        /// <summary>A text, named-value or boolean field, or a custom text attribute, read as is.</summary>
+        Field,
+
+        /// <summary>A number field, read as the label of the band it falls in.</summary>
+        Bands,
+
+        /// <summary>Whether a signal of a kind occurred.</summary>
+        Signal,
     }
 
     /// <summary>Gets the lead source (<c>referral</c>, <c>webinar</c>, ...). Named <c>source</c>.</summary>
-    public static LeadFeature Source { get; } = new(FeatureKind.Source, "source");
+    public static LeadFeature Source { get; } = new(FeatureKind.Field, "source", LeadField.Source);
 
     /// <summary>Gets the company's industry (<c>software</c>, ...), or <see cref="Missing"/>. Named <c>industry</c>.</summary>
-    public static LeadFeature Industry { get; } = new(FeatureKind.Industry, "industry");
+    public static LeadFeature Industry { get; } = new(FeatureKind.Field, "industry", LeadField.Industry);
 
     /// <summary>Gets the company's country code (<c>BR</c>, ...), or <see cref="Missing"/>. Named <c>country</c>.</summary>
-    public static LeadFeature Country { get; } = new(FeatureKind.Country, "country");
+    public static LeadFeature Country { get; } = new(FeatureKind.Field, "country", LeadField.Country);
 
-    /// <summary>Gets the contact's seniority (<c>Manager</c>, <c>CLevel</c>, ..., <c>Unknown</c>). Named <c>seniority</c>.</summary>
-    public static LeadFeature Seniority { get; } = new(FeatureKind.Seniority, "seniority");
+    /// <summary>Gets the contact's seniority (<c>manager</c>, <c>cLevel</c>, ..., <c>unknown</c>). Named <c>seniority</c>.</summary>
+    public static LeadFeature Seniority { get; } = new(FeatureKind.Field, "seniority", LeadField.Seniority);
 
-    /// <summary>Gets the kind of purchase timeframe (<c>NotStated</c>, <c>Immediate</c>, <c>WithinDays</c>). Named <c>timeframe</c>.</summary>
-    public static LeadFeature Timeframe { get; } = new(FeatureKind.Timeframe, "timeframe");
+    /// <summary>Gets the kind of purchase timeframe (<c>notStated</c>, <c>immediate</c>, <c>withinDays</c>). Named <c>timeframe</c>.</summary>
+    public static LeadFeature Timeframe { get; } = new(FeatureKind.Field, "timeframe", LeadField.TimeframeKind);
 
     /// <summary>Gets the feature's name, shown in explanations and used in condition names.</summary>
     public string Name { get; }
+
+    /// <summary>Gets the field read (<see cref="LeadField.Custom"/> with <see cref="CustomKey"/> for a custom attribute; <see cref="LeadField.None"/> for a signal feature).</summary>
+    internal LeadField Field { get; }
+
+    /// <summary>Gets the custom attribute's key, for a custom text feature.</summary>
+    internal CustomFieldKey CustomKey { get; }
+
+    /// <summary>Gets the signal kind of a signal feature; the default value for every other feature.</summary>
+    internal EngagementSignalKind SignalKind { get; }
+
+    /// <summary>Gets how the feature reads a lead.</summary>
+    internal FeatureKind Kind { get; }
+
+    /// <summary>Gets the band starts of a band feature.</summary>
+    internal ReadOnlySpan<int> BandStarts => _bandStarts;
+
+    /// <summary>Gets the band labels of a band feature (index 0 is below the first start).</summary>
+    internal ReadOnlySpan<string> BandLabels => _bandLabels;
+
+    /// <summary>
+    /// Creates a feature from a text, named-value or boolean field of the shared vocabulary, named by the field's JSON
+    /// name (<c>contact.jobTitle</c>, <c>consent.marketing</c>, ...).
+    /// </summary>
+    /// <param name="field">The field; for a number field use <see cref="CompanySize"/> or a number condition, for a custom attribute <see cref="CustomText"/>.</param>
+    /// <returns>The feature.</returns>
+    /// <exception cref="ArgumentException"><paramref name="field"/> is a number field, <see cref="LeadField.Custom"/> or not a documented field.</exception>
+    public static LeadFeature Of(LeadField field)
+    {
+        var type = LeadFields.TypeOf(field);
+        return type switch
+        {
+            FieldType.Text or FieldType.Named or FieldType.Boolean => new(FeatureKind.Field, LeadFields.NameOf(field), field),
+            FieldType.Number => throw new ArgumentException(
+                $"'{LeadFields.NameOf(field)}' is a number field; a feature reads categories: use LeadFeature.CompanySize for employee bands or LeadCondition.When with AttributeCondition.AtLeast/AtMost/Between.",
+                nameof(field)),
+            FieldType.Custom => throw new ArgumentException("A custom attribute needs its key: use LeadFeature.CustomText(key).", nameof(field)),
+            _ => throw new ArgumentException("field must be one of the documented LeadField values.", nameof(field)),
+        };
+    }
 
     /// <summary>
     /// Creates a company-size band feature named <c>company_size</c>: employees fall into bands that start at the given
@@ -99,10 +144,14 @@ public sealed class LeadFeature
                 : string.Create(CultureInfo.InvariantCulture, $"{starts[i]}+");
         }
 
-        return new LeadFeature(FeatureKind.CompanySize, "company_size", bandStarts: starts, bandLabels: labels);
+        return new LeadFeature(FeatureKind.Bands, "company_size", LeadField.EmployeeCount, bandStarts: starts, bandLabels: labels);
     }
 
-    /// <summary>Creates a feature from a custom text field, named <c>field:&lt;key&gt;</c>; leads without the field (or with a non-text value) are <see cref="Missing"/>.</summary>
+    /// <summary>
+    /// Creates a feature from a custom text attribute, named <c>field:&lt;key&gt;</c>; leads without the attribute are
+    /// <see cref="Missing"/>. A lead whose value is not text (a number, a boolean, a date) is refused by the learners and
+    /// by <see cref="LeadCondition.ForValues"/>, naming the type found.
+    /// </summary>
     /// <param name="key">The custom field key.</param>
     /// <returns>The feature.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> is unset.</exception>
@@ -113,7 +162,7 @@ public sealed class LeadFeature
             throw new ArgumentException("key must be set (was the default CustomFieldKey).", nameof(key));
         }
 
-        return new LeadFeature(FeatureKind.CustomText, "field:" + key.Value, field: key);
+        return new LeadFeature(FeatureKind.Field, "field:" + key.Value, LeadField.Custom, customKey: key);
     }
 
     /// <summary>Creates a feature that is <c>yes</c> when the lead showed a kind of signal (at or before the moment read) and <c>no</c> otherwise; named <c>signal:&lt;kind&gt;</c>.</summary>
@@ -127,89 +176,139 @@ public sealed class LeadFeature
             throw new ArgumentException("kind must be set (was the default EngagementSignalKind).", nameof(kind));
         }
 
-        return new LeadFeature(FeatureKind.SignalPresent, "signal:" + kind.Value, signal: kind);
+        return new LeadFeature(FeatureKind.Signal, "signal:" + kind.Value, LeadField.None, signal: kind);
     }
 
     /// <summary>Reads the feature's value from a lead, as of a moment. Does not allocate.</summary>
     /// <param name="lead">The lead.</param>
     /// <param name="asOf">Signals after this moment are ignored.</param>
-    /// <returns>The value, or <see cref="Missing"/>.</returns>
+    /// <returns>The value, or <see cref="Missing"/> (also for a custom attribute whose value is not text).</returns>
     public string ValueOf(Lead lead, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        switch (_kind)
-        {
-            case FeatureKind.Source:
-                return lead.Source.Value ?? Missing;
-            case FeatureKind.Industry:
-                return lead.Company?.Industry ?? Missing;
-            case FeatureKind.Country:
-                return lead.Company?.Country?.Value ?? Missing;
-            case FeatureKind.Seniority:
-                return SeniorityNames[(int)lead.Contact.Seniority];
-            case FeatureKind.Timeframe:
-                return TimeframeNames[(int)lead.Timeframe.Kind];
-            case FeatureKind.CompanySize:
-                if (lead.Company?.EmployeeCount is not { } employees)
-                {
-                    return Missing;
-                }
-
-                var band = 0;
-                while (band < _bandStarts.Length && employees >= _bandStarts[band])
-                {
-                    band++;
-                }
-
-                return _bandLabels[band];
-            case FeatureKind.CustomText:
-                return lead.TryGetCustomField(_field, out var value) && value.Kind == CustomFieldValueKind.Text ? value.Text! : Missing;
-            default:
-                var asOfTicks = asOf.UtcTicks;
-                foreach (ref readonly var signal in lead.Signals.AsSpan())
-                {
-                    if (signal.Kind == _signal && signal.OccurredAtUtcTicks <= asOfTicks)
-                    {
-                        return "yes";
-                    }
-                }
-
-                return "no";
-        }
+        return TryRead(lead, asOf, out var value) ? value : Missing;
     }
-
-    /// <summary>Gets a value indicating whether this is the <see cref="Source"/> feature (compiled scorecards compare source ordinals).</summary>
-    internal bool IsSource => _kind == FeatureKind.Source;
-
-    /// <summary>Gets the kind of extractor.</summary>
-    internal FeatureKind Kind => _kind;
-
-    /// <summary>Gets the custom field of a <see cref="CustomText"/> feature.</summary>
-    internal CustomFieldKey Field => _field;
-
-    /// <summary>Gets the band starts of a <see cref="CompanySize"/> feature.</summary>
-    internal ReadOnlySpan<int> BandStarts => _bandStarts;
-
-    /// <summary>Gets the band labels of a <see cref="CompanySize"/> feature (index 0 is below the first start).</summary>
-    internal ReadOnlySpan<string> BandLabels => _bandLabels;
-
-    /// <summary>Gets the signal kind of a <see cref="SignalPresent"/> feature; the default value for every other feature.</summary>
-    internal EngagementSignalKind SignalKind => _signal;
 
     /// <summary>Returns the feature's name.</summary>
     /// <returns>The name.</returns>
     public override string ToString() => Name;
 
-    private static string[] CreateNames<T>()
-        where T : struct, Enum
+    /// <summary>Reads the value, or reports that a custom attribute holds a value of another type than text.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="asOf">Signals after this moment are ignored.</param>
+    /// <param name="value">The value (<see cref="Missing"/> when absent).</param>
+    /// <returns><see langword="false"/> when the lead's value has a type the feature cannot read as a category (see <see cref="TypeFound"/>).</returns>
+    internal bool TryRead(Lead lead, DateTimeOffset asOf, out string value)
     {
-        var values = Enum.GetValues<T>();
-        var names = new string[values.Length];
-        foreach (var value in values)
+        switch (Kind)
         {
-            names[Convert.ToInt32(value, CultureInfo.InvariantCulture)] = value.ToString();
+            case FeatureKind.Signal:
+                value = HasSignal(lead, asOf) ? Yes : No;
+                return true;
+            case FeatureKind.Bands:
+                value = LeadFields.TryReadNumber(lead, Field, out var number) ? _bandLabels[BandOf(number)] : Missing;
+                return true;
+            default:
+                var read = LeadFields.Read(lead, Field, CustomKey);
+                switch (read.Type)
+                {
+                    case FieldType.None:
+                        value = Missing;
+                        return true;
+                    case FieldType.Text:
+                        value = read.Text!;
+                        return true;
+                    case FieldType.Named:
+                        var names = LeadFields.NamedValues(Field);
+                        value = (uint)read.Named < (uint)names.Length ? names[read.Named] : Missing;
+                        return true;
+                    case FieldType.Boolean when Field != LeadField.Custom:
+                        value = read.Boolean ? Yes : No;
+                        return true;
+                    default:
+                        value = Missing;
+                        return false;
+                }
+        }
+    }
+
+    /// <summary>Gets the type of the lead's value when <see cref="TryRead"/> refused it, for the error message.</summary>
+    internal FieldType TypeFound(Lead lead) => LeadFields.Read(lead, Field, CustomKey).Type;
+
+    /// <summary>The condition "this feature = <paramref name="value"/>" in the shared vocabulary, as a rule set writes it.</summary>
+    /// <param name="value">A value of the feature (not for a signal feature).</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException">The value is not a value this feature can have (an unknown named value or band label).</exception>
+    internal FieldCondition ConditionFor(string value)
+    {
+        if (Kind == FeatureKind.Bands)
+        {
+            return BandCondition(value);
         }
 
-        return names;
+        if (value == Missing)
+        {
+            return FieldCondition.Create(Field, FieldOperator.NotExists, customKey: CustomKey);
+        }
+
+        var type = LeadFields.TypeOf(Field);
+        if (type == FieldType.Boolean)
+        {
+            return string.Equals(value, Yes, StringComparison.OrdinalIgnoreCase) ? FieldCondition.Create(Field, FieldOperator.IsTrue)
+                : string.Equals(value, No, StringComparison.OrdinalIgnoreCase) ? FieldCondition.Create(Field, FieldOperator.IsFalse)
+                : throw new ArgumentException($"The feature '{Name}' is yes or no (or {Missing}).", nameof(value));
+        }
+
+        if (type == FieldType.Named && !LeadFields.TryParseNamedValue(Field, value, out _))
+        {
+            throw new ArgumentException($"The feature '{Name}' has the values {string.Join(", ", LeadFields.NamedValues(Field))}.", nameof(value));
+        }
+
+        return FieldCondition.Create(Field, FieldOperator.Equals, [value], customKey: CustomKey);
+    }
+
+    private FieldCondition BandCondition(string value)
+    {
+        if (value == Missing)
+        {
+            return FieldCondition.Create(Field, FieldOperator.NotExists);
+        }
+
+        var band = BandLabels.IndexOf(value);
+        if (band < 0)
+        {
+            throw new ArgumentException($"'{value}' is not a band of the feature '{Name}' (bands: {string.Join(", ", _bandLabels)}).", nameof(value));
+        }
+
+        var starts = _bandStarts;
+        return band == 0 ? FieldCondition.Create(Field, FieldOperator.AtMost, max: starts[0] - 1)
+            : band == starts.Length ? FieldCondition.Create(Field, FieldOperator.AtLeast, min: starts[band - 1])
+            : FieldCondition.Create(Field, FieldOperator.Between, min: starts[band - 1], max: starts[band] - 1);
+    }
+
+    /// <summary>The band of a number: the last band whose start it reaches (employee counts are integers, so these are exactly the ranges <see cref="BandCondition"/> writes).</summary>
+    private int BandOf(double number)
+    {
+        var band = 0;
+        while (band < _bandStarts.Length && number >= _bandStarts[band])
+        {
+            band++;
+        }
+
+        return band;
+    }
+
+    private bool HasSignal(Lead lead, DateTimeOffset asOf)
+    {
+        var asOfTicks = asOf.UtcTicks;
+        foreach (ref readonly var signal in lead.Signals.AsSpan())
+        {
+            if (signal.Kind == SignalKind && signal.OccurredAtUtcTicks <= asOfTicks)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -17,8 +17,8 @@ public sealed class LeadFeatureTests
         Assert.Equal("referral", LeadFeature.Source.ValueOf(lead, LeadBuilder.Now));
         Assert.Equal("software", LeadFeature.Industry.ValueOf(lead, LeadBuilder.Now));
         Assert.Equal("BR", LeadFeature.Country.ValueOf(lead, LeadBuilder.Now));
-        Assert.Equal("Director", LeadFeature.Seniority.ValueOf(lead, LeadBuilder.Now));
-        Assert.Equal("Immediate", LeadFeature.Timeframe.ValueOf(lead, LeadBuilder.Now));
+        Assert.Equal("director", LeadFeature.Seniority.ValueOf(lead, LeadBuilder.Now));
+        Assert.Equal("immediate", LeadFeature.Timeframe.ValueOf(lead, LeadBuilder.Now));
         Assert.Equal("50-249", LeadFeature.CompanySize().ValueOf(lead, LeadBuilder.Now));
     }
 

@@ -39,8 +39,9 @@ public sealed class NaiveBayesTrainer
     /// <returns>The scorer.</returns>
     /// <exception cref="InvalidHistoryException">
     /// An entry of <paramref name="history"/> is null (each null entry is named by its index, <c>history[i]</c>),
-    /// no won or no lost leads, fewer than the minimum of either, or a feature with the same value for every lead;
-    /// every problem is listed.
+    /// no won or no lost leads, fewer than the minimum of either, a text feature whose custom attribute holds another
+    /// type (a number, say: named with the entry and the type), or a feature with the same value for every lead; every
+    /// problem is listed.
     /// </exception>
     public NaiveBayesScorer Train(IReadOnlyList<HistoricalLead> history)
     {
@@ -54,17 +55,32 @@ public sealed class NaiveBayesTrainer
         var counts = new Dictionary<string, (int Won, int Lost)>[_features.Length];
         for (var f = 0; f < counts.Length; f++)
         {
-            counts[f] = new(StringComparer.Ordinal);
+            counts[f] = new(StringComparer.OrdinalIgnoreCase);
         }
 
-        var segments = _segment is null ? null : new Dictionary<string, (int Won, int Lost)>(StringComparer.Ordinal);
-        int won = 0, lost = 0;
-        foreach (var item in history)
+        var segments = _segment is null ? null : new Dictionary<string, (int Won, int Lost)>(StringComparer.OrdinalIgnoreCase);
+        // Values that differ only in case are one value, as in every LeadKit comparison of text.
+        var wrongTypes = new WrongTypeProblems[counts.Length];
+        for (var f = 0; f < counts.Length; f++)
         {
+            wrongTypes[f] = new WrongTypeProblems(_features[f], nameof(history));
+        }
+
+        int won = 0, lost = 0;
+        for (var i = 0; i < history.Count; i++)
+        {
+            var item = history[i];
             var lead = item.LeadAsOfDecision();
             for (var f = 0; f < counts.Length; f++)
             {
-                Add(counts[f], _features[f].ValueOf(lead, item.DecidedAt), item.Converted);
+                if (_features[f].TryRead(lead, item.DecidedAt, out var value))
+                {
+                    Add(counts[f], value, item.Converted);
+                }
+                else
+                {
+                    wrongTypes[f].Add(lead, i);
+                }
             }
 
             if (segments is not null)
@@ -74,6 +90,17 @@ public sealed class NaiveBayesTrainer
 
             won += item.Converted ? 1 : 0;
             lost += item.Converted ? 0 : 1;
+        }
+
+        foreach (var wrong in wrongTypes)
+        {
+            wrong.CopyTo(problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            // A feature that cannot read its field is the problem to fix first: its counts (and "constant" verdict) would be meaningless.
+            throw new InvalidHistoryException(problems, nameof(history));
         }
 
         var tables = new ValueCounts[counts.Length];

@@ -23,11 +23,11 @@ internal sealed class ValueCounts
 
     public static ValueCounts From(Dictionary<string, (int Won, int Lost)> counts)
     {
-        var index = new Dictionary<string, int>(counts.Count, StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(counts.Count, StringComparer.OrdinalIgnoreCase);
         var won = new int[counts.Count];
         var lost = new int[counts.Count];
         var keys = new List<string>(counts.Keys);
-        keys.Sort(StringComparer.Ordinal);
+        keys.Sort(StringComparer.OrdinalIgnoreCase);
         foreach (var key in keys)
         {
             var slot = index.Count;
@@ -48,7 +48,7 @@ internal sealed class ValueCounts
             return new ValueCounts(Index, won, lost);
         }
 
-        var index = new Dictionary<string, int>(Index, StringComparer.Ordinal) { [value] = Index.Count };
+        var index = new Dictionary<string, int>(Index, StringComparer.OrdinalIgnoreCase) { [value] = Index.Count };
         var grownWon = new int[Won.Length + 1];
         var grownLost = new int[Lost.Length + 1];
         Won.CopyTo(grownWon, 0);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Rules;
@@ -16,7 +17,12 @@ namespace LeadKit.Learning.Scorecards;
 public sealed partial class LearnedScorecard
 {
     private static readonly MethodInfo SignalMaskMethod = typeof(LearnedScorecard).GetMethod(nameof(SignalMask), BindingFlags.NonPublic | BindingFlags.Instance)!;
-    private static readonly MethodInfo StringEqualsMethod = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string)])!;
+    private static readonly MethodInfo StringEqualsMethod = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string), typeof(StringComparison)])!;
+    private static readonly MethodInfo ReadTextMethod = typeof(LeadFields).GetMethod(nameof(LeadFields.ReadText))!;
+    private static readonly MethodInfo ReadNamedMethod = typeof(LeadFields).GetMethod(nameof(LeadFields.ReadNamed))!;
+    private static readonly MethodInfo TryReadNumberMethod = typeof(LeadFields).GetMethod(nameof(LeadFields.TryReadNumber))!;
+    private static readonly MethodInfo IsInMethod = typeof(LearnedScorecard).GetMethod(nameof(IsIn), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo MatchesMethod = typeof(AttributeCondition).GetMethod(nameof(AttributeCondition.Matches))!;
     private static readonly ConstructorInfo LeadScoreConstructor = typeof(LeadScore).GetConstructor([typeof(double), typeof(double), typeof(double)])!;
 
     /// <summary>Builds the straight-line scorer, or returns <see langword="null"/> when dynamic code would only be interpreted.</summary>
@@ -56,21 +62,12 @@ public sealed partial class LearnedScorecard
             }
         }
 
-        if (_sourceTests.Length > 0)
-        {
-            var source = Local(typeof(int), "source", LeadFieldExpressions.SourceIndex(lead, _sources));
-            foreach (var test in _sourceTests)
-            {
-                Add(test, Expression.Equal(source, Expression.Constant(test.Operand)));
-            }
-        }
-
         foreach (var run in _textRuns)
         {
-            var text = Local(typeof(string), "text", LeadFieldExpressions.Text(lead, run.Field));
+            var text = Local(typeof(string), "text", Expression.Call(ReadTextMethod, lead, Expression.Constant(run.Field)));
             foreach (var test in _textTests.AsSpan(run.Start, run.Length))
             {
-                Add(test, Expression.Call(StringEqualsMethod, text, Expression.Constant(_text[test.Index], typeof(string))));
+                Add(test, Expression.Call(StringEqualsMethod, text, Expression.Constant(_text[test.Index], typeof(string)), Expression.Constant(StringComparison.OrdinalIgnoreCase)));
             }
         }
 
@@ -78,7 +75,7 @@ public sealed partial class LearnedScorecard
         {
             var number = Expression.Variable(typeof(double), "number");
             variables.Add(number);
-            var known = Local(typeof(bool), "known", LeadFieldExpressions.TryNumber(lead, run.Field, number));
+            var known = Local(typeof(bool), "known", Expression.Call(TryReadNumberMethod, lead, Expression.Constant(run.Field), number));
             foreach (var test in _numberTests.AsSpan(run.Start, run.Length))
             {
                 // Non-short-circuit ands, like the comparisons of the array-driven scorer (a NaN bound never matches).
@@ -92,17 +89,17 @@ public sealed partial class LearnedScorecard
 
         foreach (var run in _namedRuns)
         {
-            var named = Local(typeof(int), "named", LeadFieldExpressions.Named(lead, run.Field));
+            var named = Local(typeof(int), "named", Expression.Call(ReadNamedMethod, lead, Expression.Constant(run.Field)));
             foreach (var test in _namedTests.AsSpan(run.Start, run.Length))
             {
-                var isIn = LeadFieldExpressions.IsIn(named, _mask[test.Index]);
+                var isIn = Expression.Call(IsInMethod, named, Expression.Constant(_mask[test.Index]));
                 Add(test, test.Wanted ? isIn : Expression.Not(isIn));
             }
         }
 
         foreach (var test in _attributeTests)
         {
-            Add(test, _attributes[test.Index]!.ToExpression(lead));
+            Add(test, Expression.Call(Expression.Constant(_attributes[test.Index]!), MatchesMethod, lead));
         }
 
         foreach (var test in _predicateTests)

@@ -4,7 +4,6 @@ using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
-using LeadKit.Abstractions.Sources;
 using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Learning.Scorecards;
@@ -23,18 +22,19 @@ namespace LeadKit.Learning.Scorecards;
 /// created, into straight-line code with one test per condition, so it scores as fast as a hand-written scorer;
 /// elsewhere it loops over pre-built arrays. Built-in conditions are compiled: every
 /// <see cref="LeadCondition.SignalPresent"/> condition is answered from one pass over the lead's signals (a bit mask
-/// by signal ordinal), a source condition by comparing the source's index, seniority, timeframe and named-value attribute
-/// conditions by a bit mask, industry and country conditions by one ordinal string comparison, number-range attribute
-/// conditions by two comparisons, each field read once per lead for all its conditions; other attribute conditions by
-/// their compiled form; application predicates are called as given.</para>
+/// by signal ordinal), named-value conditions (seniority, timeframe, BANT) by a bit mask, text equality (source,
+/// industry, country, ...) by one ordinal ignore-case comparison, number ranges by two comparisons, each field read
+/// once per lead (through <see cref="LeadFields"/>) for all its conditions; other attribute conditions by their
+/// compiled form (<see cref="AttributeCondition.Matches"/>); application predicates are called as given. Each fast form
+/// is the reference semantics of <see cref="FieldCondition.Matches"/> for the operators it takes, so the scorecard
+/// scores every lead like the rule set <see cref="ToRuleSetJson"/> writes.</para>
 /// </remarks>
 public sealed partial class LearnedScorecard : ILeadScorer
 {
-    // How each condition is tested: the predicate, a signal-presence bit, a source index, a text field, a compiled
+    // How each condition is tested: the predicate, a signal-presence bit, a text field's equality, a compiled
     // attribute condition, a number range on a field, or a named-value mask on a field.
     private const byte ByPredicate = 0;
     private const byte BySignal = 1;
-    private const byte BySource = 2;
     private const byte ByText = 3;
     private const byte ByAttribute = 4;
     private const byte ByNumberRange = 5;
@@ -42,7 +42,7 @@ public sealed partial class LearnedScorecard : ILeadScorer
     private const int MaximumSignalSlots = 64;
 
     private readonly Func<Lead, DateTimeOffset, bool>[] _predicates;
-    private readonly CompiledCondition?[] _attributes;
+    private readonly AttributeCondition?[] _attributes;
     private readonly int[] _points;
     private readonly bool[] _isEngagement;
     private readonly double[] _coefficients;
@@ -51,15 +51,13 @@ public sealed partial class LearnedScorecard : ILeadScorer
     private readonly bool[] _wanted;
     private readonly ulong[] _signalBitByOrdinal;
 
-    // The kinds of the signal-presence conditions in slot order, and the sources of the source conditions in operand
-    // order: registered when the scorecard is built, so a lead's kinds and source are found by ordinal.
+    // The kinds of the signal-presence conditions in slot order: registered when the scorecard is built, so a lead's
+    // kinds are found by ordinal.
     private readonly VocabularyIndex<EngagementSignalKind> _signalKinds;
-    private readonly VocabularyIndex<LeadSource> _sources;
 
     // The same conditions grouped by how they are tested, so ScoreFromTables and the compiled scorer have no switch and
     // no per-condition call except for application predicates. Points are integers, so summing them group by group gives the same total.
     private readonly CompiledTest[] _signalTests;
-    private readonly CompiledTest[] _sourceTests;
     private readonly CompiledTest[] _attributeTests;
 
     // Text, number-range and named-value tests, sorted by field, with the runs of tests on one field: the field is read
@@ -86,7 +84,7 @@ public sealed partial class LearnedScorecard : ILeadScorer
         TrainingCount = trainingCount;
         BasePoints = RoundPoints(scaling.Offset + (scaling.Factor * intercept));
         _predicates = new Func<Lead, DateTimeOffset, bool>[entries.Length];
-        _attributes = new CompiledCondition?[entries.Length];
+        _attributes = new AttributeCondition?[entries.Length];
         _points = new int[entries.Length];
         _isEngagement = new bool[entries.Length];
         _coefficients = new double[entries.Length];
@@ -98,7 +96,6 @@ public sealed partial class LearnedScorecard : ILeadScorer
         _high = new double[entries.Length];
         _mask = new ulong[entries.Length];
         var slots = new List<EngagementSignalKind>();
-        var sources = new List<LeadSource>();
         for (var i = 0; i < entries.Length; i++)
         {
             var condition = entries[i].Condition;
@@ -106,11 +103,10 @@ public sealed partial class LearnedScorecard : ILeadScorer
             _points[i] = entries[i].Points;
             _isEngagement[i] = condition.Dimension == ScoreDimension.Engagement;
             _coefficients[i] = entries[i].Coefficient;
-            Compile(i, condition, slots, sources);
+            Compile(i, condition, slots);
         }
 
         _signalKinds = new VocabularyIndex<EngagementSignalKind>(slots);
-        _sources = new VocabularyIndex<LeadSource>(sources);
 
         // One entry per registered ordinal up to the largest asked about, plus a trailing 0 that larger ordinals (and -1,
         // unregistered) are clamped to.
@@ -137,7 +133,6 @@ public sealed partial class LearnedScorecard : ILeadScorer
 
         CompiledTest[] Tested(byte how) => [.. tests.Where(t => _how[t.Index] == how)];
         _signalTests = Tested(BySignal);
-        _sourceTests = Tested(BySource);
         _attributeTests = Tested(ByAttribute);
         _predicateTests = Tested(ByPredicate);
         (_textTests, _textRuns) = ByField(Tested(ByText));
@@ -194,22 +189,13 @@ public sealed partial class LearnedScorecard : ILeadScorer
             }
         }
 
-        var source = _sources.IndexOf(lead.Source);
-        foreach (ref readonly var test in _sourceTests.AsSpan())
-        {
-            if (source == test.Operand)
-            {
-                Add(in test, ref fit, ref engagement);
-            }
-        }
-
         var textTests = _textTests;
         foreach (var run in _textRuns)
         {
             var text = LeadFields.ReadText(lead, run.Field);
             foreach (ref readonly var test in textTests.AsSpan(run.Start, run.Length))
             {
-                if (string.Equals(text, _text[test.Index], StringComparison.Ordinal))
+                if (string.Equals(text, _text[test.Index], StringComparison.OrdinalIgnoreCase))
                 {
                     Add(in test, ref fit, ref engagement);
                 }
@@ -237,7 +223,7 @@ public sealed partial class LearnedScorecard : ILeadScorer
             var named = LeadFields.ReadNamed(lead, run.Field);
             foreach (ref readonly var test in namedTests.AsSpan(run.Start, run.Length))
             {
-                if (CompiledCondition.IsIn(named, _mask[test.Index]) == test.Wanted)
+                if (IsIn(named, _mask[test.Index]) == test.Wanted)
                 {
                     Add(in test, ref fit, ref engagement);
                 }
@@ -332,6 +318,9 @@ public sealed partial class LearnedScorecard : ILeadScorer
         return RuleSetJsonWriter.Write(this, name);
     }
 
+    /// <summary>Whether a named value's bit is set in a mask (named values are dense enum values from 0, fewer than 64).</summary>
+    internal static bool IsIn(int named, ulong mask) => (uint)named < 64 && ((mask >> named) & 1) != 0;
+
     /// <summary>One pass over the signals marks every kind a signal-presence condition asks about (at or before <paramref name="asOf"/>).</summary>
     private ulong SignalMask(Lead lead, DateTimeOffset asOf)
     {
@@ -367,31 +356,37 @@ public sealed partial class LearnedScorecard : ILeadScorer
     private bool IsMet(int i, Lead lead, DateTimeOffset asOf, ulong signals) => _how[i] switch
     {
         BySignal => (((signals >> _operand[i]) & 1) != 0) == _wanted[i],
-        BySource => (_sources.IndexOf(lead.Source) == _operand[i]) == _wanted[i],
-        ByText => string.Equals(LeadFields.ReadText(lead, (LeadField)_operand[i]), _text[i], StringComparison.Ordinal),
+        ByText => string.Equals(LeadFields.ReadText(lead, (LeadField)_operand[i]), _text[i], StringComparison.OrdinalIgnoreCase),
         ByNumberRange => LeadFields.TryReadNumber(lead, (LeadField)_operand[i], out var number) && number >= _low[i] && number <= _high[i],
-        ByNamedMask => CompiledCondition.IsIn(LeadFields.ReadNamed(lead, (LeadField)_operand[i]), _mask[i]) == _wanted[i],
+        ByNamedMask => IsIn(LeadFields.ReadNamed(lead, (LeadField)_operand[i]), _mask[i]) == _wanted[i],
         ByAttribute => _attributes[i]!.Matches(lead),
         _ => _predicates[i](lead, asOf),
     };
 
     /// <summary>
     /// Turns the built-in conditions into integer tests: a signal-presence condition becomes a bit of a mask filled in one
-    /// pass over the signals, a source condition an index comparison. Anything else keeps its predicate.
+    /// pass over the signals; a leaf attribute condition on a built-in field a text equality, a number range or a
+    /// named-value mask (<see cref="FieldTests"/>); any other attribute condition its compiled form. Application
+    /// predicates keep their predicate.
     /// </summary>
-    private void Compile(int i, LeadCondition condition, List<EngagementSignalKind> slots, List<LeadSource> sources)
+    private void Compile(int i, LeadCondition condition, List<EngagementSignalKind> slots)
     {
         if (condition.Attribute is { } attribute)
         {
-            var compiled = attribute.Compiled;
-            _attributes[i] = compiled;
+            _attributes[i] = attribute;
             _how[i] = ByAttribute;
-            if (compiled.TryGetNumberRange(out var numberField, out _low[i], out _high[i]))
+            var definition = attribute.Definition;
+            if (FieldTests.TryGetText(definition, out var textField, out _text[i]))
+            {
+                _how[i] = ByText;
+                _operand[i] = (int)textField;
+            }
+            else if (FieldTests.TryGetNumberRange(definition, out var numberField, out _low[i], out _high[i]))
             {
                 _how[i] = ByNumberRange;
                 _operand[i] = (int)numberField;
             }
-            else if (compiled.TryGetNamedMask(out var namedField, out _mask[i], out var negate))
+            else if (FieldTests.TryGetNamedMask(definition, out var namedField, out _mask[i], out var negate))
             {
                 _how[i] = ByNamedMask;
                 _operand[i] = (int)namedField;
@@ -401,84 +396,28 @@ public sealed partial class LearnedScorecard : ILeadScorer
             return;
         }
 
-        if (condition.Feature is not { } feature || condition.Value is not { } value)
+        if (!condition.IsSignal)
         {
             return;
         }
 
-        if (!feature.SignalKind.IsDefault && value is "yes" or "no")
+        var kind = condition.Feature!.SignalKind;
+        var slot = slots.IndexOf(kind);
+        if (slot < 0)
         {
-            var slot = slots.IndexOf(feature.SignalKind);
-            if (slot < 0)
+            if (slots.Count == MaximumSignalSlots)
             {
-                if (slots.Count == MaximumSignalSlots)
-                {
-                    return;
-                }
-
-                slot = slots.Count;
-                slots.Add(feature.SignalKind);
+                // More kinds than the mask has bits: the rest keep their predicate.
+                return;
             }
 
-            _how[i] = BySignal;
-            _operand[i] = slot;
-            _wanted[i] = value == "yes";
-        }
-        // A value that is not a valid source name matches no lead, so it keeps its (always false) predicate.
-        else if (feature.IsSource && LeadSource.TryParse(value, out var source))
-        {
-            var index = sources.IndexOf(source);
-            if (index < 0)
-            {
-                index = sources.Count;
-                sources.Add(source);
-            }
-
-            _how[i] = BySource;
-            _operand[i] = index;
-            _wanted[i] = true;
-        }
-        else if (feature.Kind == LeadFeature.FeatureKind.Seniority && TryGetEnumValue<Seniority>(value, out var seniority))
-        {
-            Named(i, LeadField.Seniority, seniority);
-        }
-        else if (feature.Kind == LeadFeature.FeatureKind.Timeframe && TryGetEnumValue<PurchaseTimeframeKind>(value, out var timeframe))
-        {
-            Named(i, LeadField.TimeframeKind, timeframe);
-        }
-        else if (feature.Kind is LeadFeature.FeatureKind.Industry or LeadFeature.FeatureKind.Country)
-        {
-            // The missing value matches a lead without the fact, exactly as the feature reads it.
-            _how[i] = ByText;
-            _operand[i] = (int)(feature.Kind == LeadFeature.FeatureKind.Industry ? LeadField.Industry : LeadField.Country);
-            _text[i] = value == LeadFeature.Missing ? null : value;
-        }
-    }
-
-    /// <summary>"<paramref name="field"/> = <paramref name="value"/>" as a one-value mask, tested with the named-value attribute conditions on that field.</summary>
-    private void Named(int i, LeadField field, int value)
-    {
-        _how[i] = ByNamedMask;
-        _operand[i] = (int)field;
-        _mask[i] = 1UL << value;
-        _wanted[i] = true;
-    }
-
-    private static bool TryGetEnumValue<T>(string name, out int value)
-        where T : struct, Enum
-    {
-        // Exact names only, as the feature writes them (Enum.TryParse would also accept numbers and other cases).
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (candidate.ToString() == name)
-            {
-                value = Convert.ToInt32(candidate, System.Globalization.CultureInfo.InvariantCulture);
-                return true;
-            }
+            slot = slots.Count;
+            slots.Add(kind);
         }
 
-        value = 0;
-        return false;
+        _how[i] = BySignal;
+        _operand[i] = slot;
+        _wanted[i] = condition.WantsSignal;
     }
 
     internal static int RoundPoints(double value) => checked((int)Math.Round(value, MidpointRounding.AwayFromZero));
@@ -506,6 +445,6 @@ public sealed partial class LearnedScorecard : ILeadScorer
     /// <summary>A run of tests on one field.</summary>
     private readonly record struct FieldRun(LeadField Field, int Start, int Length);
 
-    /// <summary>One compiled condition: its operand (signal slot, source index or field), points, dimension and index.</summary>
+    /// <summary>One compiled condition: its operand (signal slot or field), points, dimension and index.</summary>
     private readonly record struct CompiledTest(int Operand, int Points, bool Wanted, bool Engagement, int Index);
 }

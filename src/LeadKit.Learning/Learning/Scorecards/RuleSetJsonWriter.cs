@@ -1,21 +1,24 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Scoring;
-using LeadKit.Scoring.RuleSets;
 
 namespace LeadKit.Learning.Scorecards;
 
 /// <summary>
-/// Writes a learned scorecard as a LeadKit JSON rule set (the documented format of docs/scoring-rules.md): one
-/// <c>attribute</c> rule for the base points (always true: every lead has a source), one <c>attribute</c> rule per
-/// feature-value or attribute condition, and one <c>signal</c> rule (at most one occurrence, no decay) per signal condition.
-/// "Signal absent" conditions become their points in the base rule and the opposite points on the signal rule, which
-/// scores the same. Conditions built from application predicates have no JSON form and are reported as problems.
+/// Writes a learned scorecard as a LeadKit JSON rule set (the documented format of docs/scoring-rules.md, version 1):
+/// one <c>attribute</c> rule for the base points (always true: every lead has a source), one <c>attribute</c> rule per
+/// attribute or feature-value condition (its <c>when</c> is the condition's <see cref="FieldCondition"/>), and one
+/// <c>signal</c> rule (at most one occurrence, no decay) per signal condition. "Signal absent" conditions become their
+/// points in the base rule and the opposite points on the signal rule, which scores the same. Conditions built from
+/// application predicates have no JSON form and are reported as problems.
 /// </summary>
 internal static class RuleSetJsonWriter
 {
+    /// <summary>The rule-set format's version the writer produces (the configuration convention's root <c>version</c>).</summary>
+    public const int FormatVersion = 1;
+
     private const string BaseRuleName = "base points";
 
     public static string Write(LearnedScorecard scorecard, string name)
@@ -29,11 +32,11 @@ internal static class RuleSetJsonWriter
                 problems.Add($"The condition name '{BaseRuleName}' is reserved for the base rule.");
             }
 
-            if (entry.Condition.Attribute is null && (entry.Condition.Feature is null || entry.Condition.Value is null))
+            if (entry.Condition.Attribute is null && !entry.Condition.IsSignal)
             {
                 problems.Add($"The condition '{entry.Condition.Name}' is an application predicate; only attribute, feature-value and signal conditions have a JSON rule form.");
             }
-            else if (entry.Condition.Feature is { Kind: LeadFeature.FeatureKind.SignalPresent } && entry.Condition.Value == "no")
+            else if (entry.Condition.IsSignal && !entry.Condition.WantsSignal)
             {
                 basePoints += entry.Points;
             }
@@ -48,6 +51,7 @@ internal static class RuleSetJsonWriter
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            json.WriteNumber("version", FormatVersion);
             json.WriteString("name", name);
             json.WriteStartArray("rules");
             json.WriteStartObject();
@@ -56,8 +60,8 @@ internal static class RuleSetJsonWriter
             json.WriteString("dimension", "fit");
             json.WriteNumber("points", basePoints);
             json.WriteStartObject("when");
-            json.WriteString("field", "source");
-            json.WriteString("op", "exists");
+            json.WriteString("field", LeadFields.NameOf(LeadField.Source));
+            json.WriteString("op", FieldOperators.NameOf(FieldOperator.Exists));
             json.WriteEndObject();
             json.WriteEndObject();
             foreach (var entry in scorecard.Entries)
@@ -75,129 +79,90 @@ internal static class RuleSetJsonWriter
     private static void WriteRule(Utf8JsonWriter json, ScorecardEntry entry)
     {
         var condition = entry.Condition;
-        if (condition.Attribute is { } attribute)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", condition.Name);
-            json.WriteString("dimension", condition.Dimension == ScoreDimension.Engagement ? "engagement" : "fit");
-            json.WriteString("type", "attribute");
-            json.WriteNumber("points", entry.Points);
-            json.WritePropertyName("when");
-            ConditionJsonWriter.Write(json, attribute);
-            json.WriteEndObject();
-            return;
-        }
-
-        var feature = condition.Feature!;
-        var value = condition.Value!;
         json.WriteStartObject();
         json.WriteString("name", condition.Name);
         json.WriteString("dimension", condition.Dimension == ScoreDimension.Engagement ? "engagement" : "fit");
-        if (feature.Kind == LeadFeature.FeatureKind.SignalPresent)
+        if (condition.Attribute is { } attribute)
+        {
+            json.WriteString("type", "attribute");
+            json.WriteNumber("points", entry.Points);
+            json.WritePropertyName("when");
+            WriteCondition(json, attribute.Definition);
+        }
+        else
         {
             json.WriteString("type", "signal");
             json.WriteStartArray("signals");
-            json.WriteStringValue(feature.SignalKind.Value);
+            json.WriteStringValue(condition.Feature!.SignalKind.Value);
             json.WriteEndArray();
-            json.WriteNumber("points", value == "yes" ? entry.Points : -entry.Points);
+            json.WriteNumber("points", condition.WantsSignal ? entry.Points : -entry.Points);
             json.WriteNumber("maxOccurrences", 1);
-            json.WriteEndObject();
-            return;
         }
 
-        json.WriteString("type", "attribute");
-        json.WriteNumber("points", entry.Points);
-        json.WriteStartObject("when");
-        switch (feature.Kind)
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes a condition as the rule-set format's <c>when</c> object, which reads back as the same condition.</summary>
+    private static void WriteCondition(Utf8JsonWriter json, FieldCondition condition)
+    {
+        json.WriteStartObject();
+        switch (condition.Operator)
         {
-            case LeadFeature.FeatureKind.Source:
-                Text(json, "source", value);
+            case FieldOperator.All or FieldOperator.Any:
+                json.WriteStartArray(FieldOperators.NameOf(condition.Operator));
+                foreach (var child in condition.Conditions)
+                {
+                    WriteCondition(json, child);
+                }
+
+                json.WriteEndArray();
                 break;
-            case LeadFeature.FeatureKind.Industry:
-                Text(json, "company.industry", value);
-                break;
-            case LeadFeature.FeatureKind.Country:
-                Text(json, "company.country", value);
-                break;
-            case LeadFeature.FeatureKind.Seniority:
-                Named(json, "contact.seniority", value);
-                break;
-            case LeadFeature.FeatureKind.Timeframe:
-                Named(json, "timeframe.kind", value);
-                break;
-            case LeadFeature.FeatureKind.CompanySize:
-                Band(json, feature, value);
+            case FieldOperator.Not:
+                json.WritePropertyName(FieldOperators.NameOf(condition.Operator));
+                WriteCondition(json, condition.Conditions[0]);
                 break;
             default:
-                json.WriteString("field", "custom");
-                json.WriteString("key", feature.Field.Value);
-                Equals(json, value);
+                json.WriteString("field", LeadFields.NameOf(condition.Field));
+                if (condition.Field == LeadField.Custom)
+                {
+                    json.WriteString("key", condition.CustomKey.Value);
+                }
+
+                json.WriteString("op", FieldOperators.NameOf(condition.Operator));
+                WriteValues(json, condition);
+                if (condition.Min is { } min)
+                {
+                    json.WriteNumber("min", min);
+                }
+
+                if (condition.Max is { } max)
+                {
+                    json.WriteNumber("max", max);
+                }
+
                 break;
         }
 
         json.WriteEndObject();
-        json.WriteEndObject();
     }
 
-    private static void Text(Utf8JsonWriter json, string field, string value)
+    private static void WriteValues(Utf8JsonWriter json, FieldCondition condition)
     {
-        json.WriteString("field", field);
-        Equals(json, value);
-    }
-
-    private static void Equals(Utf8JsonWriter json, string value)
-    {
-        if (value == LeadFeature.Missing)
+        if (condition.Values.IsEmpty)
         {
-            json.WriteString("op", "notExists");
-        }
-        else
-        {
-            json.WriteString("op", "equals");
-            json.WriteString("value", value);
-        }
-    }
-
-    private static void Named(Utf8JsonWriter json, string field, string enumName)
-    {
-        // The rule-set format spells enum values in camel case: CLevel -> cLevel, NotStated -> notStated.
-        json.WriteString("field", field);
-        json.WriteString("op", "equals");
-        json.WriteString("value", string.Concat(enumName[..1].ToLowerInvariant(), enumName.AsSpan(1)));
-    }
-
-    private static void Band(Utf8JsonWriter json, LeadFeature feature, string value)
-    {
-        json.WriteString("field", "company.employeeCount");
-        if (value == LeadFeature.Missing)
-        {
-            json.WriteString("op", "notExists");
             return;
         }
 
-        var labels = feature.BandLabels;
-        var starts = feature.BandStarts;
-        var band = labels.IndexOf(value);
-        if (band < 0)
+        // Named values are written in the format's camelCase spelling, whatever case they were given in.
+        var isNamed = LeadFields.TypeOf(condition.Field) == FieldType.Named;
+        string Spelled(string value) => isNamed && LeadFields.TryParseNamedValue(condition.Field, value, out var named) ? LeadFields.NamedValues(condition.Field)[named] : value;
+
+        json.WriteStartArray("values");
+        foreach (var value in condition.Values)
         {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"'{value}' is not a band of the company-size feature."));
+            json.WriteStringValue(Spelled(value));
         }
 
-        if (band == 0)
-        {
-            json.WriteString("op", "atMost");
-            json.WriteNumber("max", starts[0] - 1);
-        }
-        else if (band == starts.Length)
-        {
-            json.WriteString("op", "atLeast");
-            json.WriteNumber("min", starts[band - 1]);
-        }
-        else
-        {
-            json.WriteString("op", "between");
-            json.WriteNumber("min", starts[band - 1]);
-            json.WriteNumber("max", starts[band] - 1);
-        }
+        json.WriteEndArray();
     }
 }

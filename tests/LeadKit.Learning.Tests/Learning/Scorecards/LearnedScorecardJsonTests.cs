@@ -42,6 +42,7 @@ public sealed class LearnedScorecardJsonTests
         var root = document.RootElement;
         var rules = root.GetProperty("rules").EnumerateArray().ToArray();
 
+        Assert.Equal(1, root.GetProperty("version").GetInt32());
         Assert.Equal("learned", root.GetProperty("name").GetString());
         Assert.Equal(conditions.Length + 1, rules.Length);
         Assert.Equal("base points", rules[0].GetProperty("name").GetString());
@@ -52,11 +53,11 @@ public sealed class LearnedScorecardJsonTests
         Assert.Equal(["source = referral", "seniority = CLevel", "company_size = 10-99", "industry = (none)", "field:plan = pro", "signal:demo_requested = yes", "signal:pricing_page_view = no"],
             rules.Skip(1).Select(r => r.GetProperty("name").GetString()));
         Assert.Equal(scorecard.Entries.Take(6).Select(e => e.Points), rules.Skip(1).Take(6).Select(r => r.GetProperty("points").GetInt32()));
-        Assert.Equal("""{"field":"source","op":"equals","value":"referral"}""", Compact(rules[1].GetProperty("when")));
-        Assert.Equal("""{"field":"contact.seniority","op":"equals","value":"cLevel"}""", Compact(rules[2].GetProperty("when")));
+        Assert.Equal("""{"field":"source","op":"equals","values":["referral"]}""", Compact(rules[1].GetProperty("when")));
+        Assert.Equal("""{"field":"contact.seniority","op":"equals","values":["cLevel"]}""", Compact(rules[2].GetProperty("when")));
         Assert.Equal("""{"field":"company.employeeCount","op":"between","min":10,"max":99}""", Compact(rules[3].GetProperty("when")));
         Assert.Equal("""{"field":"company.industry","op":"notExists"}""", Compact(rules[4].GetProperty("when")));
-        Assert.Equal("""{"field":"custom","key":"plan","op":"equals","value":"pro"}""", Compact(rules[5].GetProperty("when")));
+        Assert.Equal("""{"field":"custom","key":"plan","op":"equals","values":["pro"]}""", Compact(rules[5].GetProperty("when")));
         Assert.Equal(("signal", "engagement", "demo_requested", 1),
             (rules[6].GetProperty("type").GetString(), rules[6].GetProperty("dimension").GetString(), rules[6].GetProperty("signals")[0].GetString(), rules[6].GetProperty("maxOccurrences").GetInt32()));
     }
@@ -68,7 +69,7 @@ public sealed class LearnedScorecardJsonTests
         var history = History();
         var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1 }).Train(history);
 
-        var model = LeadKit.Scoring.RuleSets.ScoringRuleSet.Parse(scorecard.ToRuleSetJson("learned")).Model;
+        var model = RuleSetLoading.Load(scorecard.ToRuleSetJson("learned"));
 
         foreach (var example in history)
         {
@@ -97,7 +98,7 @@ public sealed class LearnedScorecardJsonTests
         Assert.Equal("""{"all":[{"field":"contact.seniority","op":"in","values":["director","vicePresident","cLevel","owner"]},{"field":"bant.budget","op":"equals","values":["confirmed"]}]}""", Compact(rules[2].GetProperty("when")));
         Assert.Equal("""{"not":{"field":"custom","key":"plan","op":"equals","values":["pro"]}}""", Compact(rules[3].GetProperty("when")));
 
-        var model = LeadKit.Scoring.RuleSets.ScoringRuleSet.Parse(json).Model;
+        var model = RuleSetLoading.Load(json);
         foreach (var example in history)
         {
             var expected = conditions.Where(c => c.IsMet(example.Lead, example.DecidedAt)).Sum(c => scorecard.Entries.Single(e => e.Condition == c).Points) + scorecard.BasePoints;
@@ -121,7 +122,7 @@ public sealed class LearnedScorecardJsonTests
         ];
         var history = History();
         var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1 }).Train(history);
-        var model = LeadKit.Scoring.RuleSets.ScoringRuleSet.Parse(scorecard.ToRuleSetJson("learned")).Model;
+        var model = RuleSetLoading.Load(scorecard.ToRuleSetJson("learned"));
 
         foreach (var example in history)
         {

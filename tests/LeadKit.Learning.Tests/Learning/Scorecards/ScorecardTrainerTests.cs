@@ -84,7 +84,7 @@ public sealed class ScorecardTrainerTests
     [Fact]
     public void Score_CompiledConditions_AgreeWithTheirPredicates()
     {
-        // Signal and source conditions are compiled to bit and ordinal tests; they must answer exactly as the predicates do,
+        // Signal, text and named-value conditions are compiled to bit, string and mask tests; they must answer exactly as the predicates do,
         // including "no" conditions and signals after the moment scored.
         var noDemo = LeadCondition.ValueIs(LeadFeature.SignalPresent(EngagementSignalKind.DemoRequested), "no");
         var webinar = LeadCondition.ValueIs(LeadFeature.Source, "webinar");
@@ -93,15 +93,16 @@ public sealed class ScorecardTrainerTests
         var unknownSeniority = LeadCondition.ValueIs(LeadFeature.Seniority, "Unknown");
         var noCountry = LeadCondition.ValueIs(LeadFeature.Country, LeadFeature.Missing);
         var timeframe = LeadCondition.ValueIs(LeadFeature.Timeframe, "NotStated");
-        var notAnEnumName = LeadCondition.ValueIs(LeadFeature.Seniority, "3");
         LeadCondition[] conditions = [.. TrueConditions, noDemo, webinar, industry, director, unknownSeniority, noCountry, timeframe];
         var history = SyntheticHistory.Create(3000, seed: 10).Select((h, i) => i % 3 != 0 ? h : new HistoricalLead(
             h.Lead with { Company = h.Lead.Company! with { Country = new Abstractions.Common.CountryCode("BR") }, Timeframe = Abstractions.Leads.PurchaseTimeframe.Immediate },
             h.DecidedAt,
             h.Converted)).ToList();
         var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 5 }).Train(history);
-        var withOdd = new ScorecardTrainer([.. TrueConditions, LeadCondition.ValueIs(LeadFeature.Seniority, "Senior"), notAnEnumName], new ScorecardOptions { L2 = 5 });
-        Assert.Throws<InvalidHistoryException>(() => withOdd.Train(history)); // "3" is never a seniority name: a constant condition
+
+        // "3" is never a seniority name: refused when the condition is made, naming the names it can be.
+        var notAName = Assert.Throws<ArgumentException>(() => LeadCondition.ValueIs(LeadFeature.Seniority, "3"));
+        Assert.Contains("unknown, student, entry, senior, manager, director, vicePresident, cLevel, owner", notAName.Message, StringComparison.Ordinal);
         Assert.Equal(RuntimeFeature.IsDynamicCodeCompiled, scorecard.IsCompiled);
 
         foreach (var moment in new[] { LeadBuilder.Now, LeadBuilder.Now.AddDays(-3), LeadBuilder.Now.AddDays(-30) })
