@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.Scorecards;
@@ -17,6 +18,7 @@ public sealed class ExportedRuleSetCaseTests
 {
     private static readonly string[] Segments = ["Enterprise", "smb", "Mid-Market"];
     private static readonly string[] Plans = ["pro", "free"];
+    private static readonly string[] Titles = ["head of sales", "cto", "buyer"];
     private static readonly CustomFieldKey Plan = new("plan");
     private static readonly CustomFieldKey Segment = new("segment");
 
@@ -29,6 +31,7 @@ public sealed class ExportedRuleSetCaseTests
             // Condition values in one case, lead values in any: both must match ignoring case.
             LeadCondition.ValueIs(LeadFeature.CustomText(Plan), cased.PlanAsWritten),
             .. LeadCondition.ForValues(LeadFeature.CustomText(Segment), history, minimumSupport: 1),
+            LeadCondition.ValueIs(LeadFeature.Of(LeadField.JobTitle), cased.TitleAsWritten),
         ];
         var scorecard = new ScorecardTrainer(conditions, new ScorecardOptions { L2 = 1, MinimumWon = 1, MinimumLost = 1 }).Train(history);
         var model = RuleSetLoading.Load(scorecard.ToRuleSetJson("learned"));
@@ -39,9 +42,9 @@ public sealed class ExportedRuleSetCaseTests
     }
 
     /// <summary>A history whose text values are written in random cases, and a case for the conditions' values.</summary>
-    public sealed record CasedHistory(IReadOnlyList<HistoricalLead> Leads, string PlanAsWritten)
+    public sealed record CasedHistory(IReadOnlyList<HistoricalLead> Leads, string PlanAsWritten, string TitleAsWritten)
     {
-        public override string ToString() => string.Join(", ", Leads.Select(l => $"{Text(l.Lead, Segment)}/{Text(l.Lead, Plan)}:{l.Converted}"));
+        public override string ToString() => string.Join(", ", Leads.Select(l => $"{Text(l.Lead, Segment)}/{Text(l.Lead, Plan)}/{l.Lead.Contact.JobTitle}:{l.Converted}"));
     }
 
     private static string? Text(Lead lead, CustomFieldKey key) => lead.TryGetCustomField(key, out var value) ? value.Text : null;
@@ -52,10 +55,11 @@ public sealed class ExportedRuleSetCaseTests
             (from seed in Gen.Choose(0, int.MaxValue - 1)
              from count in Gen.Choose(20, 80)
              from planMask in Gen.Choose(0, 255)
-             select Create(seed, count, planMask))
+             from titleMask in Gen.Choose(0, 8191)
+             select Create(seed, count, planMask, titleMask))
             .ToArbitrary();
 
-        private static CasedHistory Create(int seed, int count, int planMask)
+        private static CasedHistory Create(int seed, int count, int planMask, int titleMask)
         {
             var random = new Random(seed);
             var leads = new List<HistoricalLead>(count);
@@ -63,7 +67,9 @@ public sealed class ExportedRuleSetCaseTests
             {
                 var segment = Cased(Segments[random.Next(Segments.Length)], random.Next());
                 var plan = Cased(Plans[random.Next(Plans.Length)], random.Next());
+                var title = Cased(Titles[random.Next(Titles.Length)], random.Next());
                 var lead = LeadBuilder.New()
+                    .WithContact(jobTitle: title)
                     .WithField("segment", CustomFieldValue.FromText(segment))
                     .WithField("plan", CustomFieldValue.FromText(plan))
                     .Build();
@@ -73,7 +79,7 @@ public sealed class ExportedRuleSetCaseTests
                 leads.Add(new HistoricalLead(lead, LeadBuilder.Now, converted));
             }
 
-            return new CasedHistory(leads, Cased("pro", planMask));
+            return new CasedHistory(leads, Cased("pro", planMask), Cased("head of sales", titleMask));
         }
 
         /// <summary>The text with the letters whose bit is set in <paramref name="mask"/> upper-cased.</summary>
