@@ -3,13 +3,34 @@ namespace LeadKit.Learning.Backtesting;
 /// <summary>
 /// Counts of a yes/no prediction ("qualified") against what happened ("converted").
 /// </summary>
-/// <param name="TruePositives">Predicted positive and converted.</param>
-/// <param name="FalsePositives">Predicted positive but did not convert.</param>
-/// <param name="FalseNegatives">Predicted negative but converted.</param>
-/// <param name="TrueNegatives">Predicted negative and did not convert.</param>
 /// <remarks>Rates with a zero denominator are 0, never NaN.</remarks>
-public readonly record struct ConfusionMatrix(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)
+public readonly record struct ConfusionMatrix
 {
+    /// <summary>Creates the result (LeadKit computes these; the properties can grow without breaking callers).</summary>
+    /// <param name="truePositives">The value of <see cref="TruePositives"/>.</param>
+    /// <param name="falsePositives">The value of <see cref="FalsePositives"/>.</param>
+    /// <param name="falseNegatives">The value of <see cref="FalseNegatives"/>.</param>
+    /// <param name="trueNegatives">The value of <see cref="TrueNegatives"/>.</param>
+    internal ConfusionMatrix(int truePositives, int falsePositives, int falseNegatives, int trueNegatives)
+    {
+        TruePositives = truePositives;
+        FalsePositives = falsePositives;
+        FalseNegatives = falseNegatives;
+        TrueNegatives = trueNegatives;
+    }
+
+    /// <summary>Gets the leads predicted positive that converted (TP).</summary>
+    public int TruePositives { get; init; }
+
+    /// <summary>Gets the leads predicted positive that did not convert (FP).</summary>
+    public int FalsePositives { get; init; }
+
+    /// <summary>Gets the leads predicted negative that converted (FN).</summary>
+    public int FalseNegatives { get; init; }
+
+    /// <summary>Gets the leads predicted negative that did not convert (TN).</summary>
+    public int TrueNegatives { get; init; }
+
     /// <summary>Gets the number of leads counted.</summary>
     public int Total => TruePositives + FalsePositives + FalseNegatives + TrueNegatives;
 
