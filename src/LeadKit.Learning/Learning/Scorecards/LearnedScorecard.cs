@@ -35,10 +35,10 @@ public sealed partial class LearnedScorecard : ILeadScorer
     // attribute condition, a number range on a field, or a named-value mask on a field.
     private const byte ByPredicate = 0;
     private const byte BySignal = 1;
-    private const byte ByText = 3;
-    private const byte ByAttribute = 4;
-    private const byte ByNumberRange = 5;
-    private const byte ByNamedMask = 6;
+    private const byte ByText = 2;
+    private const byte ByAttribute = 3;
+    private const byte ByNumberRange = 4;
+    private const byte ByNamedMask = 5;
     private const int MaximumSignalSlots = 64;
 
     private readonly Func<Lead, DateTimeOffset, bool>[] _predicates;
