@@ -101,7 +101,7 @@ public sealed class LeadCondition
     /// <see cref="LeadFeature.Missing"/> holds for a lead without the fact.</param>
     /// <param name="dimension">The dimension its points count towards; defaults to fit, or engagement for a signal feature.</param>
     /// <returns>The condition.</returns>
-    /// <exception cref="ArgumentException">The feature cannot have the value (an unknown named value, band label, or a signal or boolean value other than <c>yes</c> / <c>no</c>).</exception>
+    /// <exception cref="ArgumentException">The feature cannot have the value (an unknown named value, band label, a signal or boolean value other than <c>yes</c> / <c>no</c>, or a text a rule set cannot hold: empty or longer than a custom field's maximum).</exception>
     public static LeadCondition ValueIs(LeadFeature feature, string value, ScoreDimension? dimension = null)
     {
         ArgumentNullException.ThrowIfNull(feature);
@@ -118,7 +118,16 @@ public sealed class LeadCondition
             return new LeadCondition(name, dimension ?? ScoreDimension.Engagement, (lead, asOf) => (feature.ValueOf(lead, asOf) == LeadFeature.Yes) == wanted, feature, value, null);
         }
 
-        var attribute = AttributeCondition.From(feature.ConditionFor(value));
+        // What the rule form could not hold (an empty or over-long text) is refused now, not when the rule set is loaded.
+        var definition = feature.ConditionFor(value);
+        var problems = new List<ConfigurationProblem>();
+        definition.Validate("value", problems);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"The value of '{feature.Name}' is invalid: {string.Join("; ", problems.Select(p => p.Message))}.", nameof(value));
+        }
+
+        var attribute = AttributeCondition.From(definition);
         return new LeadCondition(name, dimension ?? ScoreDimension.Fit, (lead, _) => attribute.Matches(lead), feature, value, attribute);
     }
 
@@ -131,7 +140,7 @@ public sealed class LeadCondition
     /// Creates one "<paramref name="feature"/> = value" condition for every value that at least
     /// <paramref name="minimumSupport"/> leads of the history have (read as of each decision). Values that differ only in
     /// case are one value (conditions compare ignoring case), spelled as its ordinally first spelling; the conditions are
-    /// in ordinal-ignoring-case order of the value.
+    /// in ordinal-ignoring-case order of the value. An empty text gets no condition (a rule set cannot hold it).
     /// </summary>
     /// <param name="feature">The feature.</param>
     /// <param name="history">The history the values are counted in.</param>
@@ -179,7 +188,8 @@ public sealed class LeadCondition
 
         wrongType.ThrowIfAny();
 
-        var values = counts.Values.Where(v => v.Count >= minimumSupport).Select(v => v.Spelling).ToList();
+        // An empty text has no rule form (a rule set's values are 1 or more characters): it gets no condition.
+        var values = counts.Values.Where(v => v.Count >= minimumSupport && v.Spelling.Length > 0).Select(v => v.Spelling).ToList();
         values.Sort(StringComparer.OrdinalIgnoreCase);
         var conditions = ImmutableArray.CreateBuilder<LeadCondition>(values.Count);
         foreach (var value in values)

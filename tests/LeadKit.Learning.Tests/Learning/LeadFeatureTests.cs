@@ -144,6 +144,25 @@ public sealed class LeadFeatureTests
     }
 
     [Fact]
+    public void ValueIs_EmptyText_IsRefusedAtOnceNotWhenTheRuleSetIsLoaded()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => LeadCondition.ValueIs(LeadFeature.Industry, ""));
+        Assert.Equal("value", ex.ParamName);
+        Assert.Contains("The value of 'industry' is invalid: must be 1 to", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForValues_EmptyText_GetsNoCondition()
+    {
+        string[] plans = ["", "", "pro", "pro"];
+        var history = plans.Select(p => new HistoricalLead(LeadBuilder.New().WithField("plan", CustomFieldValue.FromText(p)).Build(), LeadBuilder.Now, false)).ToList();
+
+        var conditions = LeadCondition.ForValues(LeadFeature.CustomText(new CustomFieldKey("plan")), history, minimumSupport: 1);
+
+        Assert.Equal(["field:plan = pro"], conditions.Select(c => c.Name));
+    }
+
+    [Fact]
     public void ForValues_ValuesDifferingOnlyInCase_AreOneCondition()
     {
         var feature = LeadFeature.CustomText(new CustomFieldKey("plan"));
