@@ -1,16 +1,16 @@
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Sources;
+using LeadKit.Learning;
+using LeadKit.Learning.Backtesting;
+using LeadKit.Learning.NaiveBayes;
+using LeadKit.Learning.Scorecards;
 using LeadKit.Metrics.DataQuality;
 using LeadKit.Metrics.Inputs;
 using LeadKit.Metrics.Reports;
-using LeadKit.Learning.Backtesting;
-using LeadKit.Learning;
-using LeadKit.Learning.NaiveBayes;
-using LeadKit.Learning.Scorecards;
 using LeadKit.Scoring.Model;
-using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.RuleSets;
+using LeadKit.Scoring.Rules;
 using LeadKit.Testing.Olist;
 
 // Real data: the Olist marketing funnel (8,000 MQLs, 842 won deals). Pass the folder, or run from the repository

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using LeadKit.Abstractions.Engagement;
-using LeadKit.Learning.Backtesting;
 using LeadKit.Learning;
+using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.NaiveBayes;
 using LeadKit.Learning.Scorecards;
 

@@ -2,8 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using LeadKit.Abstractions.Scoring;
-using LeadKit.Learning.Backtesting;
 using LeadKit.Learning;
+using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.Tests.Backtesting;
 
 namespace LeadKit.Learning.Tests.Learning;

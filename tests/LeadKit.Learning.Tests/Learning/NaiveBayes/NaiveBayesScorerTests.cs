@@ -3,8 +3,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Learning.Backtesting;
 using LeadKit.Learning;
+using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.NaiveBayes;
 using LeadKit.Testing;
 

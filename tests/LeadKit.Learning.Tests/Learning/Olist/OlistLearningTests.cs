@@ -1,6 +1,6 @@
 using System.Globalization;
-using LeadKit.Learning.Backtesting;
 using LeadKit.Learning;
+using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.NaiveBayes;
 using LeadKit.Learning.Scorecards;
 using LeadKit.Testing;

@@ -5,8 +5,8 @@ using FsCheck.Xunit;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Learning.Backtesting;
 using LeadKit.Learning;
+using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.Scorecards;
 using LeadKit.Testing;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LeadKit.Abstractions.Leads;
-using LeadKit.Learning.Backtesting;
 using LeadKit.Learning;
+using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.Scorecards;
 using LeadKit.Testing;
 using Microsoft.ML;
