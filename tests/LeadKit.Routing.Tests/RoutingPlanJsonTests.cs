@@ -28,7 +28,7 @@ public sealed class RoutingPlanJsonTests
         }
         """;
 
-    private static RoutingPlanBuilder Builder() => new RoutingPlanBuilder(new AssignmentState())
+    private static RoutingPlanBuilder Builder() => new RoutingPlanBuilder()
         .AddReps([Rep("hans"), Rep("greta", weight: 2), Rep("ines"), Rep("carla")]);
 
     [Fact]
@@ -37,8 +37,8 @@ public sealed class RoutingPlanJsonTests
         var loaded = RoutingPlanJson.Load(Document, Builder(), new OneOwner(new AccountId("acme"), Id("carla")));
 
         Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Errors));
-        var plan = loaded.Plan!;
-        Assert.Equal("emea-inbound", plan.Name);
+        var plan = new RoutedPlan(loaded.Plan!, new TestLedger());
+        Assert.Equal("emea-inbound", plan.Plan.Name);
         Assert.Equal(["account-ownership", "territory-rules", "everyone"], plan.Steps.Select(s => s.Name));
         Assert.Equal("carla", plan.AssignTo(LeadBuilder.New().OfAccount("acme").Build()));
         Assert.Equal("greta", plan.AssignTo(LeadBuilder.New().AtCompany(country: "AT", employees: 800).Build())); // weight 2 of 3
@@ -108,27 +108,25 @@ public sealed class RoutingPlanJsonTests
     [Fact]
     public void Provider_TryReplace_BadDocumentKeepsPlanInUseAndGoodDocumentSwapsAtomically()
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var original = Plan(state, b => b.AddReps([Rep("hans"), Rep("ines")]).AddAllReps(RepSelection.RoundRobin));
-        var provider = new RoutingPlanProvider(original);
-        Assert.Equal("hans", provider.AssignTo());
+        var provider = new RoutingPlanProvider(original.Plan);
+        var router = new RoutedPlan(provider, state);
+        Assert.Equal("hans", router.AssignTo());
 
-        var bad = RoutingPlanJson.Load("""{ "version": 1, "steps": [ { "kind": "team", "team": "missing" } ] }""", new RoutingPlanBuilder(state).AddReps([Rep("hans"), Rep("ines")]));
+        var bad = RoutingPlanJson.Load("""{ "version": 1, "steps": [ { "kind": "team", "team": "missing" } ] }""", new RoutingPlanBuilder().AddReps([Rep("hans"), Rep("ines")]));
         Assert.False(provider.TryReplace(bad));
-        Assert.Same(original, provider.Current);
+        Assert.Same(original.Plan, provider.Current);
 
-        var good = RoutingPlanJson.Load("""{ "version": 1, "options": { "name": "v2" }, "steps": [ { "kind": "allReps" } ] }""", new RoutingPlanBuilder(state).AddReps([Rep("hans"), Rep("ines")]));
+        var good = RoutingPlanJson.Load("""{ "version": 1, "options": { "name": "v2" }, "steps": [ { "kind": "allReps" } ] }""", new RoutingPlanBuilder().AddReps([Rep("hans"), Rep("ines")]));
         Assert.True(provider.TryReplace(good));
-        Assert.Equal("v2", provider.Name);
-        Assert.Equal("ines", provider.AssignTo()); // same pool name and state: the rotation continues
+        Assert.Equal("v2", provider.Current.Name);
+        Assert.Equal("ines", router.AssignTo()); // same pool name and state: the rotation continues
     }
 
     private sealed class OneOwner(AccountId account, SalesRepId owner) : IAccountOwnerDirectory
     {
-        public bool TryGetOwner(AccountId candidate, out SalesRepId found)
-        {
-            found = candidate == account ? owner : default;
-            return candidate == account;
-        }
+        public ValueTask<SalesRepId?> GetOwnerAsync(AccountId candidate, CancellationToken cancellationToken = default)
+            => new(candidate == account ? owner : null);
     }
 }

@@ -1,6 +1,5 @@
 using LeadKit.Abstractions.Routing;
 using LeadKit.Routing;
-using LeadKit.Funnel.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static LeadKit.Routing.Tests.Routing;
@@ -10,15 +9,15 @@ namespace LeadKit.Routing.Tests;
 public sealed class RoutingServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddLeadKitAssignment_CalledTwice_RegistersServicesOnce()
+    public void AddLeadKitRouting_CalledTwice_RegistersServicesOnce()
     {
         var services = new ServiceCollection();
 
         services.AddLeadKitRouting().AddLeadKitRouting();
 
-        Assert.Single(services, d => d.ServiceType == typeof(AssignmentState));
+        Assert.Single(services, d => d.ServiceType == typeof(IRoutingLedgerStore));
         Assert.Single(services, d => d.ServiceType == typeof(RoutingPlanProvider));
-        Assert.Single(services, d => d.ServiceType == typeof(IRoutingStrategy));
+        Assert.Single(services, d => d.ServiceType == typeof(LeadRouter));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<RoutingOptions>));
     }
 

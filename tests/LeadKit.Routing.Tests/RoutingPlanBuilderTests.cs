@@ -10,7 +10,7 @@ public sealed class RoutingPlanBuilderTests
     [Fact]
     public void Build_ManyProblems_ReportsEveryProblemWithItsPath()
     {
-        var builder = new RoutingPlanBuilder(new AssignmentState());
+        var builder = new RoutingPlanBuilder();
         builder.Options.DefaultQueue = " ";
         builder.AddReps([Rep("ana"), Rep("ana"), Rep("bruno")])
             .AddTeam(new SalesTeamId("emea"), Id("ana"), Id("ghost"))
@@ -39,7 +39,7 @@ public sealed class RoutingPlanBuilderTests
     [Fact]
     public void Build_NoSteps_Fails()
     {
-        var error = Assert.Throws<RoutingPlanException>(() => new RoutingPlanBuilder(new AssignmentState()).AddRep(Rep("ana")).Build());
+        var error = Assert.Throws<RoutingPlanException>(() => new RoutingPlanBuilder().AddRep(Rep("ana")).Build());
 
         Assert.Equal("$.steps", Assert.Single(error.Errors).Path);
     }
@@ -47,7 +47,7 @@ public sealed class RoutingPlanBuilderTests
     [Fact]
     public void Build_DuplicateStepNames_Fails()
     {
-        var builder = new RoutingPlanBuilder(new AssignmentState()).AddRep(Rep("ana")).AddAllReps(RepSelection.RoundRobin).AddAllReps(RepSelection.LoadBalancing);
+        var builder = new RoutingPlanBuilder().AddRep(Rep("ana")).AddAllReps(RepSelection.RoundRobin).AddAllReps(RepSelection.LoadBalancing);
 
         var error = Assert.Throws<RoutingPlanException>(builder.Build);
 
@@ -57,7 +57,7 @@ public sealed class RoutingPlanBuilderTests
     [Fact]
     public void Build_AfterBuild_BuilderIsLocked()
     {
-        var builder = new RoutingPlanBuilder(new AssignmentState()).AddRep(Rep("ana")).AddAllReps(RepSelection.RoundRobin);
+        var builder = new RoutingPlanBuilder().AddRep(Rep("ana")).AddAllReps(RepSelection.RoundRobin);
         builder.Build();
 
         Assert.Throws<InvalidOperationException>(() => builder.AddRep(Rep("bruno")));
@@ -67,12 +67,12 @@ public sealed class RoutingPlanBuilderTests
     [Fact]
     public void Build_OptionsChangedAfterBuild_PlanUnaffected()
     {
-        var builder = new RoutingPlanBuilder(new AssignmentState()).AddRep(Rep("ana", active: false)).AddAllReps(RepSelection.RoundRobin);
+        var builder = new RoutingPlanBuilder().AddRep(Rep("ana", active: false)).AddAllReps(RepSelection.RoundRobin);
         builder.Options.DefaultQueue = "triage";
         var plan = builder.Build();
 
         builder.Options.DefaultQueue = "changed";
 
-        Assert.Equal("triage", plan.Assign(AnyLead(), Now).Queue);
+        Assert.Equal("triage", new RoutedPlan(plan, new TestLedger()).Assign(AnyLead(), Now).Queue);
     }
 }

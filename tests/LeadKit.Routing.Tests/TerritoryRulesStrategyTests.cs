@@ -16,7 +16,7 @@ public sealed class TerritoryRulesStrategyTests
     private static readonly SalesTeamId Brazil = new("brazil");
     private static readonly SalesTeamId Inbound = new("inbound");
 
-    private static RoutingPlan Plan(AssignmentState state, params TerritoryRule[] rules) => Routing.Plan(state, b => b
+    private static RoutedPlan Plan(TestLedger state, params TerritoryRule[] rules) => Routing.Plan(state, b => b
         .AddReps([Rep("hans"), Rep("greta", weight: 3), Rep("erik"), Rep("joao"), Rep("maria"), Rep("ines")])
         .AddTeam(Dach, Id("hans"), Id("greta"))
         .AddTeam(Enterprise, Id("erik"))
@@ -29,7 +29,7 @@ public sealed class TerritoryRulesStrategyTests
     public void Rules_LeadMatchesTwo_FirstRuleWins()
     {
         var plan = Plan(
-            new AssignmentState(),
+            new TestLedger(),
             new TerritoryRule { Name = "dach", Team = Dach, Countries = [new CountryCode("DE"), new CountryCode("AT")] },
             new TerritoryRule { Name = "enterprise", Team = Enterprise, MinEmployees = 1000 });
 
@@ -43,7 +43,7 @@ public sealed class TerritoryRulesStrategyTests
     [Fact]
     public void Rules_CompanySize_RoutesEnterpriseAccounts()
     {
-        var plan = Plan(new AssignmentState(), new TerritoryRule { Name = "enterprise", Team = Enterprise, MinEmployees = 1000, MaxEmployees = 100_000 });
+        var plan = Plan(new TestLedger(), new TerritoryRule { Name = "enterprise", Team = Enterprise, MinEmployees = 1000, MaxEmployees = 100_000 });
 
         Assert.Equal("erik", plan.AssignTo(LeadBuilder.New().AtCompany(employees: 1000).Build()));
         Assert.Equal("ines", plan.AssignTo(LeadBuilder.New().AtCompany(employees: 999).Build()));
@@ -66,7 +66,7 @@ public sealed class TerritoryRulesStrategyTests
             "language" => new TerritoryRule { Name = "r", Team = Brazil, Languages = ["pt"] },
             _ => new TerritoryRule { Name = "r", Team = Brazil, Products = ["crm-pro"] },
         };
-        var plan = Plan(new AssignmentState(), rule);
+        var plan = Plan(new TestLedger(), rule);
         var matching = condition switch
         {
             "region" => LeadBuilder.New().AtCompany(country: "BR", region: "sp"), // regions ignore case
@@ -91,7 +91,7 @@ public sealed class TerritoryRulesStrategyTests
     [Fact]
     public void Rules_MatchedTeamHasNobodyEligible_LaterRulesNotTriedAndChainFallsBack()
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plan = Routing.Plan(state, b => b
             .AddReps([Rep("hans", availability: OutOfOfficeAround(Now)), Rep("erik"), Rep("ines")])
             .AddTeam(Dach, Id("hans"))
@@ -106,14 +106,14 @@ public sealed class TerritoryRulesStrategyTests
 
         Assert.Equal(Id("ines"), result.RepId);
         Assert.Equal("team:inbound", result.DecidedBy);
-        Assert.Contains(new SkippedRep(Id("hans"), "territory-rules", RepSkipReason.OutOfOffice), explanation.Skipped);
+        Assert.Contains(Skipped(Id("hans"), "territory-rules", RepSkipReason.OutOfOffice), explanation.Skipped);
         Assert.Equal(0, state.GetCounters(Id("erik")).Assigned);
     }
 
     [Fact]
     public void Rules_WeightedSelectionInsideTeam_SharesByWeight()
     {
-        var plan = Plan(new AssignmentState(), new TerritoryRule { Name = "dach", Team = Dach, Countries = [new CountryCode("DE")], Selection = RepSelection.WeightedRoundRobin });
+        var plan = Plan(new TestLedger(), new TerritoryRule { Name = "dach", Team = Dach, Countries = [new CountryCode("DE")], Selection = RepSelection.WeightedRoundRobin });
         var lead = LeadBuilder.New().AtCompany(country: "DE").Build();
 
         var chosen = Enumerable.Range(0, 8).Select(_ => plan.AssignTo(lead)).ToArray();
@@ -125,7 +125,7 @@ public sealed class TerritoryRulesStrategyTests
     [Fact]
     public void AttributeMatching_RepsDeclareCoverage_OnlyCoveringRepsChosen()
     {
-        RoutingPlan NewPlan() => Routing.Plan(new AssignmentState(), b => b
+        RoutedPlan NewPlan() => Routing.Plan(new TestLedger(), b => b
             .AddReps([
                 Rep("hans") with { Countries = [new CountryCode("DE")], Languages = ["de"] },
                 Rep("joao") with { Countries = [new CountryCode("BR")], Products = ["crm-pro"] },
@@ -137,6 +137,6 @@ public sealed class TerritoryRulesStrategyTests
         Assert.Equal(new[] { "joao", "any", "joao" }, Enumerable.Range(0, 3).Select(_ => plan.AssignTo(brazilianProLead)).ToArray());
         var (result, explanation) = NewPlan().Explain(LeadBuilder.New().AtCompany(country: "DE").WithContact(language: "en").Build());
         Assert.Equal(Id("any"), result.RepId);
-        Assert.Contains(new SkippedRep(Id("hans"), "attribute-matching", RepSkipReason.AttributesNotCovered), explanation.Skipped);
+        Assert.Contains(Skipped(Id("hans"), "attribute-matching", RepSkipReason.AttributesNotCovered), explanation.Skipped);
     }
 }
