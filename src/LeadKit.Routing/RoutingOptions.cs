@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Routing.Json;
@@ -24,7 +25,7 @@ public sealed class RoutingOptions
     public IList<SalesRep> Reps { get; } = [];
 
     /// <summary>Builds the plan these options describe.</summary>
-    /// <exception cref="RoutingPlanException">The plan has problems.</exception>
+    /// <exception cref="ConfigurationException">The plan has problems.</exception>
     internal RoutingPlan BuildPlan(IAccountOwnerDirectory? owners)
     {
         var builder = new RoutingPlanBuilder();
@@ -35,7 +36,6 @@ public sealed class RoutingOptions
         }
 
         builder.AddReps(Reps);
-        var loaded = RoutingPlanJson.Load(PlanJson ?? string.Empty, builder, owners);
-        return loaded.Plan ?? throw new RoutingPlanException(loaded.Errors);
+        return RoutingPlanJson.Load(PlanJson ?? string.Empty, builder, owners).GetPlanOrThrow();
     }
 }

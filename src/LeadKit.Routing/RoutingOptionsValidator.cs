@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace LeadKit.Routing;
@@ -20,12 +21,12 @@ internal sealed class RoutingOptionsValidator : IValidateOptions<RoutingOptions>
             options.BuildPlan(NoAccountOwners.Instance);
             return ValidateOptionsResult.Success;
         }
-        catch (RoutingPlanException ex)
+        catch (ConfigurationException ex)
         {
-            var failures = new List<string>(ex.Errors.Count);
-            foreach (var error in ex.Errors)
+            var failures = new List<string>(ex.Problems.Length);
+            foreach (var problem in ex.Problems)
             {
-                failures.Add($"{nameof(RoutingOptions)}: {error}");
+                failures.Add($"{nameof(RoutingOptions)}: {problem}");
             }
 
             return ValidateOptionsResult.Fail(failures);

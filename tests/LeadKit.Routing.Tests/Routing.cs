@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Routing;
@@ -62,6 +63,12 @@ internal static class Routing
     /// <summary>What a decision says (rep, step, reason, queue), without the ledger change it carries.</summary>
     public static (SalesRepId Rep, string? DecidedBy, UnassignedReason Reason, string? Queue) Outcome(RoutingDecision decision)
         => (decision.RepId, decision.DecidedBy, decision.Reason, decision.Queue);
+
+    /// <summary>The field's value is one of <paramref name="values"/> (text ordinal ignoring case).</summary>
+    public static FieldCondition In(LeadField field, params string[] values) => FieldCondition.Create(field, FieldOperator.In, [.. values]);
+
+    /// <summary>The company has <paramref name="min"/> to <paramref name="max"/> employees.</summary>
+    public static FieldCondition Employees(double min, double max = int.MaxValue) => FieldCondition.Create(LeadField.EmployeeCount, FieldOperator.Between, [], min, max);
 
     public static ImmutableArray<T> Items<T>(params T[] items) => [.. items];
 }

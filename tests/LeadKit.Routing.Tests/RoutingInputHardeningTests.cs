@@ -23,14 +23,14 @@ public sealed class RoutingInputHardeningTests
     [InlineData("""{ "version": 1, "teams": [ null ], "steps": [ { "kind": "allReps" } ] }""", "$.teams[0]")]
     [InlineData("""{ "version": 1, "teams": [ { "id": "t", "members": [ null ] } ], "steps": [ { "kind": "allReps" } ] }""", "$.teams[0].members[0]")]
     [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ null ] } ] }""", "$.steps[0].rules[0]")]
-    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "countries": [ null ] } } ] } ] }""", "$.steps[0].rules[0].when.countries[0]")]
-    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "regions": [ null ] } } ] } ] }""", "$.steps[0].rules[0].when.regions[0]")]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "field": "company.country", "op": "in", "values": [ null ] } } ] } ] }""", "$.steps[0].rules[0].when.values[0]")]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "any": [ null ] } } ] } ] }""", "$.steps[0].rules[0].when.any[0]")]
     public void Load_NullArrayEntry_IsAnErrorWithItsPath(string json, string path)
     {
         var loaded = RoutingPlanJson.Load(json, Builder());
 
         Assert.False(loaded.Succeeded);
-        Assert.Contains(loaded.Errors, e => e.Path == path);
+        Assert.Contains(loaded.Problems, e => e.Path == path);
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class RoutingInputHardeningTests
         var loaded = RoutingPlanJson.Load(json, Builder());
 
         Assert.False(loaded.Succeeded);
-        Assert.All(loaded.Errors, e => Assert.StartsWith("$", e.Path, StringComparison.Ordinal));
+        Assert.All(loaded.Problems, e => Assert.StartsWith("$", e.Path, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -52,10 +52,10 @@ public sealed class RoutingInputHardeningTests
         const string json = """{ "version": 1, "steps": [ { "kind": "allReps" } ] }""";
 
         var fromText = RoutingPlanJson.Load("\uFEFF" + json, Builder());
-        var fromBytes = RoutingPlanJson.LoadUtf8([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(json)], Builder());
+        var fromBytes = RoutingPlanJson.LoadUtf8((byte[])[.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(json)], Builder());
 
-        Assert.True(fromText.Succeeded, string.Join(Environment.NewLine, fromText.Errors));
-        Assert.True(fromBytes.Succeeded, string.Join(Environment.NewLine, fromBytes.Errors));
+        Assert.True(fromText.Succeeded, string.Join(Environment.NewLine, fromText.Problems));
+        Assert.True(fromBytes.Succeeded, string.Join(Environment.NewLine, fromBytes.Problems));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RoutingInputHardeningTests
         var fromBytes = RoutingPlanJson.LoadUtf8(invalidUtf8, Builder());
 
         Assert.False(fromRaw.Succeeded);
-        Assert.Contains(fromEscaped.Errors, e => e.Path == "$.options.name");
+        Assert.Contains(fromEscaped.Problems, e => e.Path == "$.options.name");
         Assert.False(fromBytes.Succeeded);
     }
 
@@ -84,7 +84,7 @@ public sealed class RoutingInputHardeningTests
     {
         var loaded = RoutingPlanJson.Load(json, Builder());
 
-        var error = Assert.Single(loaded.Errors);
+        var error = Assert.Single(loaded.Problems);
         Assert.Equal(path, error.Path);
         Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("LeadKit.", error.Message, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class RoutingInputHardeningTests
         var loaded = RoutingPlanJson.Load(json, Builder());
 
         Assert.False(loaded.Succeeded);
-        var error = Assert.Single(loaded.Errors);
+        var error = Assert.Single(loaded.Problems);
         Assert.Equal("$.options", error.Path[..9]);
         Assert.DoesNotContain(name, error.Message, StringComparison.Ordinal);
     }
@@ -113,18 +113,18 @@ public sealed class RoutingInputHardeningTests
     [InlineData("tab\there")]
     public void Build_ControlOrBidiCharacterInStepOrRuleName_Refused(string name)
     {
-        var stepName = Assert.Throws<RoutingPlanException>(() => Builder().AddAllReps(RepSelection.RoundRobin, name).Build());
-        var ruleName = Assert.Throws<RoutingPlanException>(() => Builder()
+        var stepName = Assert.Throws<ConfigurationException>(() => Builder().AddAllReps(RepSelection.RoundRobin, name).Build());
+        var ruleName = Assert.Throws<ConfigurationException>(() => Builder()
             .AddTeam(new SalesTeamId("t"), Id("hans"))
             .AddTerritoryRules([new TerritoryRule { Name = name, Team = new("t") }])
             .Build());
         var options = Builder().AddAllReps(RepSelection.RoundRobin);
         options.Options.Name = name;
-        var planName = Assert.Throws<RoutingPlanException>(options.Build);
+        var planName = Assert.Throws<ConfigurationException>(options.Build);
 
-        Assert.Equal("$.steps[0].name", Assert.Single(stepName.Errors).Path);
-        Assert.Equal("$.steps[0].rules[0].name", Assert.Single(ruleName.Errors).Path);
-        Assert.Equal("$.options.name", Assert.Single(planName.Errors).Path);
+        Assert.Equal("$.steps[0].name", Assert.Single(stepName.Problems).Path);
+        Assert.Equal("$.steps[0].rules[0].name", Assert.Single(ruleName.Problems).Path);
+        Assert.Equal("$.options.name", Assert.Single(planName.Problems).Path);
         Assert.DoesNotContain(name, stepName.Message + ruleName.Message + planName.Message, StringComparison.Ordinal);
     }
 
@@ -137,7 +137,7 @@ public sealed class RoutingInputHardeningTests
             .AddTeamStep(new SalesTeamId("unknown-" + Secret), RepSelection.LoadBalancing, "s")
             .AddAllReps(RepSelection.LoadBalancing);
 
-        var error = Assert.Throws<RoutingPlanException>(builder.Build);
+        var error = Assert.Throws<ConfigurationException>(builder.Build);
         var release = Assert.Throws<InvalidOperationException>(() => state.ReleaseLead(Id(Secret)));
         var loaded = RoutingPlanJson.Load(
             $$"""{ "version": 1, "steps": [ { "kind": "{{Secret}}" }, { "kind": "allReps", "selection": "{{Secret}}" } ], "options": { "capacityPeriod": "{{Secret}}" } }""",
@@ -145,8 +145,8 @@ public sealed class RoutingInputHardeningTests
 
         Assert.DoesNotContain("example.com", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("example.com", release.Message, StringComparison.Ordinal);
-        Assert.Equal(3, loaded.Errors.Count);
-        Assert.All(loaded.Errors, e => Assert.DoesNotContain("example.com", e.Message, StringComparison.Ordinal));
+        Assert.Equal(3, loaded.Problems.Length);
+        Assert.All(loaded.Problems, e => Assert.DoesNotContain("example.com", e.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -301,12 +301,12 @@ public sealed class RoutingInputHardeningTests
     [Fact]
     public void Build_TeamIdWithBidiOverride_Refused()
     {
-        var error = Assert.Throws<RoutingPlanException>(() => Builder()
+        var error = Assert.Throws<ConfigurationException>(() => Builder()
             .AddTeam(new SalesTeamId("dach‮xe"), Id("hans"))
             .AddAllReps(RepSelection.RoundRobin)
             .Build());
 
-        Assert.Equal("$.teams[0].id", Assert.Single(error.Errors).Path);
+        Assert.Equal("$.teams[0].id", Assert.Single(error.Problems).Path);
     }
 
     private sealed class Delegating(IRoutingStrategy inner) : IRoutingStrategy

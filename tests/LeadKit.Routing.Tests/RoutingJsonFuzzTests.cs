@@ -23,7 +23,7 @@ public sealed class RoutingJsonFuzzTests
           "teams": [ { "id": "dach", "members": ["hans", "greta"] } ],
           "steps": [
             { "kind": "territoryRules", "rules": [
-              { "name": "dach", "when": { "countries": ["DE", "AT"], "regions": ["Bavaria"], "minEmployees": 5 }, "team": "dach", "selection": "weightedRoundRobin" } ] },
+              { "name": "dach", "when": { "all": [ { "field": "company.country", "op": "in", "values": ["DE", "AT"] }, { "field": "company.region", "op": "equals", "value": "Bavaria" }, { "not": { "field": "company.employeeCount", "op": "atMost", "max": 5 } } ] }, "team": "dach", "selection": "weightedRoundRobin" } ] },
             { "kind": "allReps", "name": "everyone" }
           ]
         }
@@ -45,7 +45,7 @@ public sealed class RoutingJsonFuzzTests
             : RoutingPlanJson.LoadUtf8(bytes, Builder());
 
         Assert.Equal(!mustFail, loaded.Succeeded);
-        Assert.All(loaded.Errors, e =>
+        Assert.All(loaded.Problems, e =>
         {
             Assert.StartsWith("$", e.Path, StringComparison.Ordinal);
             Assert.DoesNotContain("System.", e.Message, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using LeadKit.Abstractions.Configuration;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Routing;
@@ -17,31 +19,38 @@ public sealed class RoutingPlanBuilderTests
             .AddTeamStep(new SalesTeamId("apac"), RepSelection.RoundRobin)
             .AddTeamStep(new SalesTeamId("emea"), RepSelection.LoadBalancing, "balanced")
             .AddTerritoryRules([
-                new TerritoryRule { Name = "dach", Team = new SalesTeamId("nowhere"), Countries = [new CountryCode("DE")] },
-                new TerritoryRule { Name = "dach", Team = new SalesTeamId("emea"), Languages = ["DE"], MinEmployees = 10, MaxEmployees = 5 }]);
+                new TerritoryRule { Name = "dach", Team = new SalesTeamId("nowhere"), When = In(LeadField.Country, "DE") },
+                new TerritoryRule
+                {
+                    Name = "dach",
+                    Team = new SalesTeamId("emea"),
+                    When = FieldCondition.All(In(LeadField.Language, string.Empty), FieldCondition.Create(LeadField.EmployeeCount, FieldOperator.Between, [], 10, 5)),
+                }]);
 
-        var error = Assert.Throws<RoutingPlanException>(builder.Build);
+        var error = Assert.Throws<ConfigurationException>(builder.Build);
 
         Assert.Equal(
             new[]
             {
                 "$.options.defaultQueue", "$.reps[1].id", "$.teams[0].members[1]", "$.steps[0].team", "$.steps[1].selection",
-                "$.steps[2].rules[0].team", "$.steps[2].rules[1].name", "$.steps[2].rules[1].when.languages[0]", "$.steps[2].rules[1].when.minEmployees",
+                "$.steps[2].rules[0].team", "$.steps[2].rules[1].name", "$.steps[2].rules[1].when.all[0].values[0]", "$.steps[2].rules[1].when.all[1].max",
             },
-            error.Errors.Select(e => e.Path).ToArray());
-        Assert.Contains("DefaultQueue", error.Errors[0].Message, StringComparison.Ordinal);
-        Assert.Contains("not a rep of the plan", error.Errors[2].Message, StringComparison.Ordinal);
-        Assert.Contains("Unknown team", error.Errors[3].Message, StringComparison.Ordinal);
-        Assert.All(error.Errors, e => Assert.DoesNotContain("ghost", e.Message, StringComparison.Ordinal)); // the path names it
-        Assert.Contains("MaxOpenLeads", error.Errors[4].Message, StringComparison.Ordinal);
+            error.Problems.Select(e => e.Path).ToArray());
+        Assert.Equal(ConfigurationProblemCodes.InvalidValue, error.Problems[0].Code);
+        Assert.Equal(ConfigurationProblemCodes.UnknownReference, error.Problems[2].Code);
+        Assert.Equal(ConfigurationProblemCodes.UnknownReference, error.Problems[3].Code);
+        Assert.Equal(ConfigurationProblemCodes.DuplicateName, error.Problems[6].Code);
+        Assert.Equal(ConfigurationProblemCodes.OutOfRange, error.Problems[8].Code);
+        Assert.All(error.Problems, e => Assert.DoesNotContain("ghost", e.Message, StringComparison.Ordinal)); // the path names it
+        Assert.Contains("MaxOpenLeads", error.Problems[4].Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Build_NoSteps_Fails()
     {
-        var error = Assert.Throws<RoutingPlanException>(() => new RoutingPlanBuilder().AddRep(Rep("ana")).Build());
+        var error = Assert.Throws<ConfigurationException>(() => new RoutingPlanBuilder().AddRep(Rep("ana")).Build());
 
-        Assert.Equal("$.steps", Assert.Single(error.Errors).Path);
+        Assert.Equal("$.steps", Assert.Single(error.Problems).Path);
     }
 
     [Fact]
@@ -49,9 +58,9 @@ public sealed class RoutingPlanBuilderTests
     {
         var builder = new RoutingPlanBuilder().AddRep(Rep("ana")).AddAllReps(RepSelection.RoundRobin).AddAllReps(RepSelection.LoadBalancing);
 
-        var error = Assert.Throws<RoutingPlanException>(builder.Build);
+        var error = Assert.Throws<ConfigurationException>(builder.Build);
 
-        Assert.Contains(error.Errors, e => e.Path == "$.steps[1].name");
+        Assert.Contains(error.Problems, e => e.Path == "$.steps[1].name");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Routing;
@@ -20,8 +21,8 @@ public sealed class RoutingPlanJsonTests
           "steps": [
             { "kind": "accountOwnership" },
             { "kind": "territoryRules", "rules": [
-              { "name": "dach-enterprise", "when": { "countries": ["DE", "AT", "CH"], "minEmployees": 500 }, "team": "dach", "selection": "weightedRoundRobin" },
-              { "name": "webinar-pt", "when": { "sources": ["webinar"], "languages": ["pt"] }, "team": "inbound" }
+              { "name": "dach-enterprise", "when": { "all": [ { "field": "company.country", "op": "in", "values": ["DE", "AT", "CH"] }, { "field": "company.employeeCount", "op": "atLeast", "min": 500 } ] }, "team": "dach", "selection": "weightedRoundRobin" },
+              { "name": "webinar-pt", "when": { "all": [ { "field": "source", "op": "equals", "value": "webinar" }, { "field": "contact.language", "op": "equals", "value": "pt" } ] }, "team": "inbound" }
             ] },
             { "kind": "allReps", "name": "everyone", "selection": "roundRobin" }
           ]
@@ -36,7 +37,7 @@ public sealed class RoutingPlanJsonTests
     {
         var loaded = RoutingPlanJson.Load(Document, Builder(), new OneOwner(new AccountId("acme"), Id("carla")));
 
-        Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Errors));
+        Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Problems));
         var plan = new RoutedPlan(loaded.Plan!, new TestLedger());
         Assert.Equal("emea-inbound", plan.Plan.Name);
         Assert.Equal(["account-ownership", "territory-rules", "everyone"], plan.Steps.Select(s => s.Name));
@@ -52,7 +53,7 @@ public sealed class RoutingPlanJsonTests
         var loaded = RoutingPlanJson.Load("""{ "version": 1, "steps": [ { "kind": "allReps", "script": "rm -rf /" } ] }""", Builder());
 
         Assert.False(loaded.Succeeded);
-        var error = Assert.Single(loaded.Errors);
+        var error = Assert.Single(loaded.Problems);
         Assert.Equal("$.steps[0].script", error.Path);
     }
 
@@ -61,13 +62,13 @@ public sealed class RoutingPlanJsonTests
     {
         const string json = """
             {
-              "version": 2,
+              "version": 1,
               "options": { "capacityPeriod": "fortnight" },
               "teams": [ { "id": "dach", "members": ["hans", "", "nobody"] } ],
               "steps": [
                 { "kind": "lottery" },
                 { "kind": "team", "team": "dach", "selection": "random" },
-                { "kind": "territoryRules", "rules": [ { "name": "x", "when": { "countries": ["de"], "sources": ["Web Inar"] }, "team": "apac" } ] },
+                { "kind": "territoryRules", "rules": [ { "name": "x", "when": { "all": [ { "field": "company.country", "op": "in", "values": [""] }, { "field": "company.size", "op": "in", "values": ["x"] } ] }, "team": "apac" } ] },
                 { "kind": "accountOwnership" }
               ]
             }
@@ -78,23 +79,23 @@ public sealed class RoutingPlanJsonTests
         Assert.Equal(
             new[]
             {
-                "$.version", "$.options.capacityPeriod", "$.teams[0].members[1]", "$.steps[0].kind", "$.steps[1].selection",
-                "$.steps[2].rules[0].when.countries[0]", "$.steps[2].rules[0].when.sources[0]", "$.steps[3]",
+                "$.options.capacityPeriod", "$.teams[0].members[1]", "$.steps[0].kind", "$.steps[1].selection",
+                "$.steps[2].rules[0].when.all[1].field", "$.steps[3]",
                 "$.teams[0].members[2]", "$.steps[2].rules[0].team",
             },
-            loaded.Errors.Select(e => e.Path).ToArray());
-        Assert.All(loaded.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+            loaded.Problems.Select(e => e.Path).ToArray());
+        Assert.All(loaded.Problems, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
     }
 
     [Fact]
     public void Load_TooLongOrTooDeep_Rejected()
     {
-        var tooLong = RoutingPlanJson.Load(new string(' ', RoutingPlanJson.MaximumLength + 1), Builder());
+        var tooLong = RoutingPlanJson.Load(new string(' ', RoutingPlanJson.MaximumBytes + 1), Builder());
         var tooDeep = RoutingPlanJson.Load("""{ "version": 1, "teams": [ { "id": "t", "members": """ + new string('[', 40) + new string(']', 40) + "} ] }", Builder());
 
-        Assert.Contains("at most", Assert.Single(tooLong.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(ConfigurationProblemCodes.TooLarge, Assert.Single(tooLong.Problems).Code);
         Assert.False(tooDeep.Succeeded);
-        Assert.StartsWith("$.teams[0].members", Assert.Single(tooDeep.Errors).Path, StringComparison.Ordinal);
+        Assert.StartsWith("$.teams[0].members", Assert.Single(tooDeep.Problems).Path, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class RoutingPlanJsonTests
     {
         var loaded = RoutingPlanJson.Load("""{ "version": 1, "steps": [ { "kind": 3 } ] }""", Builder());
 
-        Assert.Equal("$.steps[0].kind", Assert.Single(loaded.Errors).Path);
+        Assert.Equal("$.steps[0].kind", Assert.Single(loaded.Problems).Path);
     }
 
     [Fact]
@@ -122,6 +123,46 @@ public sealed class RoutingPlanJsonTests
         Assert.True(provider.TryReplace(good));
         Assert.Equal("v2", provider.Current.Name);
         Assert.Equal("ines", router.AssignTo()); // same pool name and state: the rotation continues
+    }
+
+    [Theory]
+    [InlineData("""{ "steps": [ { "kind": "allReps" } ] }""", "$.version", ConfigurationProblemCodes.UnsupportedVersion)]
+    [InlineData("""{ "version": 2, "steps": [ { "kind": "allReps" } ] }""", "$.version", ConfigurationProblemCodes.UnsupportedVersion)]
+    [InlineData("""{ "version": 1 }""", "$.steps", ConfigurationProblemCodes.Required)]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "field": "company.country", "op": "in", "values": ["DE"], "script": "x" } } ] } ] }""", "$.steps[0].rules[0].when.script", ConfigurationProblemCodes.UnknownProperty)]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "field": "company.country", "op": "atLeast", "min": 3 } } ] } ] }""", "$.steps[0].rules[0].when.op", ConfigurationProblemCodes.Conflict)]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "field": "company.country", "op": "in", "values": ["DE"], "all": [] } } ] } ] }""", "$.steps[0].rules[0].when", ConfigurationProblemCodes.Conflict)]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "allReps", "team": "t" } ] }""", "$.steps[0].team", ConfigurationProblemCodes.UnknownProperty)]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "lottery" } ] }""", "$.steps[0].kind", ConfigurationProblemCodes.UnknownType)]
+    public void Load_Problem_HasItsPathAndStableCode(string json, string path, string code)
+    {
+        var builder = new RoutingPlanBuilder().AddReps([Rep("hans")]).AddTeam(new SalesTeamId("t"), Id("hans"));
+
+        var problem = Assert.Single(RoutingPlanJson.Load(json, builder).Problems);
+
+        Assert.Equal((path, code), (problem.Path, problem.Code));
+    }
+
+    [Fact]
+    public async Task LoadAsync_Stream_ReadsTheSamePlanAsText()
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Document));
+
+        var loaded = await RoutingPlanJson.LoadAsync(stream, Builder(), new OneOwner(new AccountId("acme"), Id("carla")));
+
+        Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Problems));
+        Assert.Equal(["account-ownership", "territory-rules", "everyone"], loaded.Plan!.Steps.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void GetPlanOrThrow_Problems_ThrowConfigurationExceptionWithEveryProblem()
+    {
+        var loaded = RoutingPlanJson.Load("""{ "version": 1, "steps": [ { "kind": "team", "team": "missing" } ] }""", Builder());
+
+        var error = Assert.Throws<ConfigurationException>(loaded.GetPlanOrThrow);
+
+        Assert.Equal(loaded.Problems, error.Problems);
+        Assert.Equal(ConfigurationProblemCodes.UnknownReference, Assert.Single(error.Problems).Code);
     }
 
     private sealed class OneOwner(AccountId account, SalesRepId owner) : IAccountOwnerDirectory

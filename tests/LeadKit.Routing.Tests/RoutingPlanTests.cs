@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Sources;
@@ -36,7 +37,7 @@ public sealed class RoutingPlanTests
         var plan = Plan(new TestLedger(), b => b
             .AddReps([Rep("ana")])
             .AddTeam(new SalesTeamId("t"), Id("ana"))
-            .AddTerritoryRules([new TerritoryRule { Name = "webinars", Team = new SalesTeamId("t"), Sources = [LeadSource.Webinar] }]));
+            .AddTerritoryRules([new TerritoryRule { Name = "webinars", Team = new SalesTeamId("t"), When = In(LeadField.Source, LeadSource.Webinar.Value!) }]));
 
         var result = plan.Assign(LeadBuilder.New().From(LeadSource.Blog).Build(), Now);
 

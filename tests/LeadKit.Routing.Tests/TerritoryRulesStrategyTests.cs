@@ -1,5 +1,8 @@
 using LeadKit.Abstractions.Routing;
+using FsCheck;
+using FsCheck.Xunit;
 using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sources;
@@ -30,8 +33,8 @@ public sealed class TerritoryRulesStrategyTests
     {
         var plan = Plan(
             new TestLedger(),
-            new TerritoryRule { Name = "dach", Team = Dach, Countries = [new CountryCode("DE"), new CountryCode("AT")] },
-            new TerritoryRule { Name = "enterprise", Team = Enterprise, MinEmployees = 1000 });
+            new TerritoryRule { Name = "dach", Team = Dach, When = In(LeadField.Country, "DE", "AT") },
+            new TerritoryRule { Name = "enterprise", Team = Enterprise, When = Employees(1000) });
 
         var (result, explanation) = plan.Explain(LeadBuilder.New().AtCompany(employees: 5000, country: "DE").Build());
 
@@ -43,7 +46,7 @@ public sealed class TerritoryRulesStrategyTests
     [Fact]
     public void Rules_CompanySize_RoutesEnterpriseAccounts()
     {
-        var plan = Plan(new TestLedger(), new TerritoryRule { Name = "enterprise", Team = Enterprise, MinEmployees = 1000, MaxEmployees = 100_000 });
+        var plan = Plan(new TestLedger(), new TerritoryRule { Name = "enterprise", Team = Enterprise, When = Employees(1000, 100_000) });
 
         Assert.Equal("erik", plan.AssignTo(LeadBuilder.New().AtCompany(employees: 1000).Build()));
         Assert.Equal("ines", plan.AssignTo(LeadBuilder.New().AtCompany(employees: 999).Build()));
@@ -60,11 +63,11 @@ public sealed class TerritoryRulesStrategyTests
     {
         var rule = condition switch
         {
-            "region" => new TerritoryRule { Name = "r", Team = Brazil, Regions = ["SP"] },
-            "industry" => new TerritoryRule { Name = "r", Team = Brazil, Industries = ["retail"] },
-            "source" => new TerritoryRule { Name = "r", Team = Brazil, Sources = [LeadSource.Webinar] },
-            "language" => new TerritoryRule { Name = "r", Team = Brazil, Languages = ["pt"] },
-            _ => new TerritoryRule { Name = "r", Team = Brazil, Products = ["crm-pro"] },
+            "region" => new TerritoryRule { Name = "r", Team = Brazil, When = In(LeadField.Region, "SP") },
+            "industry" => new TerritoryRule { Name = "r", Team = Brazil, When = In(LeadField.Industry, "retail") },
+            "source" => new TerritoryRule { Name = "r", Team = Brazil, When = In(LeadField.Source, LeadSource.Webinar.Value!) },
+            "language" => new TerritoryRule { Name = "r", Team = Brazil, When = In(LeadField.Language, "pt") },
+            _ => new TerritoryRule { Name = "r", Team = Brazil, When = FieldCondition.Custom(new CustomFieldKey("product"), FieldOperator.In, ["crm-pro"]) },
         };
         var plan = Plan(new TestLedger(), rule);
         var matching = condition switch
@@ -88,6 +91,38 @@ public sealed class TerritoryRulesStrategyTests
         Assert.Equal("ines", plan.AssignTo(other.Build()));
     }
 
+    [Theory]
+    [InlineData("Bavaria", "BAVARIA")]
+    [InlineData("sp", "SP")]
+    [InlineData("crm-pro", "CRM-Pro")]
+    public void Rules_TextConditions_CompareIgnoringCaseLikeScoring(string ruleValue, string leadValue)
+    {
+        // Routing compared industries, languages and products case-sensitively before it used FieldCondition.
+        var region = new TerritoryRule { Name = "r", Team = Brazil, When = In(LeadField.Region, ruleValue) };
+        var product = new TerritoryRule { Name = "p", Team = Enterprise, When = FieldCondition.Custom(new CustomFieldKey("product"), FieldOperator.In, [ruleValue]) };
+        var industry = new TerritoryRule { Name = "i", Team = Brazil, When = In(LeadField.Industry, "Retail") };
+
+        Assert.Equal("joao", Plan(new TestLedger(), region).AssignTo(LeadBuilder.New().AtCompany(region: leadValue).Build()));
+        Assert.Equal("erik", Plan(new TestLedger(), product).AssignTo(LeadBuilder.New().WithField("product", CustomFieldValue.FromText(leadValue)).Build()));
+        Assert.Equal("joao", Plan(new TestLedger(), industry).AssignTo(LeadBuilder.New().AtCompany(industry: "retail").Build()));
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Rules_AnyCondition_RoutesExactlyWhenFieldConditionMatches(NonEmptyString country, NonEmptyString ruleCountry, bool negate)
+    {
+        // FieldCondition.Matches is the reference semantics: the territory step agrees with it for every lead.
+        if (string.IsNullOrWhiteSpace(country.Get) || string.IsNullOrWhiteSpace(ruleCountry.Get))
+        {
+            return true; // a lead cannot hold a blank region; the builder refuses a blank value
+        }
+
+        var condition = FieldCondition.Create(LeadField.Region, negate ? FieldOperator.NotIn : FieldOperator.In, [ruleCountry.Get]);
+        var plan = Plan(new TestLedger(), new TerritoryRule { Name = "r", Team = Brazil, When = condition });
+        var lead = LeadBuilder.New().AtCompany(country: "BR", region: country.Get).Build();
+
+        return (plan.AssignTo(lead) == "joao") == condition.Matches(lead);
+    }
+
     [Fact]
     public void Rules_MatchedTeamHasNobodyEligible_LaterRulesNotTriedAndChainFallsBack()
     {
@@ -98,8 +133,8 @@ public sealed class TerritoryRulesStrategyTests
             .AddTeam(Enterprise, Id("erik"))
             .AddTeam(Inbound, Id("ines"))
             .AddTerritoryRules([
-                new TerritoryRule { Name = "dach", Team = Dach, Countries = [new CountryCode("DE")] },
-                new TerritoryRule { Name = "germany-too", Team = Enterprise, Countries = [new CountryCode("DE")] }])
+                new TerritoryRule { Name = "dach", Team = Dach, When = In(LeadField.Country, "DE") },
+                new TerritoryRule { Name = "germany-too", Team = Enterprise, When = In(LeadField.Country, "DE") }])
             .AddTeamStep(Inbound, RepSelection.RoundRobin));
 
         var (result, explanation) = plan.Explain(LeadBuilder.New().AtCompany(country: "DE").Build());
@@ -113,7 +148,7 @@ public sealed class TerritoryRulesStrategyTests
     [Fact]
     public void Rules_WeightedSelectionInsideTeam_SharesByWeight()
     {
-        var plan = Plan(new TestLedger(), new TerritoryRule { Name = "dach", Team = Dach, Countries = [new CountryCode("DE")], Selection = RepSelection.WeightedRoundRobin });
+        var plan = Plan(new TestLedger(), new TerritoryRule { Name = "dach", Team = Dach, When = In(LeadField.Country, "DE"), Selection = RepSelection.WeightedRoundRobin });
         var lead = LeadBuilder.New().AtCompany(country: "DE").Build();
 
         var chosen = Enumerable.Range(0, 8).Select(_ => plan.AssignTo(lead)).ToArray();
