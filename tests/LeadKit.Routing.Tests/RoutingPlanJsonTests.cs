@@ -118,10 +118,13 @@ public sealed class RoutingPlanJsonTests
         var bad = RoutingPlanJson.Load("""{ "version": 1, "steps": [ { "kind": "team", "team": "missing" } ] }""", new RoutingPlanBuilder().AddReps([Rep("hans"), Rep("ines")]));
         Assert.False(provider.TryReplace(bad));
         Assert.Same(original.Plan, provider.Current);
+        Assert.Equal("$.steps[0].team", Assert.Single(provider.Status.LastRejection!.Problems).Path);
+        Assert.Equal(1, provider.Status.Version);
 
         var good = RoutingPlanJson.Load("""{ "version": 1, "options": { "name": "v2" }, "steps": [ { "kind": "allReps" } ] }""", new RoutingPlanBuilder().AddReps([Rep("hans"), Rep("ines")]));
         Assert.True(provider.TryReplace(good));
         Assert.Equal("v2", provider.Current.Name);
+        Assert.Equal(2, provider.Status.Version);
         Assert.Equal("ines", router.AssignTo()); // same pool name and state: the rotation continues
     }
 
