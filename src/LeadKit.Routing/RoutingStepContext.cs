@@ -47,9 +47,7 @@ public sealed class RoutingStepContext
     }
 
     /// <summary>Gets the full path of a path below the step (<c>$.steps[2].rules[0].when</c>).</summary>
-    /// <param name="relativePath">The path below the step, or empty for the step itself.</param>
-    /// <returns>The path.</returns>
-    public string PathOf(string relativePath)
+    internal string PathOf(string relativePath)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         return relativePath.Length == 0 ? Path : $"{Path}.{relativePath}";

@@ -84,4 +84,23 @@ public sealed class RoutingPlanBuilderTests
 
         Assert.Equal("triage", new RoutedPlan(plan, new TestLedger()).Assign(AnyLead(), Now).Queue);
     }
+
+    [Fact]
+    public void OptionsValidate_InvalidOptions_ProblemsAtTheirPropertiesWithCodesAndNoValues()
+    {
+        var options = new RoutingPlanOptions { Name = "bad\u001b[31m", CapacityPeriod = (CapacityPeriod)9, DefaultQueue = " ", ProductField = default };
+
+        var problems = options.Validate();
+
+        Assert.Equal(
+            [
+                ("RoutingPlanOptions.Name", ConfigurationProblemCodes.InvalidValue),
+                ("RoutingPlanOptions.CapacityPeriod", ConfigurationProblemCodes.InvalidValue),
+                ("RoutingPlanOptions.DefaultQueue", ConfigurationProblemCodes.InvalidValue),
+                ("RoutingPlanOptions.ProductField", ConfigurationProblemCodes.Required),
+            ],
+            problems.Select(p => (p.Path, p.Code)));
+        Assert.All(problems, p => Assert.DoesNotContain("[31m", p.Message, StringComparison.Ordinal));
+        Assert.Empty(new RoutingPlanOptions().Validate());
+    }
 }
