@@ -23,7 +23,7 @@ public sealed class AccountOwnershipStrategyTests
     [Fact]
     public void AccountOwnership_LeadFromCustomerAccount_GoesToAvailableOwner()
     {
-        var result = Plan().Assign(LeadBuilder.New().OfAccount("acme").Build(), Now);
+        var result = Plan().Route(LeadBuilder.New().OfAccount("acme").Build(), Now);
 
         Assert.Equal(Id("carla"), result.RepId);
         Assert.Equal("account-ownership", result.DecidedBy);

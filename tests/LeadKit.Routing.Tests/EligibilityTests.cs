@@ -15,10 +15,10 @@ public sealed class EligibilityTests
         var plan = TeamPlan(state, RepSelection.RoundRobin, Rep("ana", maxPerPeriod: 2), Rep("bruno"));
         var june = new DateTimeOffset(2026, 6, 30, 12, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(new[] { "ana", "bruno", "ana", "bruno", "bruno" }, Enumerable.Range(0, 5).Select(_ => plan.AssignTo(at: june)!).ToArray());
+        Assert.Equal(new[] { "ana", "bruno", "ana", "bruno", "bruno" }, Enumerable.Range(0, 5).Select(_ => plan.RouteTo(at: june)!).ToArray());
         Assert.Equal(Counters(2, 2, new DateOnly(2026, 6, 1), 2), state.GetCounters(Id("ana")));
 
-        Assert.Equal("ana", plan.AssignTo(at: june.AddDays(1))); // 1 July: a new period
+        Assert.Equal("ana", plan.RouteTo(at: june.AddDays(1))); // 1 July: a new period
         Assert.Equal(Counters(3, 3, new DateOnly(2026, 7, 1), 1), state.GetCounters(Id("ana")));
     }
 
@@ -33,9 +33,9 @@ public sealed class EligibilityTests
             b.AddRep(Rep("sp", maxPerPeriod: 1, availability: saoPaulo)).AddAllReps(RepSelection.RoundRobin);
         });
 
-        Assert.Equal("sp", plan.AssignTo(at: new DateTimeOffset(2026, 6, 2, 1, 0, 0, TimeSpan.Zero)));   // 1 June, 22:00 local
-        Assert.Null(plan.AssignTo(at: new DateTimeOffset(2026, 6, 2, 2, 59, 0, TimeSpan.Zero)));         // still 1 June locally
-        Assert.Equal("sp", plan.AssignTo(at: new DateTimeOffset(2026, 6, 2, 3, 0, 0, TimeSpan.Zero)));   // 2 June, 00:00 local
+        Assert.Equal("sp", plan.RouteTo(at: new DateTimeOffset(2026, 6, 2, 1, 0, 0, TimeSpan.Zero)));   // 1 June, 22:00 local
+        Assert.Null(plan.RouteTo(at: new DateTimeOffset(2026, 6, 2, 2, 59, 0, TimeSpan.Zero)));         // still 1 June locally
+        Assert.Equal("sp", plan.RouteTo(at: new DateTimeOffset(2026, 6, 2, 3, 0, 0, TimeSpan.Zero)));   // 2 June, 00:00 local
     }
 
     [Fact]
@@ -48,9 +48,9 @@ public sealed class EligibilityTests
             b.AddRep(Rep("ana", maxPerPeriod: 1)).AddAllReps(RepSelection.RoundRobin);
         });
 
-        Assert.Equal("ana", plan.AssignTo(at: new DateTimeOffset(2026, 6, 7, 23, 0, 0, TimeSpan.Zero))); // Sunday
+        Assert.Equal("ana", plan.RouteTo(at: new DateTimeOffset(2026, 6, 7, 23, 0, 0, TimeSpan.Zero))); // Sunday
         Assert.Equal(new DateOnly(2026, 6, 1), state.GetCounters(Id("ana")).PeriodStart);
-        Assert.Equal("ana", plan.AssignTo(at: new DateTimeOffset(2026, 6, 8, 0, 0, 0, TimeSpan.Zero)));  // Monday: new week
+        Assert.Equal("ana", plan.RouteTo(at: new DateTimeOffset(2026, 6, 8, 0, 0, 0, TimeSpan.Zero)));  // Monday: new week
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class EligibilityTests
         };
         var plan = TeamPlan(new TestLedger(), RepSelection.RoundRobin, Rep("lena", availability: berlin));
 
-        Assert.Equal("lena", plan.AssignTo(at: Now)); // Monday 12:00 UTC = 14:00 in Berlin (summer time)
+        Assert.Equal("lena", plan.RouteTo(at: Now)); // Monday 12:00 UTC = 14:00 in Berlin (summer time)
         var (result, explanation) = plan.Explain(AnyLead(), Now.AddHours(4)); // 18:00 in Berlin
         Assert.False(result.IsAssigned);
         Assert.Equal(UnassignedReason.NoEligibleRep, result.Reason);
@@ -90,7 +90,7 @@ public sealed class EligibilityTests
             b.AddRep(Rep("ana", availability: OutOfOfficeAround(Now))).AddAllReps(RepSelection.RoundRobin);
         });
 
-        Assert.Equal("ana", plan.AssignTo());
+        Assert.Equal("ana", plan.RouteTo());
     }
 
     [Fact]
@@ -98,12 +98,12 @@ public sealed class EligibilityTests
     {
         var state = new TestLedger();
         var plan = TeamPlan(state, RepSelection.RoundRobin, Rep("ana", maxOpen: 1));
-        Assert.Equal("ana", plan.AssignTo());
-        Assert.Null(plan.AssignTo());
+        Assert.Equal("ana", plan.RouteTo());
+        Assert.Null(plan.RouteTo());
 
         state.ReleaseLead(Id("ana"));
 
-        Assert.Equal("ana", plan.AssignTo());
+        Assert.Equal("ana", plan.RouteTo());
         Assert.Equal(2, state.GetCounters(Id("ana")).Assigned);
     }
 

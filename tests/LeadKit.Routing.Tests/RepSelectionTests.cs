@@ -37,7 +37,7 @@ public sealed class RepSelectionTests
         var before = TeamPlan(state, RepSelection.RoundRobin, Rep("ana"), Rep("bruno"), Rep("carla"));
         for (var i = 0; i < 4; i++)
         {
-            before.AssignTo(); // ana, bruno, carla, ana
+            before.RouteTo(); // ana, bruno, carla, ana
         }
 
         var after = TeamPlan(state, RepSelection.RoundRobin, Rep("ana"), Rep("bruno"), Rep("carla"), Rep("diego"));
@@ -64,7 +64,7 @@ public sealed class RepSelectionTests
     {
         var state = new TestLedger();
         var before = TeamPlan(state, RepSelection.WeightedRoundRobin, Rep("a"), Rep("b"));
-        Assert.Equal("a", before.AssignTo());
+        Assert.Equal("a", before.RouteTo());
 
         var after = TeamPlan(state, RepSelection.WeightedRoundRobin, Rep("a"), Rep("b"), Rep("c"));
 
@@ -81,9 +81,9 @@ public sealed class RepSelectionTests
         state.SetOpenLeads(Id("junior"), 1); // 1 / 4 = 0.25
         var plan = TeamPlan(state, RepSelection.LoadBalancing, Rep("senior", maxOpen: 10), Rep("junior", maxOpen: 4));
 
-        Assert.Equal("junior", plan.AssignTo()); // junior 2/4 = 0.5 ties senior 5/10
-        Assert.Equal("junior", plan.AssignTo()); // tie on ratio: fewer open leads wins (2 < 5)
-        Assert.Equal("senior", plan.AssignTo()); // junior 3/4 = 0.75 > 0.5
+        Assert.Equal("junior", plan.RouteTo()); // junior 2/4 = 0.5 ties senior 5/10
+        Assert.Equal("junior", plan.RouteTo()); // tie on ratio: fewer open leads wins (2 < 5)
+        Assert.Equal("senior", plan.RouteTo()); // junior 3/4 = 0.75 > 0.5
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class RepSelectionTests
         var plan = TeamPlan(state, RepSelection.RoundRobin, team.Reps);
         for (var i = 0; i < assignments; i++)
         {
-            plan.AssignTo();
+            plan.RouteTo();
         }
 
         var active = team.Reps.Where(r => r.IsActive).Select(r => state.GetCounters(r.Id).Assigned).ToArray();
@@ -124,7 +124,7 @@ public sealed class RepSelectionTests
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var n = 1; n <= assignments; n++)
         {
-            var rep = plan.AssignTo()!;
+            var rep = plan.RouteTo()!;
             counts[rep] = counts.GetValueOrDefault(rep) + 1;
             foreach (var r in team.Reps)
             {
@@ -147,7 +147,7 @@ public sealed class RepSelectionTests
         var assigned = 0;
         for (var i = 0; i < assignments; i++)
         {
-            assigned += plan.AssignTo() is null ? 0 : 1;
+            assigned += plan.RouteTo() is null ? 0 : 1;
         }
 
         var capacity = team.Reps.Sum(r => r.MaxOpenLeads!.Value);
@@ -164,7 +164,7 @@ public sealed class RepSelectionTests
         var eligible = team.Reps.Where(r => r.IsActive && r.Availability.OutOfOffice.IsEmpty).ToArray();
         for (var i = 0; i < assignments; i++)
         {
-            var chosen = plan.AssignTo();
+            var chosen = plan.RouteTo();
             var valid = chosen is null
                 ? eligible.All(r => state.GetCounters(r.Id).Open == r.MaxOpenLeads) // nobody only when every eligible rep is full
                 : eligible.Any(r => r.Id.Value == chosen);
@@ -184,14 +184,14 @@ public sealed class RepSelectionTests
         var plan = TeamPlan(state, selection, team.Reps);
         for (var i = 0; i < history; i++)
         {
-            plan.AssignTo();
+            plan.RouteTo();
         }
 
         var snapshot = state.ToJson();
         var lead = AnyLead();
-        var first = TeamPlan(TestLedger.FromJson(snapshot), selection, team.Reps).Assign(lead, Now);
-        var second = TeamPlan(TestLedger.FromJson(snapshot), selection, team.Reps).Assign(lead, Now);
-        var original = plan.Assign(lead, Now);
+        var first = TeamPlan(TestLedger.FromJson(snapshot), selection, team.Reps).Route(lead, Now);
+        var second = TeamPlan(TestLedger.FromJson(snapshot), selection, team.Reps).Route(lead, Now);
+        var original = plan.Route(lead, Now);
         Assert.Equal(Outcome(first), Outcome(second));
         Assert.Equal(Outcome(first), Outcome(original));
         return true;

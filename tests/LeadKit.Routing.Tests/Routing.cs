@@ -109,12 +109,12 @@ internal sealed class RoutedPlan(RoutingPlanProvider plans, TestLedger ledger)
 
     public IReadOnlyList<IRoutingStrategy> Steps => Plan.Steps;
 
-    public RoutingDecision Assign(Lead lead, DateTimeOffset at, RoutingExplanation? explanation = null)
+    public RoutingDecision Route(Lead lead, DateTimeOffset at, RoutingExplanation? explanation = null)
         => _router.RouteAsync(lead, at, explanation).AsTask().GetAwaiter().GetResult();
 
-    public string? AssignTo(Lead? lead = null, DateTimeOffset? at = null)
+    public string? RouteTo(Lead? lead = null, DateTimeOffset? at = null)
     {
-        var result = Assign(lead ?? Routing.AnyLead(), at ?? Routing.Now);
+        var result = Route(lead ?? Routing.AnyLead(), at ?? Routing.Now);
         return result.IsAssigned ? result.RepId.Value : null;
     }
 
@@ -124,7 +124,7 @@ internal sealed class RoutedPlan(RoutingPlanProvider plans, TestLedger ledger)
         var chosen = new string[count];
         for (var i = 0; i < count; i++)
         {
-            chosen[i] = AssignTo() ?? "-";
+            chosen[i] = RouteTo() ?? "-";
         }
 
         return chosen;
@@ -133,7 +133,7 @@ internal sealed class RoutedPlan(RoutingPlanProvider plans, TestLedger ledger)
     public (RoutingDecision Result, RoutingExplanation Explanation) Explain(Lead lead, DateTimeOffset? at = null)
     {
         var explanation = new RoutingExplanation();
-        var result = Assign(lead, at ?? Routing.Now, explanation);
+        var result = Route(lead, at ?? Routing.Now, explanation);
         return (result, explanation);
     }
 }

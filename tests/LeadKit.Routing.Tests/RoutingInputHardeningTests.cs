@@ -229,7 +229,7 @@ public sealed class RoutingInputHardeningTests
         state.SetOpenLeads(Id("a"), int.MaxValue);
 
         var (result, explanation) = plan.Explain(AnyLead());
-        var roundRobin = Plan(state, b => b.AddReps([Rep("a")]).AddAllReps(RepSelection.RoundRobin)).AssignTo();
+        var roundRobin = Plan(state, b => b.AddReps([Rep("a")]).AddAllReps(RepSelection.RoundRobin)).RouteTo();
 
         Assert.Equal("b", result.RepId.Value);
         Assert.Contains(explanation.Skipped, s => s.RepId == Id("a") && s.Reason == RepSkipReason.CounterLimitReached);
@@ -239,14 +239,14 @@ public sealed class RoutingInputHardeningTests
     }
 
     [Fact]
-    public void PluginStep_Assignment_IsCountedLikeABuiltIn_AndCanBeReleased()
+    public void PluginStep_Choice_IsCountedLikeABuiltIn_AndCanBeReleased()
     {
         var state = new TestLedger();
         var plan = Plan(state, b => b.AddReps([Rep("ivo"), Rep("ines")])
             .AddStep(_ => new FixedRepStep(Id("ivo")))
             .AddAllReps(RepSelection.RoundRobin));
 
-        var result = plan.Assign(AnyLead(), Now);
+        var result = plan.Route(AnyLead(), Now);
 
         Assert.Equal("ivo", result.RepId.Value);
         Assert.Equal(Counters(1, 1, null, 0), state.GetCounters(Id("ivo")));
@@ -262,8 +262,8 @@ public sealed class RoutingInputHardeningTests
         SalesRep[] reps = [Rep("ivo", maxPerPeriod: 10)];
         var plan = Plan(state, b => b.AddReps(reps).AddStep(_ => new FixedRepStep(Id("ivo"))));
 
-        plan.AssignTo();
-        plan.AssignTo();
+        plan.RouteTo();
+        plan.RouteTo();
 
         Assert.Equal(2, state.GetCounters(Id("ivo")).AssignedInPeriod);
     }
@@ -274,7 +274,7 @@ public sealed class RoutingInputHardeningTests
         var state = new TestLedger();
         var plan = Plan(state, b => b.AddReps([Rep("ivo")]).AddStep(context => new Delegating(context.CreateTeamStrategy(null, RepSelection.RoundRobin, "inner"))));
 
-        plan.AssignTo();
+        plan.RouteTo();
 
         Assert.Equal(1, state.GetCounters(Id("ivo")).Assigned);
         Assert.Equal(1, state.GetCounters(Id("ivo")).Open);
@@ -289,8 +289,8 @@ public sealed class RoutingInputHardeningTests
               "weights": [ { "rep": "a", "count": {{RoutingLedgerSnapshot.MaximumCount}} } ] } ] }
             """);
 
-        var fullRep = Plan(full, b => b.AddReps([Rep("a")]).AddAllReps(RepSelection.RoundRobin)).Assign(AnyLead(), Now);
-        var fullPool = Plan(pool, b => b.AddReps([Rep("a")]).AddAllReps(RepSelection.WeightedRoundRobin)).Assign(AnyLead(), Now);
+        var fullRep = Plan(full, b => b.AddReps([Rep("a")]).AddAllReps(RepSelection.RoundRobin)).Route(AnyLead(), Now);
+        var fullPool = Plan(pool, b => b.AddReps([Rep("a")]).AddAllReps(RepSelection.WeightedRoundRobin)).Route(AnyLead(), Now);
 
         Assert.Equal(UnassignedReason.NoEligibleRep, fullRep.Reason);
         Assert.Equal(RoutingLedgerSnapshot.MaximumCount, full.GetCounters(Id("a")).Assigned);

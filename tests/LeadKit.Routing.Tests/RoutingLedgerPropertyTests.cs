@@ -33,15 +33,15 @@ public sealed class RoutingLedgerPropertyTests
             {
                 case 0:
                     // A plugin step picks rep k: counted like a built-in unless the rep is full.
-                    var plugin = plans.Plugins[k].AssignTo();
+                    var plugin = plans.Plugins[k].RouteTo();
                     Assert.Equal(open[k] == int.MaxValue ? null : Reps[k].Id.Value, plugin);
                     Count(plugin);
                     break;
                 case 1:
-                    Count(Checked(plans.RoundRobin.AssignTo()));
+                    Count(Checked(plans.RoundRobin.RouteTo()));
                     break;
                 case 2:
-                    Count(Checked(plans.Weighted.AssignTo()));
+                    Count(Checked(plans.Weighted.RouteTo()));
                     break;
                 case 3:
                     if (open[k] == 0)

@@ -18,7 +18,7 @@ public sealed class RoutingLedgerTests
             .Select(s => TeamPlan(state, s, reps)).ToArray();
         for (var i = 0; i < 30; i++)
         {
-            plans[i % 3].AssignTo();
+            plans[i % 3].RouteTo();
         }
 
         state.ReleaseLead(Id("b"));
@@ -31,7 +31,7 @@ public sealed class RoutingLedgerTests
         Assert.Equal(state.GetCounters(Id("a")), restored.GetCounters(Id("a")));
         for (var i = 0; i < 30; i++)
         {
-            Assert.Equal(plans[i % 3].AssignTo(), restoredPlans[i % 3].AssignTo());
+            Assert.Equal(plans[i % 3].RouteTo(), restoredPlans[i % 3].RouteTo());
         }
     }
 
@@ -50,7 +50,7 @@ public sealed class RoutingLedgerTests
     }
 
     [Fact]
-    public void ConcurrentAssignment_8ThreadsOneMillionLeads_EachAssignedOnceCapacitiesHoldAndTotalsAddUp()
+    public void ConcurrentRouting_8ThreadsOneMillionLeads_EachAssignedOnceCapacitiesHoldAndTotalsAddUp()
     {
         const int threads = 8;
         const int perThread = 125_000;
@@ -69,7 +69,7 @@ public sealed class RoutingLedgerTests
         {
             for (var i = t * perThread; i < (t + 1) * perThread; i++)
             {
-                var result = plan.Assign(lead, Now);
+                var result = plan.Route(lead, Now);
                 Interlocked.Exchange(ref outcomes[i], result.IsAssigned ? 1 + int.Parse(result.RepId.Value!.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture) : -1);
             }
         });

@@ -82,7 +82,7 @@ public sealed class RoutingPlanBuilderTests
 
         builder.Options.DefaultQueue = "changed";
 
-        Assert.Equal("triage", new RoutedPlan(plan, new TestLedger()).Assign(AnyLead(), Now).Queue);
+        Assert.Equal("triage", new RoutedPlan(plan, new TestLedger()).Route(AnyLead(), Now).Queue);
     }
 
     [Fact]

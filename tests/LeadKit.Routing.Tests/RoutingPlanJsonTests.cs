@@ -41,10 +41,10 @@ public sealed class RoutingPlanJsonTests
         var plan = new RoutedPlan(loaded.Plan!, new TestLedger());
         Assert.Equal("emea-inbound", plan.Plan.Name);
         Assert.Equal(["account-ownership", "territory-rules", "everyone"], plan.Steps.Select(s => s.Name));
-        Assert.Equal("carla", plan.AssignTo(LeadBuilder.New().OfAccount("acme").Build()));
-        Assert.Equal("greta", plan.AssignTo(LeadBuilder.New().AtCompany(country: "AT", employees: 800).Build())); // weight 2 of 3
-        Assert.Equal("hans", plan.AssignTo(LeadBuilder.New().AtCompany(country: "AT", employees: 800).Build()));
-        Assert.Equal("hans", plan.AssignTo(LeadBuilder.New().AtCompany(country: "US").Build())); // everyone: hans is first in rotation
+        Assert.Equal("carla", plan.RouteTo(LeadBuilder.New().OfAccount("acme").Build()));
+        Assert.Equal("greta", plan.RouteTo(LeadBuilder.New().AtCompany(country: "AT", employees: 800).Build())); // weight 2 of 3
+        Assert.Equal("hans", plan.RouteTo(LeadBuilder.New().AtCompany(country: "AT", employees: 800).Build()));
+        Assert.Equal("hans", plan.RouteTo(LeadBuilder.New().AtCompany(country: "US").Build())); // everyone: hans is first in rotation
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class RoutingPlanJsonTests
         var original = Plan(state, b => b.AddReps([Rep("hans"), Rep("ines")]).AddAllReps(RepSelection.RoundRobin));
         var provider = new RoutingPlanProvider(original.Plan);
         var router = new RoutedPlan(provider, state);
-        Assert.Equal("hans", router.AssignTo());
+        Assert.Equal("hans", router.RouteTo());
 
         var bad = RoutingPlanJson.Load("""{ "version": 1, "steps": [ { "kind": "team", "team": "missing" } ] }""", new RoutingPlanBuilder().AddReps([Rep("hans"), Rep("ines")]));
         Assert.False(provider.TryReplace(bad));
@@ -125,7 +125,7 @@ public sealed class RoutingPlanJsonTests
         Assert.True(provider.TryReplace(good));
         Assert.Equal("v2", provider.Current.Name);
         Assert.Equal(2, provider.Status.Version);
-        Assert.Equal("ines", router.AssignTo()); // same pool name and state: the rotation continues
+        Assert.Equal("ines", router.RouteTo()); // same pool name and state: the rotation continues
     }
 
     [Theory]

@@ -39,7 +39,7 @@ public sealed class RoutingPlanTests
             .AddTeam(new SalesTeamId("t"), Id("ana"))
             .AddTerritoryRules([new TerritoryRule { Name = "webinars", Team = new SalesTeamId("t"), When = In(LeadField.Source, LeadSource.Webinar.Value!) }]));
 
-        var result = plan.Assign(LeadBuilder.New().From(LeadSource.Blog).Build(), Now);
+        var result = plan.Route(LeadBuilder.New().From(LeadSource.Blog).Build(), Now);
 
         Assert.Equal(Outcome(RoutingDecision.Unassigned(UnassignedReason.NotApplicable)), Outcome(result));
         Assert.Equal("unassigned (NotApplicable)", result.ToString());
@@ -74,8 +74,8 @@ public sealed class RoutingPlanTests
             .AddStep(_ => new VipStrategy())
             .AddAllReps(RepSelection.RoundRobin));
 
-        Assert.Equal(Outcome(RoutingDecision.Assigned(Id("vip-desk"), "vip")), Outcome(plan.Assign(LeadBuilder.New().From(LeadSource.Referral).Build(), Now)));
-        Assert.Equal("all-reps", plan.Assign(AnyLead(), Now).DecidedBy);
+        Assert.Equal(Outcome(RoutingDecision.Assigned(Id("vip-desk"), "vip")), Outcome(plan.Route(LeadBuilder.New().From(LeadSource.Referral).Build(), Now)));
+        Assert.Equal("all-reps", plan.Route(AnyLead(), Now).DecidedBy);
         Assert.Equal(["vip", "all-reps"], plan.Steps.Select(s => s.Name));
     }
 
@@ -87,11 +87,11 @@ public sealed class RoutingPlanTests
             .AddTeam(new SalesTeamId("t"), Id("bruno"))
             .AddStep(context => context.CreateTeamStrategy(new SalesTeamId("t"), RepSelection.RoundRobin, "custom")));
 
-        Assert.Equal(Outcome(RoutingDecision.Assigned(Id("bruno"), "custom")), Outcome(plan.Assign(AnyLead(), Now)));
+        Assert.Equal(Outcome(RoutingDecision.Assigned(Id("bruno"), "custom")), Outcome(plan.Route(AnyLead(), Now)));
     }
 
     [Fact]
-    public void AssignmentResult_InvalidArguments_Throw()
+    public void RoutingDecision_InvalidArguments_Throw()
     {
         Assert.Throws<ArgumentException>(() => RoutingDecision.Assigned(default, "step"));
         Assert.Throws<ArgumentOutOfRangeException>(() => RoutingDecision.Unassigned(UnassignedReason.None));

@@ -48,9 +48,9 @@ public sealed class TerritoryRulesStrategyTests
     {
         var plan = Plan(new TestLedger(), new TerritoryRule { Name = "enterprise", Team = Enterprise, When = Employees(1000, 100_000) });
 
-        Assert.Equal("erik", plan.AssignTo(LeadBuilder.New().AtCompany(employees: 1000).Build()));
-        Assert.Equal("ines", plan.AssignTo(LeadBuilder.New().AtCompany(employees: 999).Build()));
-        Assert.Equal("ines", plan.AssignTo(LeadBuilder.New().Build())); // no company: size unknown, rule does not match
+        Assert.Equal("erik", plan.RouteTo(LeadBuilder.New().AtCompany(employees: 1000).Build()));
+        Assert.Equal("ines", plan.RouteTo(LeadBuilder.New().AtCompany(employees: 999).Build()));
+        Assert.Equal("ines", plan.RouteTo(LeadBuilder.New().Build())); // no company: size unknown, rule does not match
     }
 
     [Theory]
@@ -87,8 +87,8 @@ public sealed class TerritoryRulesStrategyTests
             _ => LeadBuilder.New().WithField("product", CustomFieldValue.FromText("crm-lite")),
         };
 
-        Assert.Equal("joao", plan.AssignTo(matching.Build()));
-        Assert.Equal("ines", plan.AssignTo(other.Build()));
+        Assert.Equal("joao", plan.RouteTo(matching.Build()));
+        Assert.Equal("ines", plan.RouteTo(other.Build()));
     }
 
     [Theory]
@@ -102,9 +102,9 @@ public sealed class TerritoryRulesStrategyTests
         var product = new TerritoryRule { Name = "p", Team = Enterprise, When = FieldCondition.Custom(new CustomFieldKey("product"), FieldOperator.In, [ruleValue]) };
         var industry = new TerritoryRule { Name = "i", Team = Brazil, When = In(LeadField.Industry, "Retail") };
 
-        Assert.Equal("joao", Plan(new TestLedger(), region).AssignTo(LeadBuilder.New().AtCompany(region: leadValue).Build()));
-        Assert.Equal("erik", Plan(new TestLedger(), product).AssignTo(LeadBuilder.New().WithField("product", CustomFieldValue.FromText(leadValue)).Build()));
-        Assert.Equal("joao", Plan(new TestLedger(), industry).AssignTo(LeadBuilder.New().AtCompany(industry: "retail").Build()));
+        Assert.Equal("joao", Plan(new TestLedger(), region).RouteTo(LeadBuilder.New().AtCompany(region: leadValue).Build()));
+        Assert.Equal("erik", Plan(new TestLedger(), product).RouteTo(LeadBuilder.New().WithField("product", CustomFieldValue.FromText(leadValue)).Build()));
+        Assert.Equal("joao", Plan(new TestLedger(), industry).RouteTo(LeadBuilder.New().AtCompany(industry: "retail").Build()));
     }
 
     [Property(MaxTest = 200)]
@@ -120,7 +120,7 @@ public sealed class TerritoryRulesStrategyTests
         var plan = Plan(new TestLedger(), new TerritoryRule { Name = "r", Team = Brazil, When = condition });
         var lead = LeadBuilder.New().AtCompany(country: "BR", region: country.Get).Build();
 
-        return (plan.AssignTo(lead) == "joao") == condition.Matches(lead);
+        return (plan.RouteTo(lead) == "joao") == condition.Matches(lead);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class TerritoryRulesStrategyTests
         var plan = Plan(new TestLedger(), new TerritoryRule { Name = "dach", Team = Dach, When = In(LeadField.Country, "DE"), Selection = RepSelection.WeightedRoundRobin });
         var lead = LeadBuilder.New().AtCompany(country: "DE").Build();
 
-        var chosen = Enumerable.Range(0, 8).Select(_ => plan.AssignTo(lead)).ToArray();
+        var chosen = Enumerable.Range(0, 8).Select(_ => plan.RouteTo(lead)).ToArray();
 
         Assert.Equal(6, chosen.Count(c => c == "greta")); // weight 3 of 4
         Assert.Equal(2, chosen.Count(c => c == "hans"));
@@ -169,7 +169,7 @@ public sealed class TerritoryRulesStrategyTests
         var plan = NewPlan();
         var brazilianProLead = LeadBuilder.New().AtCompany(country: "BR").WithField("product", CustomFieldValue.FromText("crm-pro")).Build();
 
-        Assert.Equal(new[] { "joao", "any", "joao" }, Enumerable.Range(0, 3).Select(_ => plan.AssignTo(brazilianProLead)).ToArray());
+        Assert.Equal(new[] { "joao", "any", "joao" }, Enumerable.Range(0, 3).Select(_ => plan.RouteTo(brazilianProLead)).ToArray());
         var (result, explanation) = NewPlan().Explain(LeadBuilder.New().AtCompany(country: "DE").WithContact(language: "en").Build());
         Assert.Equal(Id("any"), result.RepId);
         Assert.Contains(Skipped(Id("hans"), "attribute-matching", RepSkipReason.AttributesNotCovered), explanation.Skipped);
