@@ -136,6 +136,10 @@ public sealed class RoutingPlanJsonTests
     [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "field": "company.country", "op": "atLeast", "min": 3 } } ] } ] }""", "$.steps[0].rules[0].when.op", ConfigurationProblemCodes.Conflict)]
     [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "field": "company.country", "op": "in", "values": ["DE"], "all": [] } } ] } ] }""", "$.steps[0].rules[0].when", ConfigurationProblemCodes.Conflict)]
     [InlineData("""{ "version": 1, "steps": [ { "kind": "allReps", "team": "t" } ] }""", "$.steps[0].team", ConfigurationProblemCodes.UnknownProperty)]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": null } ] } ] }""", "$.steps[0].rules[0].when", ConfigurationProblemCodes.WrongType)]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "field": "custom", "op": "in", "values": ["x"] } } ] } ] }""", "$.steps[0].rules[0].when.key", ConfigurationProblemCodes.Required)]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "field": "company.country", "key": "k", "op": "in", "values": ["x"] } } ] } ] }""", "$.steps[0].rules[0].when.key", ConfigurationProblemCodes.UnknownProperty)]
+    [InlineData("""{ "version": 1, "steps": [ { "kind": "territoryRules", "rules": [ { "name": "r", "team": "t", "when": { "field": "company.country", "op": "in", "min": 3, "values": ["x"] } } ] } ] }""", "$.steps[0].rules[0].when.min", ConfigurationProblemCodes.UnknownProperty)]
     [InlineData("""{ "version": 1, "steps": [ { "kind": "lottery" } ] }""", "$.steps[0].kind", ConfigurationProblemCodes.UnknownType)]
     public void Load_Problem_HasItsPathAndStableCode(string json, string path, string code)
     {
@@ -166,6 +170,30 @@ public sealed class RoutingPlanJsonTests
 
         Assert.Equal(loaded.Problems, error.Problems);
         Assert.Equal(ConfigurationProblemCodes.UnknownReference, Assert.Single(error.Problems).Code);
+    }
+
+    [Fact]
+    public void Load_AnyAndNotConditions_RouteAsTheConditionSays()
+    {
+        const string json = """
+            { "version": 1,
+              "teams": [ { "id": "t", "members": ["greta"] } ],
+              "steps": [
+                { "kind": "territoryRules", "rules": [ { "name": "dach-not-small", "team": "t",
+                  "when": { "all": [ { "any": [ { "field": "company.country", "op": "equals", "value": "de" }, { "field": "company.country", "op": "equals", "value": "AT" } ] },
+                                     { "not": { "field": "company.employeeCount", "op": "atMost", "max": 10 } } ] } } ] },
+                { "kind": "allReps", "name": "everyone" } ] }
+            """;
+        var loaded = RoutingPlanJson.Load(json, Builder());
+        Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Problems));
+        var plan = loaded.Plan!;
+
+        string? DecidedBy(LeadKit.Abstractions.Leads.Lead lead) => plan.Decide(new RoutingContext(lead, Now, RoutingLedgerSnapshot.Empty)).DecidedBy;
+
+        Assert.Equal("territory-rules", DecidedBy(LeadBuilder.New().AtCompany(country: "DE", employees: 50).Build())); // "de" ignores case
+        Assert.Equal("territory-rules", DecidedBy(LeadBuilder.New().AtCompany(country: "AT").Build()));                 // no size: not(atMost) holds
+        Assert.Equal("everyone", DecidedBy(LeadBuilder.New().AtCompany(country: "DE", employees: 10).Build()));
+        Assert.Equal("everyone", DecidedBy(LeadBuilder.New().AtCompany(country: "CH", employees: 50).Build()));
     }
 
     private sealed class OneOwner(AccountId account, SalesRepId owner) : IAccountOwnerDirectory

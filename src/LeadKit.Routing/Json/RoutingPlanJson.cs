@@ -313,6 +313,11 @@ public static class RoutingPlanJson
                 : default;
             var selection = ReadSelection(rule);
             var when = rule.TryGetProperty("when", out var whenElement) ? FieldConditionJson.Read(whenElement, 1) : null;
+            if (rule.Value.TryGetProperty("when", out var raw) && raw.ValueKind == JsonValueKind.Null)
+            {
+                // Elsewhere null counts as absent, but an absent condition matches every lead: a null here is more likely a mistake.
+                rule.Report("when", ConfigurationProblemCodes.WrongType, "must be a condition object; leave it out for a rule that matches every lead");
+            }
 
             // A condition that could not be read was reported and is left out; the builder still checks the team.
             rules[k] = new TerritoryRule { Name = name ?? placeholder.Name, Team = team, Selection = selection, When = when };
