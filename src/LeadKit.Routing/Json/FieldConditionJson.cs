@@ -119,7 +119,8 @@ internal static class FieldConditionJson
             }
             else if (value.Value.ValueKind == JsonValueKind.String)
             {
-                values = [value.GetString(CustomFieldValue.MaximumTextLength, allowBlank: true)!];
+                // Blank and unknown named values are FieldCondition.Validate's to report, at the same path.
+                values = value.GetString(CustomFieldValue.MaximumTextLength, allowBlank: true) is { } text ? [text] : [];
             }
             else if (value.Value.ValueKind == JsonValueKind.Number && min is null)
             {
