@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Sources;
@@ -12,7 +13,7 @@ public sealed class RoutingPlanTests
     [Fact]
     public void Chain_NobodyEligible_ExplicitUnassignedWithReasonAndDefaultQueue()
     {
-        var plan = Plan(new AssignmentState(), b =>
+        var plan = Plan(new TestLedger(), b =>
         {
             b.Options.DefaultQueue = "inbound-triage";
             b.AddReps([Rep("ana", active: false), Rep("bruno", availability: OutOfOfficeAround(Now))]).AddAllReps(RepSelection.RoundRobin);
@@ -25,7 +26,7 @@ public sealed class RoutingPlanTests
         Assert.Equal(UnassignedReason.NoEligibleRep, result.Reason);
         Assert.Equal("inbound-triage", result.Queue);
         Assert.Equal(
-            new[] { new SkippedRep(Id("ana"), "all-reps", RepSkipReason.Inactive), new SkippedRep(Id("bruno"), "all-reps", RepSkipReason.OutOfOffice) },
+            new[] { Skipped(Id("ana"), "all-reps", RepSkipReason.Inactive), Skipped(Id("bruno"), "all-reps", RepSkipReason.OutOfOffice) },
             explanation.Skipped);
         Assert.Contains("queued in 'inbound-triage'", explanation.Steps[^1].Outcome, StringComparison.Ordinal);
     }
@@ -33,21 +34,21 @@ public sealed class RoutingPlanTests
     [Fact]
     public void Chain_NoStepApplies_UnassignedNotApplicableWithoutQueue()
     {
-        var plan = Plan(new AssignmentState(), b => b
+        var plan = Plan(new TestLedger(), b => b
             .AddReps([Rep("ana")])
             .AddTeam(new SalesTeamId("t"), Id("ana"))
-            .AddTerritoryRules([new TerritoryRule { Name = "webinars", Team = new SalesTeamId("t"), Sources = [LeadSource.Webinar] }]));
+            .AddTerritoryRules([new TerritoryRule { Name = "webinars", Team = new SalesTeamId("t"), When = In(LeadField.Source, LeadSource.Webinar.Value!) }]));
 
-        var result = plan.Assign(LeadBuilder.New().From(LeadSource.Blog).Build(), Now);
+        var result = plan.Route(LeadBuilder.New().From(LeadSource.Blog).Build(), Now);
 
-        Assert.Equal(RoutingDecision.Unassigned(UnassignedReason.NotApplicable), result);
+        Assert.Equal(Outcome(RoutingDecision.Unassigned(UnassignedReason.NotApplicable)), Outcome(result));
         Assert.Equal("unassigned (NotApplicable)", result.ToString());
     }
 
     [Fact]
     public void Chain_StepsInOrder_FirstAssigningStepDecidesAndIsExplained()
     {
-        var plan = Plan(new AssignmentState(), b => b
+        var plan = Plan(new TestLedger(), b => b
             .AddReps([Rep("ana", active: false), Rep("bruno")])
             .AddTeam(new SalesTeamId("closers"), Id("ana"))
             .AddTeamStep(new SalesTeamId("closers"), RepSelection.RoundRobin)
@@ -55,12 +56,12 @@ public sealed class RoutingPlanTests
 
         var (result, explanation) = plan.Explain(AnyLead());
 
-        Assert.Equal(RoutingDecision.Assigned(Id("bruno"), "all-reps"), result);
+        Assert.Equal(Outcome(RoutingDecision.Assigned(Id("bruno"), "all-reps")), Outcome(result));
         Assert.Equal("assigned by all-reps", result.ToString()); // the rep's id (often an e-mail) stays in RepId
         Assert.Equal(new[] { "team:closers", "team:closers", "all-reps" }, explanation.Steps.Select(s => s.Step).ToArray());
         Assert.Contains("chose member 2 of 2", explanation.Steps[^1].Outcome, StringComparison.Ordinal);
         Assert.Equal(
-            new[] { new SkippedRep(Id("ana"), "team:closers", RepSkipReason.Inactive), new SkippedRep(Id("ana"), "all-reps", RepSkipReason.Inactive) },
+            new[] { Skipped(Id("ana"), "team:closers", RepSkipReason.Inactive), Skipped(Id("ana"), "all-reps", RepSkipReason.Inactive) },
             explanation.Skipped);
         Assert.Contains("skipped rep 1 of 2 in team:closers: Inactive", explanation.ToString(), StringComparison.Ordinal);
     }
@@ -68,40 +69,40 @@ public sealed class RoutingPlanTests
     [Fact]
     public void Chain_PluginStep_AddedLikeBuiltInAndDecides()
     {
-        var plan = Plan(new AssignmentState(), b => b
+        var plan = Plan(new TestLedger(), b => b
             .AddReps([Rep("ana"), Rep("vip-desk")])
             .AddStep(_ => new VipStrategy())
             .AddAllReps(RepSelection.RoundRobin));
 
-        Assert.Equal(RoutingDecision.Assigned(Id("vip-desk"), "vip"), plan.Assign(LeadBuilder.New().From(LeadSource.Referral).Build(), Now));
-        Assert.Equal("all-reps", plan.Assign(AnyLead(), Now).DecidedBy);
+        Assert.Equal(Outcome(RoutingDecision.Assigned(Id("vip-desk"), "vip")), Outcome(plan.Route(LeadBuilder.New().From(LeadSource.Referral).Build(), Now)));
+        Assert.Equal("all-reps", plan.Route(AnyLead(), Now).DecidedBy);
         Assert.Equal(["vip", "all-reps"], plan.Steps.Select(s => s.Name));
     }
 
     [Fact]
     public void Chain_PluginStepUsingContext_DelegatesToTeamStrategy()
     {
-        var plan = Plan(new AssignmentState(), b => b
+        var plan = Plan(new TestLedger(), b => b
             .AddReps([Rep("ana"), Rep("bruno")])
             .AddTeam(new SalesTeamId("t"), Id("bruno"))
             .AddStep(context => context.CreateTeamStrategy(new SalesTeamId("t"), RepSelection.RoundRobin, "custom")));
 
-        Assert.Equal(RoutingDecision.Assigned(Id("bruno"), "custom"), plan.Assign(AnyLead(), Now));
+        Assert.Equal(Outcome(RoutingDecision.Assigned(Id("bruno"), "custom")), Outcome(plan.Route(AnyLead(), Now)));
     }
 
     [Fact]
-    public void AssignmentResult_InvalidArguments_Throw()
+    public void RoutingDecision_InvalidArguments_Throw()
     {
         Assert.Throws<ArgumentException>(() => RoutingDecision.Assigned(default, "step"));
         Assert.Throws<ArgumentOutOfRangeException>(() => RoutingDecision.Unassigned(UnassignedReason.None));
-        Assert.Throws<ArgumentException>(() => new RoutingContext(AnyLead(), default));
+        Assert.Throws<ArgumentException>(() => new RoutingContext(AnyLead(), default, RoutingLedgerSnapshot.Empty));
     }
 
     private sealed class VipStrategy : IRoutingStrategy
     {
         public string Name => "vip";
 
-        public RoutingDecision Assign(in RoutingContext context) => context.Lead.Source == LeadSource.Referral
+        public RoutingDecision Decide(in RoutingContext context) => context.Lead.Source == LeadSource.Referral
             ? RoutingDecision.Assigned(new SalesRepId("vip-desk"), Name)
             : RoutingDecision.Unassigned(UnassignedReason.NotApplicable);
     }

@@ -6,7 +6,7 @@ using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Routing;
 
-namespace LeadKit.Benchmarks.Assignment;
+namespace LeadKit.Benchmarks.Routing;
 
 /// <summary>
 /// One assignment through a routing plan with a single team step of 10 reps: round robin and smooth weighted round

@@ -15,7 +15,7 @@ public sealed class AccountOwnershipStrategyTests
         [new AccountId("initech")] = Id("ana"),
     });
 
-    private static RoutingPlan Plan() => Routing.Plan(new AssignmentState(), b => b
+    private static RoutedPlan Plan() => Routing.Plan(new TestLedger(), b => b
         .AddReps([Rep("ana", availability: OutOfOfficeAround(Now)), Rep("bruno"), Rep("carla")])
         .AddAccountOwnership(Directory)
         .AddAllReps(RepSelection.RoundRobin));
@@ -23,7 +23,7 @@ public sealed class AccountOwnershipStrategyTests
     [Fact]
     public void AccountOwnership_LeadFromCustomerAccount_GoesToAvailableOwner()
     {
-        var result = Plan().Assign(LeadBuilder.New().OfAccount("acme").Build(), Now);
+        var result = Plan().Route(LeadBuilder.New().OfAccount("acme").Build(), Now);
 
         Assert.Equal(Id("carla"), result.RepId);
         Assert.Equal("account-ownership", result.DecidedBy);
@@ -36,7 +36,7 @@ public sealed class AccountOwnershipStrategyTests
 
         Assert.Equal(Id("bruno"), result.RepId);
         Assert.Equal("all-reps", result.DecidedBy);
-        Assert.Contains(new SkippedRep(Id("ana"), "account-ownership", RepSkipReason.OutOfOffice), explanation.Skipped);
+        Assert.Contains(Skipped(Id("ana"), "account-ownership", RepSkipReason.OutOfOffice), explanation.Skipped);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class AccountOwnershipStrategyTests
         var (result, explanation) = Plan().Explain(LeadBuilder.New().OfAccount("globex").Build());
 
         Assert.True(result.IsAssigned);
-        Assert.Contains(new SkippedRep(Id("zoe"), "account-ownership", RepSkipReason.Unknown), explanation.Skipped);
+        Assert.Contains(Skipped(Id("zoe"), "account-ownership", RepSkipReason.Unknown), explanation.Skipped);
     }
 
     [Fact]
@@ -53,12 +53,13 @@ public sealed class AccountOwnershipStrategyTests
     {
         var strategy = Plan().Steps[0];
 
-        Assert.Equal(UnassignedReason.NotApplicable, strategy.Assign(new RoutingContext(LeadBuilder.New().Build(), Now)).Reason);
-        Assert.Equal(UnassignedReason.NotApplicable, strategy.Assign(new RoutingContext(LeadBuilder.New().OfAccount("unknown").Build(), Now)).Reason);
+        Assert.Equal(UnassignedReason.NotApplicable, strategy.Decide(LeadBuilder.New().Build()).Reason);
+        Assert.Equal(UnassignedReason.NotApplicable, strategy.Decide(LeadBuilder.New().OfAccount("unknown").Build()).Reason);
     }
 
     private sealed class Owners(Dictionary<AccountId, SalesRepId> owners) : IAccountOwnerDirectory
     {
-        public bool TryGetOwner(AccountId account, out SalesRepId owner) => owners.TryGetValue(account, out owner);
+        public ValueTask<SalesRepId?> GetOwnerAsync(AccountId account, CancellationToken cancellationToken = default)
+            => new(owners.TryGetValue(account, out var owner) ? owner : null);
     }
 }

@@ -7,11 +7,11 @@ using static LeadKit.Routing.Tests.Routing;
 namespace LeadKit.Routing.Tests;
 
 /// <summary>
-/// Model-based test of <see cref="AssignmentState"/>: random sequences of assignments (plugin, round robin, weighted),
-/// releases, <see cref="AssignmentState.SetOpenLeads"/> (up to <see cref="int.MaxValue"/>) and snapshot round trips
+/// Model-based test of <see cref="TestLedger"/>: random sequences of assignments (plugin, round robin, weighted),
+/// releases, <see cref="TestLedger.SetOpenLeads"/> (up to <see cref="int.MaxValue"/>) and snapshot round trips
 /// keep every rep's counters equal to a two-number model per rep, never negative and never wrapped.
 /// </summary>
-public sealed class AssignmentStatePropertyTests
+public sealed class RoutingLedgerPropertyTests
 {
     private static readonly SalesRep[] Reps = [Rep("r0", weight: 3), Rep("r1"), Rep("r2", weight: 2), Rep("mia@example.com")];
 
@@ -23,7 +23,7 @@ public sealed class AssignmentStatePropertyTests
     {
         var assigned = new long[Reps.Length];
         var open = new int[Reps.Length];
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plans = Plans(state);
         foreach (var code in codes)
         {
@@ -33,15 +33,15 @@ public sealed class AssignmentStatePropertyTests
             {
                 case 0:
                     // A plugin step picks rep k: counted like a built-in unless the rep is full.
-                    var plugin = plans.Plugins[k].AssignTo();
+                    var plugin = plans.Plugins[k].RouteTo();
                     Assert.Equal(open[k] == int.MaxValue ? null : Reps[k].Id.Value, plugin);
                     Count(plugin);
                     break;
                 case 1:
-                    Count(Checked(plans.RoundRobin.AssignTo()));
+                    Count(Checked(plans.RoundRobin.RouteTo()));
                     break;
                 case 2:
-                    Count(Checked(plans.Weighted.AssignTo()));
+                    Count(Checked(plans.Weighted.RouteTo()));
                     break;
                 case 3:
                     if (open[k] == 0)
@@ -61,11 +61,11 @@ public sealed class AssignmentStatePropertyTests
                     open[k] = n;
                     break;
                 case 5:
-                    state = AssignmentState.FromJson(state.ToJson());
+                    state = TestLedger.FromJson(state.ToJson());
                     plans = Plans(state);
                     break;
                 default:
-                    state = AssignmentState.FromJson(Encoding.UTF8.GetBytes(state.ToJson()));
+                    state = TestLedger.FromJson(Encoding.UTF8.GetBytes(state.ToJson()));
                     plans = Plans(state);
                     break;
             }
@@ -106,7 +106,7 @@ public sealed class AssignmentStatePropertyTests
         }
     }
 
-    private static (RoutingPlan[] Plugins, RoutingPlan RoundRobin, RoutingPlan Weighted) Plans(AssignmentState state) => (
+    private static (RoutedPlan[] Plugins, RoutedPlan RoundRobin, RoutedPlan Weighted) Plans(TestLedger state) => (
         [.. Reps.Select(r => Plan(state, b => b.AddReps(Reps).AddStep(_ => new RoutingInputHardeningTests.FixedRepStep(r.Id))))],
         Plan(state, b => b.AddReps(Reps).AddAllReps(RepSelection.RoundRobin)),
         Plan(state, b => b.AddReps(Reps).AddAllReps(RepSelection.WeightedRoundRobin)));

@@ -13,7 +13,7 @@ public sealed class RepSelectionTests
     [Fact]
     public void RoundRobin_ThreeReps_RotatesStrictlyInMemberOrder()
     {
-        var plan = TeamPlan(new AssignmentState(), RepSelection.RoundRobin, Rep("ana"), Rep("bruno"), Rep("carla"));
+        var plan = TeamPlan(new TestLedger(), RepSelection.RoundRobin, Rep("ana"), Rep("bruno"), Rep("carla"));
 
         var chosen = plan.Take(7);
 
@@ -23,7 +23,7 @@ public sealed class RepSelectionTests
     [Fact]
     public void RoundRobin_InactiveRep_IsSkipped()
     {
-        var plan = TeamPlan(new AssignmentState(), RepSelection.RoundRobin, Rep("ana"), Rep("bruno", active: false), Rep("carla"));
+        var plan = TeamPlan(new TestLedger(), RepSelection.RoundRobin, Rep("ana"), Rep("bruno", active: false), Rep("carla"));
 
         var chosen = plan.Take(4);
 
@@ -33,11 +33,11 @@ public sealed class RepSelectionTests
     [Fact]
     public void RoundRobin_TeamChangesBetweenPlans_ContinuesAfterLastRepAndKeepsCounts()
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var before = TeamPlan(state, RepSelection.RoundRobin, Rep("ana"), Rep("bruno"), Rep("carla"));
         for (var i = 0; i < 4; i++)
         {
-            before.AssignTo(); // ana, bruno, carla, ana
+            before.RouteTo(); // ana, bruno, carla, ana
         }
 
         var after = TeamPlan(state, RepSelection.RoundRobin, Rep("ana"), Rep("bruno"), Rep("carla"), Rep("diego"));
@@ -51,7 +51,7 @@ public sealed class RepSelectionTests
     [Fact]
     public void WeightedRoundRobin_Weights5And1And1_StaysWithinOneOfEachShare()
     {
-        var plan = TeamPlan(new AssignmentState(), RepSelection.WeightedRoundRobin, Rep("a", weight: 5), Rep("b", weight: 1), Rep("c", weight: 1));
+        var plan = TeamPlan(new TestLedger(), RepSelection.WeightedRoundRobin, Rep("a", weight: 5), Rep("b", weight: 1), Rep("c", weight: 1));
 
         var chosen = plan.Take(7);
 
@@ -62,9 +62,9 @@ public sealed class RepSelectionTests
     [Fact]
     public void WeightedRoundRobin_TeamChange_KeepsCountsAndNewRepJoinsAtFairShare()
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var before = TeamPlan(state, RepSelection.WeightedRoundRobin, Rep("a"), Rep("b"));
-        Assert.Equal("a", before.AssignTo());
+        Assert.Equal("a", before.RouteTo());
 
         var after = TeamPlan(state, RepSelection.WeightedRoundRobin, Rep("a"), Rep("b"), Rep("c"));
 
@@ -76,20 +76,20 @@ public sealed class RepSelectionTests
     [Fact]
     public void LoadBalancing_DifferentCapacities_PicksLowestOpenLeadsRelativeToCapacity()
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         state.SetOpenLeads(Id("senior"), 5); // 5 / 10 = 0.5
         state.SetOpenLeads(Id("junior"), 1); // 1 / 4 = 0.25
         var plan = TeamPlan(state, RepSelection.LoadBalancing, Rep("senior", maxOpen: 10), Rep("junior", maxOpen: 4));
 
-        Assert.Equal("junior", plan.AssignTo()); // junior 2/4 = 0.5 ties senior 5/10
-        Assert.Equal("junior", plan.AssignTo()); // tie on ratio: fewer open leads wins (2 < 5)
-        Assert.Equal("senior", plan.AssignTo()); // junior 3/4 = 0.75 > 0.5
+        Assert.Equal("junior", plan.RouteTo()); // junior 2/4 = 0.5 ties senior 5/10
+        Assert.Equal("junior", plan.RouteTo()); // tie on ratio: fewer open leads wins (2 < 5)
+        Assert.Equal("senior", plan.RouteTo()); // junior 3/4 = 0.75 > 0.5
     }
 
     [Fact]
     public void LoadBalancing_EveryRepFull_UnassignedWithoutExceedingCapacity()
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plan = TeamPlan(state, RepSelection.LoadBalancing, Rep("a", maxOpen: 1), Rep("b", maxOpen: 2));
 
         var chosen = plan.Take(5);
@@ -102,11 +102,11 @@ public sealed class RepSelectionTests
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 200)]
     public bool RoundRobin_AnyNumberOfAssignments_ActiveRepCountsDifferByAtMostOne(Team team, byte assignments)
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plan = TeamPlan(state, RepSelection.RoundRobin, team.Reps);
         for (var i = 0; i < assignments; i++)
         {
-            plan.AssignTo();
+            plan.RouteTo();
         }
 
         var active = team.Reps.Where(r => r.IsActive).Select(r => state.GetCounters(r.Id).Assigned).ToArray();
@@ -118,13 +118,13 @@ public sealed class RepSelectionTests
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 1000)]
     public bool WeightedRoundRobin_EveryPrefix_CountWithinOneOfProportionalShare(WeightedTeam team, byte assignments)
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plan = TeamPlan(state, RepSelection.WeightedRoundRobin, team.Reps);
         long total = team.Reps.Sum(r => r.Weight);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var n = 1; n <= assignments; n++)
         {
-            var rep = plan.AssignTo()!;
+            var rep = plan.RouteTo()!;
             counts[rep] = counts.GetValueOrDefault(rep) + 1;
             foreach (var r in team.Reps)
             {
@@ -142,12 +142,12 @@ public sealed class RepSelectionTests
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 200)]
     public bool AnySelection_CapacitiesSet_NeverExceededAndCountsAddUp(CappedTeam team, RepSelection selection, byte assignments)
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plan = TeamPlan(state, selection, team.Reps);
         var assigned = 0;
         for (var i = 0; i < assignments; i++)
         {
-            assigned += plan.AssignTo() is null ? 0 : 1;
+            assigned += plan.RouteTo() is null ? 0 : 1;
         }
 
         var capacity = team.Reps.Sum(r => r.MaxOpenLeads!.Value);
@@ -159,12 +159,12 @@ public sealed class RepSelectionTests
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 200)]
     public bool AnySelection_UnavailableOrInactiveReps_NeverChosen(MixedTeam team, RepSelection selection, byte assignments)
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plan = TeamPlan(state, selection, team.Reps);
         var eligible = team.Reps.Where(r => r.IsActive && r.Availability.OutOfOffice.IsEmpty).ToArray();
         for (var i = 0; i < assignments; i++)
         {
-            var chosen = plan.AssignTo();
+            var chosen = plan.RouteTo();
             var valid = chosen is null
                 ? eligible.All(r => state.GetCounters(r.Id).Open == r.MaxOpenLeads) // nobody only when every eligible rep is full
                 : eligible.Any(r => r.Id.Value == chosen);
@@ -180,19 +180,21 @@ public sealed class RepSelectionTests
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 100)]
     public bool AnySelection_SameStateAndLead_SameRep(MixedTeam team, RepSelection selection, byte history)
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plan = TeamPlan(state, selection, team.Reps);
         for (var i = 0; i < history; i++)
         {
-            plan.AssignTo();
+            plan.RouteTo();
         }
 
         var snapshot = state.ToJson();
         var lead = AnyLead();
-        var first = TeamPlan(AssignmentState.FromJson(snapshot), selection, team.Reps).Assign(lead, Now);
-        var second = TeamPlan(AssignmentState.FromJson(snapshot), selection, team.Reps).Assign(lead, Now);
-        var original = plan.Assign(lead, Now);
-        return first == second && first == original;
+        var first = TeamPlan(TestLedger.FromJson(snapshot), selection, team.Reps).Route(lead, Now);
+        var second = TeamPlan(TestLedger.FromJson(snapshot), selection, team.Reps).Route(lead, Now);
+        var original = plan.Route(lead, Now);
+        Assert.Equal(Outcome(first), Outcome(second));
+        Assert.Equal(Outcome(first), Outcome(original));
+        return true;
     }
 
     public sealed record Team(SalesRep[] Reps)

@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using System.Text.Json;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Sales;
@@ -6,23 +7,23 @@ using static LeadKit.Routing.Tests.Routing;
 
 namespace LeadKit.Routing.Tests;
 
-public sealed class AssignmentStateTests
+public sealed class RoutingLedgerTests
 {
     [Fact]
     public void Snapshot_RoundTrip_RestoredStateContinuesExactlyLikeTheOriginal()
     {
         SalesRep[] reps = [Rep("a", weight: 3, maxOpen: 50, maxPerPeriod: 40), Rep("b", weight: 1, maxOpen: 50), Rep("c", weight: 2, maxOpen: 50)];
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plans = new[] { RepSelection.RoundRobin, RepSelection.WeightedRoundRobin, RepSelection.LoadBalancing }
             .Select(s => TeamPlan(state, s, reps)).ToArray();
         for (var i = 0; i < 30; i++)
         {
-            plans[i % 3].AssignTo();
+            plans[i % 3].RouteTo();
         }
 
         state.ReleaseLead(Id("b"));
         var json = state.ToJson();
-        var restored = AssignmentState.FromJson(json);
+        var restored = TestLedger.FromJson(json);
         var restoredPlans = new[] { RepSelection.RoundRobin, RepSelection.WeightedRoundRobin, RepSelection.LoadBalancing }
             .Select(s => TeamPlan(restored, s, reps)).ToArray();
 
@@ -30,7 +31,7 @@ public sealed class AssignmentStateTests
         Assert.Equal(state.GetCounters(Id("a")), restored.GetCounters(Id("a")));
         for (var i = 0; i < 30; i++)
         {
-            Assert.Equal(plans[i % 3].AssignTo(), restoredPlans[i % 3].AssignTo());
+            Assert.Equal(plans[i % 3].RouteTo(), restoredPlans[i % 3].RouteTo());
         }
     }
 
@@ -42,20 +43,20 @@ public sealed class AssignmentStateTests
     [InlineData("""{ "version": 1, "reps": [ { "id": "a", "secret": 1 } ] }""", "$.reps[0].secret")]
     public void FromJson_InvalidSnapshot_ThrowsWithPath(string json, string path)
     {
-        var error = Assert.Throws<JsonException>(() => AssignmentState.FromJson(json));
+        var error = Assert.Throws<ConfigurationException>(() => TestLedger.FromJson(json));
 
-        Assert.Equal(path, error.Path);
+        Assert.Equal(path, Assert.Single(error.Problems).Path);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ConcurrentAssignment_8ThreadsOneMillionLeads_EachAssignedOnceCapacitiesHoldAndTotalsAddUp()
+    public void ConcurrentRouting_8ThreadsOneMillionLeads_EachAssignedOnceCapacitiesHoldAndTotalsAddUp()
     {
         const int threads = 8;
         const int perThread = 125_000;
         const int capacity = 40_000;
         var reps = Enumerable.Range(0, 10).Select(i => Rep($"rep-{i}", weight: 1 + (i % 3), maxOpen: capacity)).ToArray();
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plan = Plan(state, b => b
             .AddReps(reps)
             .AddTeam(new("half"), reps.Take(5).Select(r => r.Id))
@@ -66,10 +67,9 @@ public sealed class AssignmentStateTests
 
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
-            var context = new RoutingContext(lead, Now);
             for (var i = t * perThread; i < (t + 1) * perThread; i++)
             {
-                var result = plan.Assign(context);
+                var result = plan.Route(lead, Now);
                 Interlocked.Exchange(ref outcomes[i], result.IsAssigned ? 1 + int.Parse(result.RepId.Value!.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture) : -1);
             }
         });

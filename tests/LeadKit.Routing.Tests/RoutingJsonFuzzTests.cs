@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using System.Text;
 using System.Text.Json;
 using FsCheck.Xunit;
@@ -10,7 +11,7 @@ namespace LeadKit.Routing.Tests;
 /// <summary>
 /// Fuzz tests of the two routing formats: valid seeds with one hostile edit — a null list entry, a duplicate key,
 /// invalid UTF-8, an unpaired surrogate (raw or escaped), a stray byte — must be refused through the documented
-/// channel only (<see cref="RoutingPlanLoadResult.Errors"/> for plans, <see cref="JsonException"/> for state
+/// channel only (<see cref="RoutingPlanLoadResult.Errors"/> for plans, <see cref="ConfigurationException"/> for ledgers
 /// snapshots), with a path and without .NET type names; a BOM alone must be accepted.
 /// </summary>
 public sealed class RoutingJsonFuzzTests
@@ -22,7 +23,7 @@ public sealed class RoutingJsonFuzzTests
           "teams": [ { "id": "dach", "members": ["hans", "greta"] } ],
           "steps": [
             { "kind": "territoryRules", "rules": [
-              { "name": "dach", "when": { "countries": ["DE", "AT"], "regions": ["Bavaria"], "minEmployees": 5 }, "team": "dach", "selection": "weightedRoundRobin" } ] },
+              { "name": "dach", "when": { "all": [ { "field": "company.country", "op": "in", "values": ["DE", "AT"] }, { "field": "company.region", "op": "equals", "value": "Bavaria" }, { "not": { "field": "company.employeeCount", "op": "atMost", "max": 5 } } ] }, "team": "dach", "selection": "weightedRoundRobin" } ] },
             { "kind": "allReps", "name": "everyone" }
           ]
         }
@@ -44,7 +45,7 @@ public sealed class RoutingJsonFuzzTests
             : RoutingPlanJson.LoadUtf8(bytes, Builder());
 
         Assert.Equal(!mustFail, loaded.Succeeded);
-        Assert.All(loaded.Errors, e =>
+        Assert.All(loaded.Problems, e =>
         {
             Assert.StartsWith("$", e.Path, StringComparison.Ordinal);
             Assert.DoesNotContain("System.", e.Message, StringComparison.Ordinal);
@@ -53,12 +54,12 @@ public sealed class RoutingJsonFuzzTests
     }
 
     [Property(MaxTest = 500)]
-    public void AssignmentState_HostileEdit_ThrowsOnlyJsonException(int edit, int position, int choice)
+    public void RoutingLedger_HostileEdit_ThrowsOnlyConfigurationException(int edit, int position, int choice)
     {
         var (text, bytes, mustFail) = Mutate(StateSeed, edit, position, choice);
 
         // Any other exception type escapes and fails the property.
-        var error = Record.Exception(() => _ = text is not null ? AssignmentState.FromJson(text) : AssignmentState.FromJson(bytes));
+        var error = Record.Exception(() => _ = text is not null ? TestLedger.FromJson(text) : TestLedger.FromJson(bytes));
 
         if (!mustFail)
         {
@@ -66,8 +67,8 @@ public sealed class RoutingJsonFuzzTests
             return;
         }
 
-        var json = Assert.IsType<JsonException>(error);
-        Assert.StartsWith("$", json.Path, StringComparison.Ordinal);
+        var json = Assert.IsType<ConfigurationException>(error);
+        Assert.All(json.Problems, p => Assert.StartsWith("$", p.Path, StringComparison.Ordinal));
         Assert.DoesNotContain("System.", json.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("LeadKit.", json.Message, StringComparison.Ordinal);
     }
@@ -125,11 +126,11 @@ public sealed class RoutingJsonFuzzTests
         return seed[..at] + insert + seed[at..];
     }
 
-    private static RoutingPlanBuilder Builder() => new RoutingPlanBuilder(new AssignmentState()).AddReps([Rep("hans"), Rep("greta", weight: 2), Rep("ines")]);
+    private static RoutingPlanBuilder Builder() => new RoutingPlanBuilder().AddReps([Rep("hans"), Rep("greta", weight: 2), Rep("ines")]);
 
     private static string SeedState()
     {
-        var state = new AssignmentState();
+        var state = new TestLedger();
         var plan = Plan(state, b => b.AddReps([Rep("hans", maxPerPeriod: 10), Rep("greta", weight: 2)]).AddAllReps(LeadKit.Routing.RepSelection.WeightedRoundRobin));
         plan.Take(5);
         return state.ToJson();

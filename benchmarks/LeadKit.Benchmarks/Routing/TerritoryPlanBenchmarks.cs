@@ -1,13 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Routing;
 
-namespace LeadKit.Benchmarks.Assignment;
+namespace LeadKit.Benchmarks.Routing;
 
 /// <summary>
 /// One assignment through a realistic plan: 50 reps in 5 teams (time zones and working hours, open-lead and
@@ -67,15 +68,23 @@ public class TerritoryPlanBenchmarks
         var rules = new List<TerritoryRule>();
         for (var r = 0; r < 18; r++)
         {
-            rules.Add(new TerritoryRule
+            var conditions = new List<FieldCondition> { FieldCondition.Create(LeadField.Country, FieldOperator.In, [Countries[r % Countries.Length], Countries[(r + 3) % Countries.Length]]) };
+            if (r % 2 == 0)
             {
-                Name = $"rule-{r}",
-                Team = new SalesTeamId($"team-{r % 5}"),
-                Countries = [new CountryCode(Countries[r % Countries.Length]), new CountryCode(Countries[(r + 3) % Countries.Length])],
-                Industries = r % 2 == 0 ? ["software", "manufacturing"] : [],
-                MinEmployees = r % 3 == 0 ? 1000 : null,
-                Sources = r % 4 == 0 ? [LeadSource.Referral, LeadSource.TradeFair] : [],
-            });
+                conditions.Add(FieldCondition.Create(LeadField.Industry, FieldOperator.In, ["software", "manufacturing"]));
+            }
+
+            if (r % 3 == 0)
+            {
+                conditions.Add(FieldCondition.Create(LeadField.EmployeeCount, FieldOperator.AtLeast, [], 1000));
+            }
+
+            if (r % 4 == 0)
+            {
+                conditions.Add(FieldCondition.Create(LeadField.Source, FieldOperator.In, [LeadSource.Referral.Value!, LeadSource.TradeFair.Value!]));
+            }
+
+            rules.Add(new TerritoryRule { Name = $"rule-{r}", Team = new SalesTeamId($"team-{r % 5}"), When = FieldCondition.All([.. conditions]) });
         }
 
         rules.Add(new TerritoryRule
@@ -83,14 +92,14 @@ public class TerritoryPlanBenchmarks
             Name = "iberia-retail-pt",
             Team = new SalesTeamId("team-2"),
             Selection = RepSelection.WeightedRoundRobin,
-            Countries = [new CountryCode("PT"), new CountryCode("ES")],
-            Regions = ["Lisboa", "Porto", "Madrid"],
-            Industries = ["retail"],
-            MinEmployees = 200,
-            MaxEmployees = 5000,
-            Sources = [LeadSource.Webinar, LeadSource.WebsiteForm],
-            Languages = ["pt", "es"],
-            Products = ["crm-pro"],
+            When = FieldCondition.All(
+                FieldCondition.Create(LeadField.Country, FieldOperator.In, ["PT", "ES"]),
+                FieldCondition.Create(LeadField.Region, FieldOperator.In, ["Lisboa", "Porto", "Madrid"]),
+                FieldCondition.Create(LeadField.Industry, FieldOperator.In, ["retail"]),
+                FieldCondition.Create(LeadField.EmployeeCount, FieldOperator.Between, [], 200, 5000),
+                FieldCondition.Create(LeadField.Source, FieldOperator.In, [LeadSource.Webinar.Value!, LeadSource.WebsiteForm.Value!]),
+                FieldCondition.Create(LeadField.Language, FieldOperator.In, ["pt", "es"]),
+                FieldCondition.Custom(new CustomFieldKey("product"), FieldOperator.In, ["crm-pro"])),
         });
         rules.Add(new TerritoryRule { Name = "catch-all", Team = new SalesTeamId("team-4") });
 
