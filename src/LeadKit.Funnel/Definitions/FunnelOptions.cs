@@ -43,6 +43,14 @@ public sealed class FunnelOptions
     /// <value>Defaults to <see langword="null"/>; required with <see cref="OverrideAuthorizer"/>. Follows the configuration-name rule.</value>
     public string? OverrideAuthorizerDescription { get; set; }
 
+    /// <summary>
+    /// Gets or sets who is told when an observer or a stage action throws after a committed transition (e.g. to log
+    /// it); used by the <c>FunnelWorkflow</c> that <c>AddLeadKitFunnel</c> registers. Failures are counted (and metered)
+    /// with or without it; the transition always stands.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>.</value>
+    public Workflow.FunnelNotificationErrorHandler? NotificationErrorHandler { get; set; }
+
     /// <summary>The default of <see cref="QualificationModel"/>: the name of LeadKit.Scoring's default model.</summary>
     public const string DefaultQualificationModel = "default";
 

@@ -1,5 +1,6 @@
 using LeadKit.Abstractions.Leads;
 using LeadKit.Funnel.State;
+using LeadKit.Abstractions.Funnel;
 
 namespace LeadKit.Funnel.Definitions;
 

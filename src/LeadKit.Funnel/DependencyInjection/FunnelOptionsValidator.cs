@@ -15,7 +15,7 @@ internal sealed class FunnelOptionsValidator(IServiceProvider services) : IValid
     public ValidateOptionsResult Validate(string? name, FunnelOptions options)
     {
         var problems = new List<string>(options.Validate());
-        if (problems.Count == 0 && options.UseQualificationGuards && services.GetService<DefaultFunnelRegistration>() is not null
+        if (problems.Count == 0 && options.UseQualificationGuards && services.GetKeyedService<DefaultFunnelRegistration>(name ?? Options.DefaultName) is not null
             && !IsRegistered(options.QualificationModel))
         {
             problems.Add(MissingModel(options.QualificationModel));
