@@ -66,6 +66,19 @@ public sealed class FunnelGuardRegistry
             .Add(SalesQualifiedName, QualificationGuards.SalesQualified(scorer, policy));
     }
 
+    /// <summary>Returns a new registry with every guard of this one (under the same names).</summary>
+    /// <returns>The copy.</returns>
+    public FunnelGuardRegistry Copy()
+    {
+        var copy = new FunnelGuardRegistry();
+        foreach (var (name, guard) in _byName)
+        {
+            copy.Add(name, guard);
+        }
+
+        return copy;
+    }
+
     /// <summary>Gets the guard registered under a name.</summary>
     /// <param name="name">The name.</param>
     /// <param name="guard">The guard when found.</param>

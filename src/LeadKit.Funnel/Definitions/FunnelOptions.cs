@@ -51,6 +51,21 @@ public sealed class FunnelOptions
     /// <value>Defaults to <see langword="null"/>.</value>
     public Workflow.FunnelNotificationErrorHandler? NotificationErrorHandler { get; set; }
 
+    /// <summary>
+    /// Gets or sets the funnel's definition as JSON (<see cref="Serialization.FunnelDefinitionJson"/>) instead of the default
+    /// funnel. In DI (<c>AddLeadKitFunnel</c>) it is reloaded whenever the options change: a document with problems is
+    /// refused and the definition in use stays (see <c>FunnelDefinitionProvider</c>'s status and <c>Rejected</c> event).
+    /// Guards it names come from <see cref="Guards"/> and, with <see cref="UseQualificationGuards"/> on, the built-in
+    /// <c>qualified-mql</c> and <c>qualified-sql</c> of the scoring model <see cref="QualificationModel"/>. The SLA options
+    /// do not apply to it (the document states its own SLAs).
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/> (the default funnel built from these options).</value>
+    public string? DefinitionJson { get; set; }
+
+    /// <summary>Gets or sets the application's own guards that <see cref="DefinitionJson"/> may name (read, never changed, by the funnel).</summary>
+    /// <value>Defaults to <see langword="null"/> (only the built-in qualification guards).</value>
+    public FunnelGuardRegistry? Guards { get; set; }
+
     /// <summary>The default of <see cref="QualificationModel"/>: the name of LeadKit.Scoring's default model.</summary>
     public const string DefaultQualificationModel = "default";
 

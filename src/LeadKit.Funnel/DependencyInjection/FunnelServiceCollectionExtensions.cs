@@ -7,6 +7,7 @@ using LeadKit.Abstractions.Scoring;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.DependencyInjection;
 using LeadKit.Funnel.Store;
+using LeadKit.Funnel.Telemetry;
 using LeadKit.Funnel.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -61,15 +62,14 @@ public static class FunnelServiceCollectionExtensions
             services.TryAddKeyedSingleton<DefaultFunnelRegistration>(Options.Options.DefaultName);
         }
 
-        services.TryAddSingleton(static provider => CreateDefinition(provider, Options.Options.DefaultName, provider.GetRequiredService<IOptions<FunnelOptions>>().Value));
+        services.TryAddSingleton(static provider => provider.GetRequiredService<FunnelDefinitionProvider>().GetDefinition(Options.Options.DefaultName));
         services.TryAddSingleton<IFunnelStore>(static _ => new InMemoryFunnelStore());
-        services.TryAddSingleton(static provider => new FunnelWorkflow(
-            provider.GetRequiredService<FunnelDefinition>(),
+        services.TryAddSingleton(static provider => CreateWorkflow(
+            provider,
+            Options.Options.DefaultName,
             provider.GetRequiredService<IFunnelStore>(),
-            provider.GetRequiredService<TimeProvider>(),
             provider.GetServices<IFunnelObserver>(),
-            provider.GetRequiredService<IOptions<FunnelOptions>>().Value.NotificationErrorHandler,
-            provider.GetService<IMeterFactory>()));
+            static p => p.GetRequiredService<FunnelDefinition>()));
         return services;
     }
 
@@ -84,7 +84,7 @@ public static class FunnelServiceCollectionExtensions
     /// <param name="name">The funnel's name and service key; follows the configuration-name rule.</param>
     /// <param name="configure">Configures the named options.</param>
     /// <returns>The service collection, for chaining.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> breaks the configuration-name rule.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> breaks the configuration-name rule, or is <c>default</c> (the unnamed funnel's).</exception>
     public static IServiceCollection AddLeadKitFunnel(this IServiceCollection services, string name, Action<FunnelOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -94,22 +94,25 @@ public static class FunnelServiceCollectionExtensions
             throw new ArgumentException($"name {problem}.", nameof(name));
         }
 
+        if (string.Equals(name, FunnelDefinitionProvider.DefaultEntryName, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("name 'default' is the unnamed funnel's name; call AddLeadKitFunnel(configure) for it.", nameof(name));
+        }
+
         AddOptions(services, name, configure);
         if (!services.Any(d => d.ServiceType == typeof(FunnelDefinition) && d.IsKeyedService && Equals(d.ServiceKey, name)))
         {
             services.TryAddKeyedSingleton<DefaultFunnelRegistration>(name);
         }
 
-        services.TryAddKeyedSingleton(name, static (provider, key) =>
-            CreateDefinition(provider, (string)key!, provider.GetRequiredService<IOptionsMonitor<FunnelOptions>>().Get((string)key!)));
+        services.TryAddKeyedSingleton(name, static (provider, key) => provider.GetRequiredService<FunnelDefinitionProvider>().GetDefinition((string)key!));
         services.TryAddKeyedSingleton<IFunnelStore>(name, static (_, _) => new InMemoryFunnelStore());
-        services.TryAddKeyedSingleton(name, static (provider, key) => new FunnelWorkflow(
-            provider.GetRequiredKeyedService<FunnelDefinition>(key),
+        services.TryAddKeyedSingleton(name, static (provider, key) => CreateWorkflow(
+            provider,
+            (string)key!,
             provider.GetRequiredKeyedService<IFunnelStore>(key),
-            provider.GetRequiredService<TimeProvider>(),
             provider.GetKeyedServices<IFunnelObserver>(key),
-            provider.GetRequiredService<IOptionsMonitor<FunnelOptions>>().Get((string)key!).NotificationErrorHandler,
-            provider.GetService<IMeterFactory>()));
+            p => p.GetRequiredKeyedService<FunnelDefinition>(key)));
         return services;
     }
 
@@ -124,24 +127,22 @@ public static class FunnelServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FunnelOptions>, FunnelOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static provider => new FunnelDefinitionProvider(
+            provider,
+            provider.GetRequiredService<IOptionsMonitor<FunnelOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            new FunnelTelemetry(provider.GetService<IMeterFactory>())));
     }
 
-    private static FunnelDefinition CreateDefinition(IServiceProvider provider, string name, FunnelOptions options)
+    private static FunnelWorkflow CreateWorkflow(IServiceProvider provider, string name, IFunnelStore store, IEnumerable<IFunnelObserver> observers, Func<IServiceProvider, FunnelDefinition> ownDefinition)
     {
-        if (!options.UseQualificationGuards)
-        {
-            return DefaultFunnel.Create(options);
-        }
+        var options = provider.GetRequiredService<IOptionsMonitor<FunnelOptions>>().Get(name);
+        var time = provider.GetRequiredService<TimeProvider>();
+        var meters = provider.GetService<IMeterFactory>();
 
-        // Checked at start-up by FunnelOptionsValidator; resolving here names the same missing services if start-up validation was skipped.
-        var model = options.QualificationModel;
-        var scorer = provider.GetKeyedService<ILeadScorer>(model);
-        var policy = provider.GetKeyedService<IQualificationPolicy>(model);
-        if (scorer is null || policy is null)
-        {
-            throw new OptionsValidationException(name, typeof(FunnelOptions), [FunnelOptionsValidator.MissingModel(model)]);
-        }
-
-        return DefaultFunnel.CreateQualified(scorer, policy, options);
+        // The definition AddLeadKitFunnel builds follows the options (reloaded); one the application registered is used as it is.
+        return provider.GetKeyedService<DefaultFunnelRegistration>(name) is not null
+            ? FunnelWorkflow.Reloading(provider.GetRequiredService<FunnelDefinitionProvider>().Entry(name), store, time, observers, options.NotificationErrorHandler, meters)
+            : new FunnelWorkflow(ownDefinition(provider), store, time, observers, options.NotificationErrorHandler, meters);
     }
 }

@@ -53,15 +53,51 @@ public static class FunnelDefinitionJson
     /// <exception cref="ConfigurationException">The document or the definition it describes has problems; all are listed with paths and codes.</exception>
     public static FunnelDefinition Parse(string json, FunnelGuardRegistry guards, Action<FunnelDefinitionBuilder>? configure = null)
     {
+        var problems = new List<ConfigurationProblem>();
+        var definition = TryParse(json, guards, configure, problems);
+        ConfigurationException.ThrowIfAny(problems);
+        return definition!;
+    }
+
+    /// <summary>Reads a definition from JSON text and builds it, reporting problems instead of throwing (the shape a reload builder has).</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="guards">The guards the document may name.</param>
+    /// <param name="configure">Adds what JSON cannot hold (stage actions, override authorisation) before the build; optional.</param>
+    /// <param name="problems">Receives every problem, each with its path and code.</param>
+    /// <returns>The definition, or <see langword="null"/> when a problem was added.</returns>
+    /// <remarks>For reloading: <c>registry.Add(name, source, (json, problems) =&gt; FunnelDefinitionJson.TryParse(json, guards, null, problems))</c> on a <c>ReloadableRegistry&lt;FunnelDefinition&gt;</c>.</remarks>
+    public static FunnelDefinition? TryParse(string json, FunnelGuardRegistry guards, Action<FunnelDefinitionBuilder>? configure, ICollection<ConfigurationProblem> problems)
+    {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(guards);
-        var problems = new List<ConfigurationProblem>();
+        ArgumentNullException.ThrowIfNull(problems);
+        var before = problems.Count;
         using var document = ConfigurationDocument.Parse(json, DocumentOptions, problems);
-        ConfigurationException.ThrowIfAny(problems);
-        var builder = Read(new ConfigurationElement(document!.RootElement, "$", problems), guards);
-        ConfigurationException.ThrowIfAny(problems);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var builder = Read(new ConfigurationElement(document.RootElement, "$", problems), guards);
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
         configure?.Invoke(builder);
-        return builder.Build();
+        try
+        {
+            return builder.Build();
+        }
+        catch (ConfigurationException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                problems.Add(problem);
+            }
+
+            return null;
+        }
     }
 
     /// <summary>Writes a definition as JSON (indented, stages and transitions in definition order).</summary>

@@ -29,11 +29,15 @@ internal sealed class FunnelTelemetry
         }
 
         var meter = meterFactory.Create(Name);
+        Meter = meter;
         _transitions = meter.CreateCounter<long>("leadkit.funnel.transitions", "{transition}", "Committed stage changes, by stage left, stage entered and trigger.");
         _refusals = meter.CreateCounter<long>("leadkit.funnel.refusals", "{refusal}", "Triggers not applied because a guard or requirement was unmet (refused) or the trigger is not permitted (invalid), by stage and trigger.");
         _conflicts = meter.CreateCounter<long>("leadkit.funnel.conflicts", "{conflict}", "Transitions not committed because another writer changed the lead first, by stage and trigger.");
         _notificationFailures = meter.CreateCounter<long>("leadkit.funnel.notification_failures", "{failure}", "Observers and stage actions that threw after a committed transition (the transition stands), by kind.");
     }
+
+    /// <summary>Gets the meter, or <see langword="null"/> without a meter factory.</summary>
+    public Meter? Meter { get; }
 
     public static Activity? StartFire(FunnelTrigger trigger)
     {

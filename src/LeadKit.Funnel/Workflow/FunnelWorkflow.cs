@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using LeadKit.Abstractions.Configuration;
+using LeadKit.Abstractions.Configuration.Reload;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Funnel.Store;
 using LeadKit.Abstractions.Identifiers;
@@ -42,6 +44,8 @@ public sealed class FunnelWorkflow
     private const string ObserverKind = "observer";
     private const string StageActionKind = "stage-action";
 
+    private readonly FunnelDefinition? _definition;
+    private readonly ReloadableEntry<FunnelDefinition>? _reloading;
     private readonly TimeProvider _time;
     private readonly IFunnelObserver[] _observers;
     private readonly FunnelNotificationErrorHandler? _onNotificationError;
@@ -63,11 +67,22 @@ public sealed class FunnelWorkflow
         IEnumerable<IFunnelObserver>? observers = null,
         FunnelNotificationErrorHandler? onNotificationError = null,
         IMeterFactory? meterFactory = null)
+        : this(store, time, observers, onNotificationError, meterFactory)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        _definition = definition;
+    }
+
+    private FunnelWorkflow(ReloadableEntry<FunnelDefinition> definition, IFunnelStore store, TimeProvider time, IEnumerable<IFunnelObserver>? observers, FunnelNotificationErrorHandler? onNotificationError, IMeterFactory? meterFactory)
+        : this(store, time, observers, onNotificationError, meterFactory)
+    {
+        _reloading = definition;
+    }
+
+    private FunnelWorkflow(IFunnelStore store, TimeProvider time, IEnumerable<IFunnelObserver>? observers, FunnelNotificationErrorHandler? onNotificationError, IMeterFactory? meterFactory)
+    {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
-        Definition = definition;
         Store = store;
         _time = time;
         _observers = observers is null ? [] : [.. observers];
@@ -83,8 +98,34 @@ public sealed class FunnelWorkflow
         _telemetry = new FunnelTelemetry(meterFactory);
     }
 
-    /// <summary>Gets the definition every transition is checked against.</summary>
-    public FunnelDefinition Definition { get; }
+    /// <summary>Gets the definition transitions are checked against now (for a reloading workflow, the one in use).</summary>
+    /// <exception cref="ConfigurationException">A reloading workflow's entry has had no valid document yet.</exception>
+    public FunnelDefinition Definition => _definition ?? _reloading!.Value;
+
+    /// <summary>Creates a workflow whose definition follows a reloadable entry (e.g. a JSON definition reloaded from configuration).</summary>
+    /// <param name="definition">The entry; each call uses the definition in use when it starts (a refused document never is).</param>
+    /// <param name="store">Where the states live.</param>
+    /// <param name="time">The clock that dates transitions.</param>
+    /// <param name="observers">Told after each committed transition, in this order.</param>
+    /// <param name="onNotificationError">Told when an observer or stage action throws after a commit; optional.</param>
+    /// <param name="meterFactory">Creates the <c>LeadKit.Funnel</c> meter; <see langword="null"/> for no metrics.</param>
+    /// <returns>The workflow.</returns>
+    /// <remarks>
+    /// A new definition applies to every lead from the next call on; a lead whose stage the new definition does not have
+    /// (or whose trigger it no longer permits) gets <see cref="FireOutcome.Invalid"/>, never an exception.
+    /// </remarks>
+    /// <exception cref="ArgumentException">An observer is <see langword="null"/> (the message gives its index).</exception>
+    public static FunnelWorkflow Reloading(
+        ReloadableEntry<FunnelDefinition> definition,
+        IFunnelStore store,
+        TimeProvider time,
+        IEnumerable<IFunnelObserver>? observers = null,
+        FunnelNotificationErrorHandler? onNotificationError = null,
+        IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new FunnelWorkflow(definition, store, time, observers, onNotificationError, meterFactory);
+    }
 
     /// <summary>Gets the store the states live in.</summary>
     public IFunnelStore Store { get; }
@@ -146,6 +187,7 @@ public sealed class FunnelWorkflow
     public async ValueTask<FireResult> FireAsync(LeadId leadId, long expectedVersion, FunnelTrigger trigger, TransitionDetails details = default, CancellationToken cancellationToken = default)
     {
         using var activity = FunnelTelemetry.StartFire(trigger);
+        var definition = Definition;
         var current = await GetRequiredAsync(leadId, cancellationToken).ConfigureAwait(false);
         if (current.Version != expectedVersion)
         {
@@ -153,7 +195,7 @@ public sealed class FunnelWorkflow
             return FireResult.Conflict(current, expectedVersion);
         }
 
-        var result = Definition.Fire(current, trigger, Now(current), in details);
+        var result = definition.Fire(current, trigger, Now(current), in details);
         if (result.IsAccepted)
         {
             var commit = await Store.CommitAsync(result.State, current.Version, cancellationToken).ConfigureAwait(false);
@@ -163,7 +205,7 @@ public sealed class FunnelWorkflow
                 return FireResult.Conflict(CurrentAfter(commit), expectedVersion);
             }
 
-            await NotifyAsync(result.State, cancellationToken).ConfigureAwait(false);
+            await NotifyAsync(definition, result.State, cancellationToken).ConfigureAwait(false);
         }
 
         _telemetry.Fired(activity, current.Stage, trigger, in result);
@@ -183,12 +225,13 @@ public sealed class FunnelWorkflow
     public async ValueTask<FireResult> FireOnLatestAsync(LeadId leadId, FunnelTrigger trigger, TransitionDetails details = default, CancellationToken cancellationToken = default)
     {
         using var activity = FunnelTelemetry.StartFire(trigger);
+        var definition = Definition;
         var current = await GetRequiredAsync(leadId, cancellationToken).ConfigureAwait(false);
 
         // Lock-free: each retry means another writer committed, so the lead as a whole always makes progress.
         while (true)
         {
-            var result = Definition.Fire(current, trigger, Now(current), in details);
+            var result = definition.Fire(current, trigger, Now(current), in details);
             if (!result.IsAccepted)
             {
                 _telemetry.Fired(activity, current.Stage, trigger, in result);
@@ -198,7 +241,7 @@ public sealed class FunnelWorkflow
             var commit = await Store.CommitAsync(result.State, current.Version, cancellationToken).ConfigureAwait(false);
             if (commit.Outcome == FunnelCommitOutcome.Committed)
             {
-                await NotifyAsync(result.State, cancellationToken).ConfigureAwait(false);
+                await NotifyAsync(definition, result.State, cancellationToken).ConfigureAwait(false);
                 _telemetry.Fired(activity, current.Stage, trigger, in result);
                 return result;
             }
@@ -264,14 +307,14 @@ public sealed class FunnelWorkflow
         return now < current.EnteredAt ? current.EnteredAt : now;
     }
 
-    private async ValueTask NotifyAsync(FunnelState committed, CancellationToken cancellationToken)
+    private async ValueTask NotifyAsync(FunnelDefinition definition, FunnelState committed, CancellationToken cancellationToken)
     {
         var change = committed.LastChange!;
-        if (Definition.HasStageActions(change.From) || Definition.HasStageActions(change.To))
+        if (definition.HasStageActions(change.From) || definition.HasStageActions(change.To))
         {
             try
             {
-                Definition.RunStageActions(committed);
+                definition.RunStageActions(committed);
             }
             catch (AggregateException ex)
             {
