@@ -65,14 +65,18 @@ internal sealed class FunnelTelemetry
         }
     }
 
-    public void Conflict(FunnelStage from, FunnelTrigger trigger)
+    public void Conflict(Activity? activity, FunnelStage from, FunnelTrigger trigger)
     {
-        Activity.Current?.AddEvent(new ActivityEvent("leadkit.funnel.conflict"));
+        // FireOnLatest re-fires after a conflict; the outcome it then reaches replaces this one.
+        activity?.AddEvent(new ActivityEvent("leadkit.funnel.conflict"))
+            .SetTag("leadkit.stage", from.Value)
+            .SetTag("leadkit.outcome", "conflict");
         _conflicts?.Add(1, new("leadkit.stage", from.Value), new("leadkit.trigger", trigger.Value));
     }
 
     public void NotificationFailed(string kind, Exception exception)
     {
+        // The current activity is the fire's own when traced (otherwise the caller's): the failure is worth an event on either.
         Activity.Current?.AddEvent(new ActivityEvent("leadkit.funnel.notification_failed", tags: new ActivityTagsCollection
         {
             ["leadkit.kind"] = kind,

@@ -191,7 +191,7 @@ public sealed class FunnelWorkflow
         var current = await GetRequiredAsync(leadId, cancellationToken).ConfigureAwait(false);
         if (current.Version != expectedVersion)
         {
-            _telemetry.Conflict(current.Stage, trigger);
+            _telemetry.Conflict(activity, current.Stage, trigger);
             return FireResult.Conflict(current, expectedVersion);
         }
 
@@ -201,7 +201,7 @@ public sealed class FunnelWorkflow
             var commit = await Store.CommitAsync(result.State, current.Version, cancellationToken).ConfigureAwait(false);
             if (commit.Outcome != FunnelCommitOutcome.Committed)
             {
-                _telemetry.Conflict(current.Stage, trigger);
+                _telemetry.Conflict(activity, current.Stage, trigger);
                 return FireResult.Conflict(CurrentAfter(commit), expectedVersion);
             }
 
@@ -246,7 +246,7 @@ public sealed class FunnelWorkflow
                 return result;
             }
 
-            _telemetry.Conflict(current.Stage, trigger);
+            _telemetry.Conflict(activity, current.Stage, trigger);
             current = CurrentAfter(commit);
         }
     }
