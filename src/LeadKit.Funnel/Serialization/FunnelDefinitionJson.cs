@@ -211,7 +211,7 @@ public static class FunnelDefinitionJson
                 return builder;
             }
 
-            if (ToName<FunnelStage>(property.Name, stagesElement.PathOf(property.Name), root.Problems) is { } stage)
+            if (ToStage(property.Name, stagesElement.PathOf(property.Name), root.Problems) is { } stage)
             {
                 declared[property.Name] = stage;
             }
@@ -283,7 +283,7 @@ public static class FunnelDefinitionJson
 
         foreach (var property in transitions.Value.EnumerateObject())
         {
-            if (ToName<FunnelTrigger>(property.Name, transitions.PathOf(property.Name), element.Problems) is { } trigger
+            if (ToTrigger(property.Name, transitions.PathOf(property.Name), element.Problems) is { } trigger
                 && transitions.TryGetProperty(property.Name, out var transition))
             {
                 ReadTransition(stage, trigger, transition, declared, guards);
@@ -350,19 +350,18 @@ public static class FunnelDefinitionJson
         return null;
     }
 
-    private static T? ToName<T>(string text, string path, ICollection<ConfigurationProblem> problems)
+    private static FunnelStage? ToStage(string text, string path, ICollection<ConfigurationProblem> problems)
+        => FunnelStage.TryParse(text, out var stage) ? stage : Invalid<FunnelStage>(path, "stage", problems);
+
+    private static FunnelTrigger? ToTrigger(string text, string path, ICollection<ConfigurationProblem> problems)
+        => FunnelTrigger.TryParse(text, out var trigger) ? trigger : Invalid<FunnelTrigger>(path, "trigger", problems);
+
+    // The problem states the rule, never the text (a key may hold anything).
+    private static T? Invalid<T>(string path, string kind, ICollection<ConfigurationProblem> problems)
         where T : struct
     {
-        try
-        {
-            return typeof(T) == typeof(FunnelStage) ? (T)(object)new FunnelStage(text) : (T)(object)new FunnelTrigger(text);
-        }
-        catch (ArgumentException)
-        {
-            // The constructor's message may quote the text; the problem states the rule instead.
-            problems.Add(new(path, ConfigurationProblemCodes.InvalidValue, $"is not a valid {(typeof(T) == typeof(FunnelStage) ? "stage" : "trigger")} name"));
-            return null;
-        }
+        problems.Add(new(path, ConfigurationProblemCodes.InvalidValue, $"is not a valid {kind} name"));
+        return null;
     }
 
     private static string[] Names(ConfigurationElement element)
