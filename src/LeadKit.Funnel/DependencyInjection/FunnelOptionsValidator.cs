@@ -14,7 +14,7 @@ internal sealed class FunnelOptionsValidator(IServiceProvider services) : IValid
 {
     public ValidateOptionsResult Validate(string? name, FunnelOptions options)
     {
-        var problems = new List<string>(options.Validate());
+        var problems = new List<string>(options.Validate().Select(static p => p.Message));
         if (problems.Count == 0 && options.UseQualificationGuards && services.GetKeyedService<DefaultFunnelRegistration>(name ?? Options.DefaultName) is not null
             && !IsRegistered(options.QualificationModel))
         {
