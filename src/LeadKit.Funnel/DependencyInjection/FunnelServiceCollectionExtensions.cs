@@ -31,6 +31,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// applied). Register your own <see cref="FunnelDefinition"/> or <see cref="IFunnelStore"/> (keyed by the name for a named
 /// funnel) before calling it to replace the defaults; your definition is then not checked for a scoring model.
 /// </para>
+/// <para>
+/// The definition built here (the default funnel, or <see cref="FunnelOptions.DefinitionJson"/>) is reloaded when the
+/// options change (<see cref="FunnelDefinitionProvider"/>); the <see cref="FunnelWorkflow"/> uses the one in use at each
+/// call, while the <see cref="FunnelDefinition"/> service is the one in use when it was first resolved.
+/// </para>
 /// </remarks>
 public static class FunnelServiceCollectionExtensions
 {
