@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 
-namespace LeadKit.Funnel.State;
+namespace LeadKit.Abstractions.Funnel;
 
 /// <summary>
 /// One lead's position in the funnel: its stage, a version that grows by one per accepted transition, when it
@@ -11,8 +10,10 @@ namespace LeadKit.Funnel.State;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Immutable and thread-safe. New states come only from a <see cref="Definitions.FunnelDefinition"/> (start, fire,
-/// replay, recycle) or from <see cref="Serialization.FunnelJson"/>, so every state is one a definition produced.
+/// Immutable and thread-safe. This type keeps the structural invariants below for any state (so that a store can
+/// rebuild a state it read with <see cref="Start"/> and <see cref="Append"/>); whether a history is one a funnel
+/// definition permits is checked by the definition (LeadKit.Funnel's <c>FunnelDefinition.Fire</c> and <c>Replay</c>).
+/// It lives in LeadKit.Abstractions because the store contract (<see cref="Store.IFunnelStore"/>) keeps it.
 /// </para>
 /// <para>
 /// The history is a persistent list: each state points to the state it came from and holds the one entry that
@@ -175,7 +176,14 @@ public sealed class FunnelState : IEquatable<FunnelState>
     /// <returns>A short description such as <c>FunnelState { Stage = mql, Version = 2, EnteredAt = 2026-06-01T12:00:00.0000000+00:00 }</c>.</returns>
     public override string ToString() => FormattableString.Invariant($"FunnelState {{ Stage = {Stage}, Version = {Version}, EnteredAt = {EnteredAt:O} }}");
 
-    internal static FunnelState Start(LeadId leadId, FunnelStage stage, DateTimeOffset startedAt)
+    /// <summary>Creates the state of a lead that starts in a stage: version 0, empty history.</summary>
+    /// <param name="leadId">The lead; set.</param>
+    /// <param name="stage">The stage the lead starts in; set.</param>
+    /// <param name="startedAt">When the lead started; set.</param>
+    /// <returns>The state.</returns>
+    /// <exception cref="ArgumentException">An argument is the default (unset) value.</exception>
+    /// <remarks>Applications start leads through a funnel definition, which also checks that the stage is an active one.</remarks>
+    public static FunnelState Start(LeadId leadId, FunnelStage stage, DateTimeOffset startedAt)
     {
         if (leadId.IsDefault)
         {
@@ -195,8 +203,29 @@ public sealed class FunnelState : IEquatable<FunnelState>
         return new FunnelState(leadId, stage, startedAt);
     }
 
-    /// <summary>Appends an entry that the caller has already checked follows from this state.</summary>
-    internal FunnelState Append(StageChange change) => new(this, change);
+    /// <summary>Returns the state after one more history entry (this state is unchanged).</summary>
+    /// <param name="change">The entry: it leaves <see cref="Stage"/> and is not dated before <see cref="EnteredAt"/>.</param>
+    /// <returns>The new state: version + 1, stage <c>change.To</c>, entered at <c>change.OccurredAt</c>.</returns>
+    /// <exception cref="ArgumentException">The entry does not follow from this state (named in the message, never the lead).</exception>
+    /// <remarks>
+    /// Only the structure is checked. A funnel definition's <c>Fire</c> is how applications make transitions (it checks
+    /// permissions and guards); a store uses this to rebuild a state from its history rows.
+    /// </remarks>
+    public FunnelState Append(StageChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.From != Stage)
+        {
+            throw new ArgumentException($"change.From is '{change.From}', but the state is in stage '{Stage}'.", nameof(change));
+        }
+
+        if (change.OccurredAt < EnteredAt)
+        {
+            throw new ArgumentException($"change.OccurredAt ({change.OccurredAt:O}) is before the state entered '{Stage}' at {EnteredAt:O}.", nameof(change));
+        }
+
+        return new FunnelState(this, change);
+    }
 
     private sealed record Origin(LeadId LeadId, FunnelStage InitialStage, DateTimeOffset StartedAt);
 }
