@@ -3,6 +3,7 @@ using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Routing;
 using LeadKit.Routing.Json;
+using LeadKit.Routing.Strategies;
 using LeadKit.Testing;
 using static LeadKit.Routing.Tests.Routing;
 
@@ -55,6 +56,31 @@ public sealed class RoutingPlanJsonTests
         Assert.False(loaded.Succeeded);
         var error = Assert.Single(loaded.Problems);
         Assert.Equal("$.steps[0].script", error.Path);
+    }
+
+    [Theory]
+    [InlineData("roundRobin", RepSelection.RoundRobin)]
+    [InlineData("weightedRoundRobin", RepSelection.WeightedRoundRobin)]
+    [InlineData("loadBalancing", RepSelection.LoadBalancing)]
+    public void Load_EverySelectionName_ChoosesItsSelection(string name, RepSelection expected)
+    {
+        var selection = Assert.Single(PoolSelection.All, s => s.JsonName == name);
+
+        Assert.Equal(expected, selection.Kind);
+        Assert.Same(selection, PoolSelection.For(expected));
+    }
+
+    [Fact]
+    public void PoolSelections_CoverEveryRepSelectionOnceWithDistinctNames()
+    {
+        Assert.Equal(Enum.GetValues<RepSelection>(), PoolSelection.All.Select(s => s.Kind));
+        Assert.Equal(PoolSelection.All.Length, PoolSelection.All.Select(s => s.JsonName).Distinct(StringComparer.Ordinal).Count());
+        foreach (var selection in PoolSelection.All)
+        {
+            var json = $$"""{ "version": 1, "teams": [ { "id": "t", "members": ["hans"] } ], "steps": [ { "kind": "team", "team": "t", "selection": "{{selection.JsonName}}" } ] }""";
+            var loaded = RoutingPlanJson.Load(json, Builder());
+            Assert.True(selection.Kind == RepSelection.LoadBalancing ? loaded.Problems.Length == 1 : loaded.Problems.IsEmpty, selection.JsonName);
+        }
     }
 
     [Fact]

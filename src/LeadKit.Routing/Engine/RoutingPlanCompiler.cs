@@ -1,6 +1,7 @@
 using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Sales;
+using LeadKit.Routing.Strategies;
 
 namespace LeadKit.Routing.Engine;
 
@@ -62,18 +63,9 @@ internal sealed class RoutingPlanCompiler
             key = requireCoverage ? $"covering/{selection}" : $"all/{selection}";
         }
 
-        if (selection == RepSelection.LoadBalancing)
+        if (PoolSelection.For(selection).CheckMembers(members) is { } problem)
         {
-            var without = 0;
-            foreach (var member in members)
-            {
-                without += member.MaxOpenLeads == 0 ? 1 : 0;
-            }
-
-            if (without > 0)
-            {
-                step.ReportProblem(selectionPath, ConfigurationProblemCodes.Conflict, $"load balancing needs every rep's MaxOpenLeads, but {without} of the {members.Length} reps have none");
-            }
+            step.ReportProblem(selectionPath, ConfigurationProblemCodes.Conflict, problem);
         }
 
         if (!_pools.TryGetValue(key, out var pool))

@@ -4,6 +4,7 @@ using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Routing;
+using LeadKit.Routing.Strategies;
 
 namespace LeadKit.Routing.Json;
 
@@ -335,15 +336,13 @@ public static class RoutingPlanJson
             return RepSelection.RoundRobin;
         }
 
-        switch (text)
+        if (PoolSelection.FromJsonName(text) is { } selection)
         {
-            case "roundRobin": return RepSelection.RoundRobin;
-            case "weightedRoundRobin": return RepSelection.WeightedRoundRobin;
-            case "loadBalancing": return RepSelection.LoadBalancing;
-            default:
-                element.Report(ConfigurationProblemCodes.InvalidValue, "must be roundRobin, weightedRoundRobin or loadBalancing");
-                return RepSelection.RoundRobin;
+            return selection.Kind;
         }
+
+        element.Report(ConfigurationProblemCodes.InvalidValue, "must be " + PoolSelection.JsonNames);
+        return RepSelection.RoundRobin;
     }
 
     private static T Parse<T>(ConfigurationElement element, string text, Func<string, T> parse, T placeholder, string expected)

@@ -10,6 +10,20 @@ internal sealed class LeastLoadedSelection : PoolSelection
 
     public override RepSelection Kind => RepSelection.LoadBalancing;
 
+    public override string JsonName => "loadBalancing";
+
+    /// <summary>Load is open leads / capacity, so every member needs a <see cref="RepEntry.MaxOpenLeads"/>.</summary>
+    public override string? CheckMembers(ReadOnlySpan<RepEntry> members)
+    {
+        var without = 0;
+        foreach (var member in members)
+        {
+            without += member.MaxOpenLeads == 0 ? 1 : 0;
+        }
+
+        return without == 0 ? null : $"load balancing needs every rep's MaxOpenLeads, but {without} of the {members.Length} reps have none";
+    }
+
     public override int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out PoolRotation? next)
     {
         var best = -1;

@@ -10,6 +10,8 @@ internal sealed class RoundRobinSelection : PoolSelection
 
     public override RepSelection Kind => RepSelection.RoundRobin;
 
+    public override string JsonName => "roundRobin";
+
     public override int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out PoolRotation? next)
     {
         var count = pool.Members.Length;

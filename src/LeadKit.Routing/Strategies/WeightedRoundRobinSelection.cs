@@ -16,6 +16,8 @@ internal sealed class WeightedRoundRobinSelection : PoolSelection
 
     public override RepSelection Kind => RepSelection.WeightedRoundRobin;
 
+    public override string JsonName => "weightedRoundRobin";
+
     public override int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out PoolRotation? next)
     {
         next = null;
