@@ -125,7 +125,11 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
                 return ruleSet.Model;
             }
 
-            ScoringProblemAdapter.AddTo(ruleSetProblems, problems);
+            foreach (var problem in ruleSetProblems)
+            {
+                problems.Add(problem);
+            }
+
             return null;
         }
 
@@ -147,9 +151,13 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
 
             return builder.Build();
         }
-        catch (ScoringConfigurationException ex)
+        catch (ConfigurationException ex)
         {
-            ScoringProblemAdapter.AddTo(ex.Problems, problems);
+            foreach (var problem in ex.Problems)
+            {
+                problems.Add(problem);
+            }
+
             return null;
         }
         catch (ArgumentException ex)

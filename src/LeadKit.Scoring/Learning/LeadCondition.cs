@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
@@ -59,11 +60,11 @@ public sealed class LeadCondition
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(condition);
-        var problems = new List<ScoringProblem>();
+        var problems = new List<ConfigurationProblem>();
         condition.Validate("condition", problems);
         if (problems.Count > 0)
         {
-            throw new ArgumentException($"The condition '{name}' is invalid: {string.Join("; ", problems)}.", nameof(condition));
+            throw new ArgumentException($"The condition '{name}' is invalid: {string.Join("; ", problems.Select(p => p.Path + ": " + p.Message))}.", nameof(condition));
         }
 
         var compiled = condition.Compiled;
