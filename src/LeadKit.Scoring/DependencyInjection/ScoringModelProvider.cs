@@ -119,7 +119,7 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
         thresholds = RuleSetThresholds.None;
         if (options.RuleSetJson is { } json)
         {
-            if (ScoringRuleSet.TryParse(json, _timeProvider, out var ruleSet, out var ruleSetProblems))
+            if (ScoringRuleSet.TryParse(json, new ScoringRuleSetOptions { TimeProvider = _timeProvider }, out var ruleSet, out var ruleSetProblems))
             {
                 thresholds = ruleSet!.Thresholds;
                 return ruleSet.Model;

@@ -69,13 +69,6 @@ public sealed class ScoringRuleSet
     /// <exception cref="ConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
     public static ScoringRuleSet Parse(string json) => Parse(json, (ScoringRuleSetOptions?)null);
 
-    /// <summary>Parses and validates a rule set with the built-in kinds.</summary>
-    /// <param name="json">The JSON text.</param>
-    /// <param name="timeProvider">The clock of the compiled model; defaults to <see cref="TimeProvider.System"/>.</param>
-    /// <returns>The rule set.</returns>
-    /// <exception cref="ConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
-    public static ScoringRuleSet Parse(string json, TimeProvider? timeProvider) => Parse(json, new ScoringRuleSetOptions { TimeProvider = timeProvider });
-
     /// <summary>Parses and validates a rule set.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="options">The rule kinds and clock; defaults when <see langword="null"/>.</param>
@@ -105,16 +98,6 @@ public sealed class ScoringRuleSet
         using var document = await ConfigurationDocument.ParseAsync(utf8Json, Format, problems, cancellationToken).ConfigureAwait(false);
         return Create(document, options, problems, out var ruleSet) ? ruleSet! : throw new ConfigurationException(problems);
     }
-
-    /// <summary>Parses and validates a rule set with the built-in kinds without throwing.</summary>
-    /// <param name="json">The JSON text; a leading byte order mark (U+FEFF) is ignored.</param>
-    /// <param name="timeProvider">The clock of the compiled model.</param>
-    /// <param name="ruleSet">The rule set when valid.</param>
-    /// <param name="problems">Every problem found; empty when valid.</param>
-    /// <returns><see langword="true"/> when valid.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string json, TimeProvider? timeProvider, out ScoringRuleSet? ruleSet, out ImmutableArray<ConfigurationProblem> problems)
-        => TryParse(json, new ScoringRuleSetOptions { TimeProvider = timeProvider }, out ruleSet, out problems);
 
     /// <summary>Parses and validates a rule set without throwing.</summary>
     /// <param name="json">The JSON text; a leading byte order mark (U+FEFF) is ignored.</param>

@@ -58,14 +58,14 @@ public class RuleSetSchemaTests
     [Theory]
     [MemberData(nameof(Conditions))]
     public void Condition_SchemaAndParser_Agree(string condition)
-        => AssertAgree($$"""{ "rules": [ { "name": "a", "type": "attribute", "points": 5, "when": {{condition}} } ] }""");
+        => AssertAgree($$"""{ "version": 1, "rules": [ { "name": "a", "type": "attribute", "points": 5, "when": {{condition}} } ] }""");
 
     [Theory]
     [MemberData(nameof(Names))]
     public void RuleAndGroupName_SchemaAndParser_Agree(string name)
     {
-        AssertAgree($$"""{ "rules": [ { "name": "{{name}}", "type": "inactivity", "days": 60, "points": -5 } ] }""");
-        AssertAgree($$"""{ "groups": [ { "name": "{{name}}", "dimension": "fit" } ], "rules": [] }""");
+        AssertAgree($$"""{ "version": 1, "rules": [ { "name": "{{name}}", "type": "inactivity", "days": 60, "points": -5 } ] }""");
+        AssertAgree($$"""{ "version": 1, "groups": [ { "name": "{{name}}", "dimension": "fit" } ], "rules": [] }""");
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public class RuleSetSchemaTests
     [InlineData("a_model_name_of_sixty_five_characters_xxxxxxxxxxxxxxxxxxxxxxxxxxx")]
     [InlineData("bidi\\u202E")]
     public void ModelName_SchemaAndParser_Agree(string name)
-        => AssertAgree($$"""{ "name": "{{name}}", "rules": [] }""");
+        => AssertAgree($$"""{ "version": 1, "name": "{{name}}", "rules": [] }""");
 
     [Fact]
     public void DocumentedExample_SchemaAndParser_BothAccept()

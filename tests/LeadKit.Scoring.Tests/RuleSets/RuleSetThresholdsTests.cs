@@ -46,7 +46,7 @@ public class RuleSetThresholdsTests
     [Fact]
     public void Parse_InvalidThresholds_ReportsEachWithItsJsonPath()
     {
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse($$"""
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse($$"""
             {
               {{Rules}},
               "thresholds": {
@@ -69,7 +69,7 @@ public class RuleSetThresholdsTests
     [Fact]
     public void Parse_UnknownThresholdProperty_IsRejectedWithItsPath()
     {
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse($$"""{ {{Rules}}, "thresholds": { "sql": { "fit": 1 } } }"""));
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse($$"""{ {{Rules}}, "thresholds": { "sql": { "fit": 1 } } }"""));
 
         Assert.StartsWith("$.thresholds", Assert.Single(ex.Problems).Path, StringComparison.Ordinal);
     }

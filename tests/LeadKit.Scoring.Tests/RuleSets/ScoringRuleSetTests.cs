@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.RuleSets;
@@ -33,13 +34,13 @@ public class ScoringRuleSetTests
                 { "name": "a", "type": "attribute", "points": 1, "when": { "field": "company.size", "op": "atLeast", "min": 5 } },
                 { "name": "b", "type": "signal", "signals": ["Page View"], "points": 2 },
                 { "name": "c", "type": "attribute", "points": 1e300, "when": { "field": "company.industry", "op": "between", "min": 1, "max": 2 } },
-                { "name": "d", "type": "signal", "signals": ["page_view"], "points": 2000000, "decay": { "kind": "linear" } },
+                { "name": "d", "type": "signal", "signals": ["page_view"], "points": 2000000, "decay": { "type": "linear" } },
                 { "name": "a", "type": "teleport", "points": 1 }
               ]
             }
             """;
 
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse(json));
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse(json));
 
         var lines = ex.Problems.Select(p => p.ToString()).ToArray();
         Assert.Contains(lines, l => l.StartsWith("$.rules[0].when.field: must be one of", StringComparison.Ordinal));
@@ -53,23 +54,23 @@ public class ScoringRuleSetTests
     [Fact]
     public void Parse_PointsOutOfRange_ReportsThePath()
     {
-        const string json = """{ "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 2000000 } ] }""";
+        const string json = """{ "version": 1, "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 2000000 } ] }""";
 
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse(json));
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse(json));
 
         Assert.Equal("$.rules[0].points", Assert.Single(ex.Problems).Path);
     }
 
     [Theory]
-    [InlineData("""{ "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": "ten" } ] }""", "$.rules[0].points")]
-    [InlineData("""{ "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 1e400 } ] }""", "$.rules[0].points")]
-    [InlineData("""{ "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 1, "expression": "DROP" } ] }""", "$.rules[0]")]
-    [InlineData("""{ "rules": [ """, "$")]
+    [InlineData("""{ "version": 1, "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": "ten" } ] }""", "$.rules[0].points")]
+    [InlineData("""{ "version": 1, "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 1e400 } ] }""", "$.rules[0].points")]
+    [InlineData("""{ "version": 1, "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 1, "expression": "DROP" } ] }""", "$.rules[0]")]
+    [InlineData("""{ "version": 1, "rules": [ """, "$")]
     [InlineData("[]", "$")]
     [InlineData("null", "$")]
     public void Parse_StructuralError_ReportsWhereItIs(string json, string pathPrefix)
     {
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse(json));
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse(json));
 
         Assert.StartsWith(pathPrefix, Assert.Single(ex.Problems).Path, StringComparison.Ordinal);
     }
@@ -79,7 +80,7 @@ public class ScoringRuleSetTests
     {
         var json = "{ \"name\": \"" + new string('x', ScoringRuleSet.MaximumDocumentBytes) + "\", \"rules\": [] }";
 
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse(json));
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse(json));
 
         Assert.Contains("at most", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
     }
@@ -87,9 +88,9 @@ public class ScoringRuleSetTests
     [Fact]
     public void Parse_TooManyRules_IsRejected()
     {
-        var rules = string.Join(",", Enumerable.Range(0, ScoringRuleSet.MaximumRules + 1).Select(i => $$"""{ "name": "r{{i}}", "type": "inactivity", "days": 30, "points": -1 }"""));
+        var rules = string.Join(",", Enumerable.Range(0, ScoringRuleSet.MaximumRules + 1).Select(i => $$"""{ "version": 1, "name": "r{{i}}", "type": "inactivity", "days": 30, "points": -1 }"""));
 
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse("{ \"rules\": [" + rules + "] }"));
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse("{ \"version\": 1, \"rules\": [" + rules + "] }"));
 
         Assert.Equal("$.rules", Assert.Single(ex.Problems).Path);
     }
@@ -103,7 +104,7 @@ public class ScoringRuleSetTests
             condition = "{ \"not\": " + condition + " }";
         }
 
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse("{ \"rules\": [ { \"name\": \"deep\", \"type\": \"attribute\", \"points\": -1, \"when\": " + condition + " } ] }"));
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse("{ \"version\": 1, \"rules\": [ { \"name\": \"deep\", \"type\": \"attribute\", \"points\": -1, \"when\": " + condition + " } ] }"));
 
         Assert.Contains(ex.Problems, p => p.Message.Contains("deeper", StringComparison.Ordinal));
     }

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Model;
@@ -74,9 +75,9 @@ public sealed class SignalThresholdTests
     [Fact]
     public void RuleSet_MinOccurrencesBelowOne_ReportsThePath()
     {
-        const string json = """{ "rules": [ { "name": "a", "type": "signal", "signals": ["email_click"], "points": 10, "minOccurrences": 0 } ] }""";
+        const string json = """{ "version": 1, "rules": [ { "name": "a", "type": "signal", "signals": ["email_click"], "points": 10, "minOccurrences": 0 } ] }""";
 
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse(json));
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse(json));
 
         Assert.Equal("$.rules[0].minOccurrences", Assert.Single(ex.Problems).Path);
     }

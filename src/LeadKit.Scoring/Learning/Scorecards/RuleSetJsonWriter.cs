@@ -48,6 +48,7 @@ internal static class RuleSetJsonWriter
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            json.WriteNumber("version", 1);
             json.WriteString("name", name);
             json.WriteStartArray("rules");
             json.WriteStartObject();
