@@ -12,7 +12,7 @@ internal sealed class StepDecayKind() : DecayKind("step")
 {
     public override ImmutableArray<ScoringKindProperty> Properties { get; } =
     [
-        new("steps", """{ "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["afterDays", "factor"], "properties": { "afterDays": { "type": "number", "exclusiveMinimum": 0, "maximum": 36500 }, "factor": { "type": "number", "minimum": 0, "maximum": 1 } } } }""", required: true),
+        new("steps", """{ "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["afterDays", "factor"], "properties": { "afterDays": { "$ref": "#/$defs/days" }, "factor": { "type": "number", "minimum": 0, "maximum": 1 } } } }""", required: true),
     ];
 
     internal override DecayFunction? Read(ConfigurationElement decay)

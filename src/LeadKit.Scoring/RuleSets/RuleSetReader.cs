@@ -72,6 +72,9 @@ internal static class RuleSetReader
     private static (IScoringRule Rule, string? Group) ReadRule(ConfigurationElement rule, int index, ScoringRuleKinds kinds)
     {
         var placeholder = new PlaceholderRule(string.Create(CultureInfo.InvariantCulture, $"rules[{index}]"));
+        var named = rule.Value.ValueKind == JsonValueKind.Object && rule.Value.TryGetProperty("name", out var given) && given.ValueKind == JsonValueKind.String
+            ? new PlaceholderRule(given.GetString()!)
+            : placeholder;
         if (rule.Value.ValueKind != JsonValueKind.Object)
         {
             rule.Report(ConfigurationProblemCodes.WrongType, "must be an object");
@@ -80,13 +83,13 @@ internal static class RuleSetReader
 
         if (!rule.TryGetRequired("type", out var typeElement) || typeElement.GetString(64) is not { } typeName)
         {
-            return (placeholder, null);
+            return (named, null);
         }
 
         if (kinds.FindRuleKind(typeName) is not { } kind)
         {
             typeElement.Report(ConfigurationProblemCodes.UnknownType, "must be one of: " + string.Join(", ", kinds.RuleKinds.Select(k => k.TypeName)));
-            return (placeholder, null);
+            return (named, null);
         }
 
         var allowed = new List<string>(ScoringRuleKind.SharedProperties);
@@ -103,7 +106,7 @@ internal static class RuleSetReader
 
         // A placeholder joins no group: its stand-in dimension would add a problem the document does not have.
         var read = kind.ReadRule(rule, name, dimension.Value);
-        return rule.Problems.Count == before && read is not null ? (read, group) : (placeholder, null);
+        return rule.Problems.Count == before && read is not null ? (read, group) : (new PlaceholderRule(name), null);
     }
 
     private static ScoringGroup? ReadGroup(ConfigurationElement group)
@@ -215,7 +218,10 @@ internal static class RuleSetReader
 
     private static double? Number(ConfigurationElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetNumber() : null;
 
-    /// <summary>Stands in for a rule the document could not describe, so later rule indexes stay correct.</summary>
+    /// <summary>
+    /// Stands in for a rule the document could not describe, so later rule indexes stay correct; it keeps the rule's name
+    /// when one was given, so a repeated name is still reported.
+    /// </summary>
     private sealed class PlaceholderRule(string name) : IScoringRule
     {
         public string Name { get; } = name;

@@ -134,6 +134,16 @@ public sealed class ScoringRuleSet
     }
 
     /// <summary>
+    /// Generates the format's JSON Schema (draft 2020-12) for the given kinds: the rule and decay definitions come from
+    /// each kind's <see cref="ScoringRuleKind.Properties"/>, the lists the parser accepts. The published
+    /// <c>docs/schemas/scoring-rules.schema.json</c> is this for <see cref="ScoringRuleKinds.Default"/>; an application with
+    /// plugin kinds can publish its own.
+    /// </summary>
+    /// <param name="kinds">The kinds; <see cref="ScoringRuleKinds.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The schema as indented JSON text ending with a line feed.</returns>
+    public static string GetJsonSchema(ScoringRuleKinds? kinds = null) => RuleSetSchema.Generate(kinds ?? ScoringRuleKinds.Default);
+
+    /// <summary>
     /// Writes the rule set as canonical, indented JSON (format version <see cref="FormatVersion"/>): each rule written by
     /// its kind, optional properties only when set. Parsing the result gives an equal rule set, and writing that gives
     /// the same text.
@@ -183,11 +193,9 @@ public sealed class ScoringRuleSet
 
         var kinds = options?.Kinds ?? ScoringRuleKinds.Default;
         var definition = RuleSetReader.Read(new ConfigurationElement(document.RootElement, "$", problems), kinds);
-        if (problems.Count > 0)
-        {
-            return false;
-        }
 
+        // Built even when reading found problems (unreadable rules are placeholders), so the model's own problems (names
+        // repeated, a text operator on a number field, points out of range) are reported in the same pass.
         ScoringModel model;
         try
         {
@@ -201,6 +209,11 @@ public sealed class ScoringRuleSet
                 problems.Add(new("$." + problem.Path, problem.Code, problem.Message));
             }
 
+            return false;
+        }
+
+        if (problems.Count > 0)
+        {
             return false;
         }
 

@@ -13,10 +13,10 @@ internal static class RuleChecks
     public const double MaximumDays = 36_500;
 
     /// <summary>The schema of a number of points.</summary>
-    public const string PointsSchema = """{ "type": "number", "minimum": -1000000, "maximum": 1000000 }""";
+    public const string PointsSchema = """{ "$ref": "#/$defs/points" }""";
 
     /// <summary>The schema of a number of days.</summary>
-    public const string DaysSchema = """{ "type": "number", "exclusiveMinimum": 0, "maximum": 36500 }""";
+    public const string DaysSchema = """{ "$ref": "#/$defs/days" }""";
 
     public static void Points(double points, string path, ICollection<ConfigurationProblem> problems)
     {

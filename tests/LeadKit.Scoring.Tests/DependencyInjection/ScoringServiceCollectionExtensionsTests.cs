@@ -121,7 +121,7 @@ public class ScoringServiceCollectionExtensionsTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("$.rules[0].points: must be a value of the documented type", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("$.rules[0].points: must be a finite number [wrong-type]", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,9 +36,9 @@ public sealed class VocabularyRegistrationTests
         var kinds = Enumerable.Range(0, 4000).Select(i => Fresh("rk" + i)).ToArray();
         var sources = Enumerable.Range(0, 4000).Select(i => Fresh("rs" + i)).ToArray();
         var json = new StringBuilder("""{"version":1,"name":"big","rules":[""");
-        json.Append("""{"version":1,"name":"many_kinds","type":"signal","signals":[""").AppendJoin(',', kinds.Select(k => $"\"{k}\"")).Append("""],"points":1},""");
-        json.Append("""{"version":1,"name":"many_sources","type":"source","sources":{""").AppendJoin(',', sources.Select(s => $"\"{s}\":1")).Append("}},");
-        json.Append("""{"version":1,"name":"broken","type":"signal","signals":["page_view"],"points":1,"maxOccurrences":-3}]}""");
+        json.Append("""{"name":"many_kinds","type":"signal","signals":[""").AppendJoin(',', kinds.Select(k => $"\"{k}\"")).Append("""],"points":1},""");
+        json.Append("""{"name":"many_sources","type":"source","sources":{""").AppendJoin(',', sources.Select(s => $"\"{s}\":1")).Append("}},");
+        json.Append("""{"name":"broken","type":"signal","signals":["page_view"],"points":1,"maxOccurrences":-3}]}""");
 
         Assert.False(ScoringRuleSet.TryParse(json.ToString(), null, out _, out var problems));
         Assert.NotEmpty(problems);
@@ -128,8 +128,8 @@ public sealed class VocabularyRegistrationTests
 
     internal static string RuleSet(string[] kinds, string[] sources)
     {
-        var json = new StringBuilder("""{"version":1,"name":"vocab","groups":[{"name":"web","dimension":"engagement","cap":40,"decay":{"kind":"exponential","halfLifeDays":30}}],"rules":[""");
-        json.Append(CultureInfo.InvariantCulture, $$"""{"version":1,"name":"first","type":"signal","signals":["{{kinds[0]}}"],"points":5,"maxOccurrences":4}""");
+        var json = new StringBuilder("""{"version":1,"name":"vocab","groups":[{"name":"web","dimension":"engagement","cap":40,"decay":{"type":"exponential","halfLifeDays":30}}],"rules":[""");
+        json.Append(CultureInfo.InvariantCulture, $$"""{"name":"first","type":"signal","signals":["{{kinds[0]}}"],"points":5,"maxOccurrences":4}""");
         if (kinds.Length > 1)
         {
             json.Append(CultureInfo.InvariantCulture, $$""",{"name":"second","type":"signal","group":"web","signals":["{{kinds[1]}}","page_view"],"points":3,"windowDays":30}""");

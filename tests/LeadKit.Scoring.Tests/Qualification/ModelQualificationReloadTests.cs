@@ -15,7 +15,7 @@ namespace LeadKit.Scoring.Tests.Qualification;
 public sealed class ModelQualificationReloadTests
 {
     private static string RuleSet(string total) => $$"""
-        { "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25, "maxOccurrences": 1 } ],
+        { "version": 1, "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25, "maxOccurrences": 1 } ],
           "thresholds": { "mql": { "rule": "total", "total": {{total}} } } }
         """;
 

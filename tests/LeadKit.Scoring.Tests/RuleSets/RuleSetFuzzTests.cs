@@ -53,6 +53,7 @@ public class RuleSetFuzzTests
     {
         private const string Base = """
             {
+              "version": 1,
               "name": "fuzz",
               "limits": { "total": { "floor": 0, "cap": 200 } },
               "groups": [ { "name": "web", "dimension": "engagement", "cap": 30, "decay": { "type": "step", "steps": [ { "afterDays": 7, "factor": 0.5 } ] } } ],

@@ -53,7 +53,8 @@ public class RuleSetRefusalTests
 
         var problem = Assert.Single(Refused(json));
 
-        Assert.Equal("$.rules[0].when.value", problem.Path);
+        // The shared document policy checks the text as a whole before reading it, so the problem is at the root.
+        Assert.Equal(("$", ConfigurationProblemCodes.InvalidText), (problem.Path, problem.Code));
         Assert.Contains("UTF-8", problem.Message, StringComparison.Ordinal);
     }
 
@@ -61,11 +62,11 @@ public class RuleSetRefusalTests
     public void TryParse_LoneSurrogateInTheTextGiven_IsRefusedNotReplaced()
     {
         // Built in code: an xunit [InlineData] string would carry U+FFFD instead of the lone surrogate.
-        var json = "{ \"name\": \"t" + '\uD800' + "\", \"rules\": [] }";
+        var json = "{ \"version\": 1, \"name\": \"t" + '\uD800' + "\", \"rules\": [] }";
 
         var problem = Assert.Single(Refused(json));
 
-        Assert.Equal("$.name", problem.Path);
+        Assert.Equal(("$", ConfigurationProblemCodes.InvalidText), (problem.Path, problem.Code));
         Assert.Contains("unpaired surrogate", problem.Message, StringComparison.Ordinal);
     }
 
@@ -166,6 +167,7 @@ public class RuleSetRefusalTests
         var escaped = System.Text.Json.JsonEncodedText.Encode(name).ToString();
         var json = $$"""
             {
+              "version": 1,
               "name": "{{escaped}}",
               "groups": [ { "name": "{{escaped}}", "dimension": "fit" } ],
               "rules": [ { "name": "{{escaped}}", "type": "inactivity", "days": 60, "points": -5 } ]
@@ -214,9 +216,8 @@ public class RuleSetRefusalTests
     {
         var problem = Assert.Single(Refused(json));
 
-        Assert.Equal(path, problem.Path);
-        Assert.StartsWith("must be a value of the documented type", problem.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("finite", problem.Message, StringComparison.Ordinal);
+        Assert.Equal((path, ConfigurationProblemCodes.WrongType), (problem.Path, problem.Code));
+        Assert.StartsWith("must be a", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -229,19 +230,11 @@ public class RuleSetRefusalTests
     }
 
     [Fact]
-    public void Parse_NamedValuesAndKeywordsInAnotherCase_AreAcceptedAndWrittenInCamelCase()
+    public void Parse_NamedValuesInAnotherCase_AreAcceptedAndWrittenInCamelCase()
     {
         const string json = """
-            {
-              "name": "cased",
-              "groups": [ { "name": "web", "dimension": "Engagement", "decay": { "kind": "Linear", "lifetimeDays": 30 } } ],
-              "rules": [
-                { "name": "vp", "type": "Attribute", "dimension": "FIT", "points": 10,
-                  "when": { "field": "Contact.Seniority", "op": "IN", "values": ["VicePresident", "CLEVEL"] } },
-                { "name": "views", "type": "signal", "group": "web", "signals": ["page_view"], "points": 1 }
-              ],
-              "thresholds": { "mql": { "rule": "Total", "total": 50 } }
-            }
+            { "version": 1, "name": "cased", "rules": [
+                { "name": "vp", "type": "attribute", "points": 10, "when": { "field": "contact.seniority", "op": "in", "values": ["VicePresident", "CLEVEL"] } } ] }
             """;
 
         var ruleSet = ScoringRuleSet.Parse(json);
@@ -249,12 +242,31 @@ public class RuleSetRefusalTests
 
         Assert.Equal(10, ruleSet.Model.Score(vp, LeadBuilder.Now).Fit);
         var written = ruleSet.ToJson();
-        foreach (var canonical in new[] { "\"engagement\"", "\"linear\"", "\"attribute\"", "\"fit\"", "\"contact.seniority\"", "\"in\"", "\"vicePresident\"", "\"cLevel\"", "\"total\"" })
-        {
-            Assert.Contains(canonical, written, StringComparison.Ordinal);
-        }
-
+        Assert.Contains("\"vicePresident\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"cLevel\"", written, StringComparison.Ordinal);
         Assert.Equal(written, ScoringRuleSet.Parse(written).ToJson());
+    }
+
+    [Fact]
+    public void Parse_KeywordsInAnotherCase_AreRefusedWithTheirPaths_AsTheSchemaDoes()
+    {
+        const string json = """
+            {
+              "version": 1,
+              "groups": [ { "name": "web", "dimension": "Engagement", "decay": { "type": "Linear", "lifetimeDays": 30 } } ],
+              "rules": [
+                { "name": "vp", "type": "Attribute", "points": 10, "when": { "field": "contact.seniority", "op": "in", "values": ["cLevel"] } },
+                { "name": "cc", "type": "attribute", "dimension": "FIT", "points": 10, "when": { "field": "Contact.Seniority", "op": "IN", "values": ["cLevel"] } }
+              ],
+              "thresholds": { "mql": { "rule": "Total", "total": 50 } }
+            }
+            """;
+
+        var paths = Refused(json).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Superset(
+            new HashSet<string>(["$.groups[0].dimension", "$.groups[0].decay.type", "$.rules[0].type", "$.rules[1].dimension", "$.thresholds.mql.rule"], StringComparer.Ordinal),
+            paths);
     }
 
     [Fact]

@@ -101,6 +101,7 @@ public class ScoringRuleSetPropertyTests
             var rules = signalRules.Concat(attributeRules).Select((r, i) => r + $", \"name\": \"rule_{i}\" }}");
             return $$"""
                 {
+                  "version": 1,
                   "name": "generated",
                   "limits": { "total": { "floor": 0, "cap": {{cap * 2}} } },
                   "groups": [ { "name": "web", "dimension": "engagement", "cap": {{cap}}{{(decay == "null" ? "" : ", \"decay\": " + decay)}} } ],

@@ -30,6 +30,7 @@ public class ScoringRuleSetTests
     {
         const string json = """
             {
+              "version": 1,
               "rules": [
                 { "name": "a", "type": "attribute", "points": 1, "when": { "field": "company.size", "op": "atLeast", "min": 5 } },
                 { "name": "b", "type": "signal", "signals": ["Page View"], "points": 2 },
@@ -78,11 +79,11 @@ public class ScoringRuleSetTests
     [Fact]
     public void Parse_TooLarge_IsRejected()
     {
-        var json = "{ \"name\": \"" + new string('x', ScoringRuleSet.MaximumDocumentBytes) + "\", \"rules\": [] }";
+        var json = "{ \"version\": 1, \"name\": \"" + new string('x', ScoringRuleSet.MaximumDocumentBytes) + "\", \"rules\": [] }";
 
         var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse(json));
 
-        Assert.Contains("at most", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal(ConfigurationProblemCodes.TooLarge, Assert.Single(ex.Problems).Code);
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public class ScoringRuleSetTests
     public void Parse_CustomAttributeCondition_IsTyped()
     {
         const string json = """
-            { "rules": [
+            { "version": 1, "rules": [
               { "name": "pro_plan", "type": "attribute", "points": 10, "when": { "field": "custom", "key": "plan", "op": "equals", "value": "pro" } },
               { "name": "many_seats", "type": "attribute", "points": 5, "when": { "field": "custom", "key": "seats", "op": "atLeast", "min": 20 } }
             ] }

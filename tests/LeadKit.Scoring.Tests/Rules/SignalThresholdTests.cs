@@ -59,7 +59,7 @@ public sealed class SignalThresholdTests
     public void RuleSet_MinOccurrences_ScoresLikeTheModelBuiltInCode()
     {
         const string json = """
-            { "name": "thresholds", "rules": [
+            { "version": 1, "name": "thresholds", "rules": [
               { "name": "email_clicks_3", "type": "signal", "signals": ["email_click"], "points": 10, "minOccurrences": 3, "maxOccurrences": 1 },
               { "name": "visits_5_in_30d", "type": "signal", "signals": ["website_visit"], "points": 10, "minOccurrences": 5, "maxOccurrences": 1, "windowDays": 30 } ] }
             """;

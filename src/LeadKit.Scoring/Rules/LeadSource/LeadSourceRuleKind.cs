@@ -12,7 +12,7 @@ internal sealed class LeadSourceRuleKind() : ScoringRuleKind<LeadSourceRule>("so
 {
     public override ImmutableArray<ScoringKindProperty> Properties { get; } =
     [
-        new("sources", """{ "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9_.-]{0,63}$" }, "additionalProperties": { "type": "number", "minimum": -1000000, "maximum": 1000000 } }""", required: true),
+        new("sources", """{ "type": "object", "minProperties": 1, "propertyNames": { "$ref": "#/$defs/machineName" }, "additionalProperties": { "$ref": "#/$defs/points" } }""", required: true),
     ];
 
     protected override LeadSourceRule? Read(ConfigurationElement rule, string name, ScoreDimension dimension)

@@ -16,7 +16,7 @@ internal sealed class SignalRuleKind() : ScoringRuleKind<SignalRule>("signal")
 
     public override ImmutableArray<ScoringKindProperty> Properties { get; } =
     [
-        new("signals", """{ "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,63}$" } }""", required: true),
+        new("signals", """{ "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/machineName" } }""", required: true),
         new("points", RuleChecks.PointsSchema, required: true),
         new("maxOccurrences", """{ "type": "integer", "minimum": 1 }"""),
         new("minOccurrences", """{ "type": "integer", "minimum": 1 }"""),
