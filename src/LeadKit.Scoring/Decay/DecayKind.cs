@@ -37,6 +37,9 @@ public abstract class DecayKind
     /// <summary>Gets the sliding window: <c>f(age) = age &lt;= window ? 1 : 0</c>. JSON: <c>{ "type": "slidingWindow", "windowDays": 30 }</c>.</summary>
     public static DecayKind SlidingWindow { get; } = new SlidingWindowDecayKind();
 
+    /// <summary>Gets the built-in decay kinds, in the order <see cref="ScoringRuleKinds.DecayKinds"/> lists them.</summary>
+    internal static ImmutableArray<DecayKind> BuiltIn { get; } = [None, Linear, Exponential, Step, SlidingWindow];
+
     /// <summary>Gets the kind's JSON type name, the value of a decay object's <c>type</c> property.</summary>
     public string TypeName { get; }
 

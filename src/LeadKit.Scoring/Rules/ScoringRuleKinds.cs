@@ -24,7 +24,7 @@ public sealed class ScoringRuleKinds
     }
 
     /// <summary>Gets a registry with no rule kinds (and the built-in decay kinds).</summary>
-    public static ScoringRuleKinds Empty { get; } = new([], [DecayKind.None, DecayKind.Linear, DecayKind.Exponential, DecayKind.Step, DecayKind.SlidingWindow]);
+    public static ScoringRuleKinds Empty { get; } = new([], DecayKind.BuiltIn);
 
     /// <summary>Gets the built-in kinds: <c>attribute</c>, <c>source</c>, <c>signal</c>, <c>emailDomain</c>, <c>inactivity</c>.</summary>
     public static ScoringRuleKinds Default { get; } = Empty

@@ -28,6 +28,12 @@ public sealed class RuleKindDifferentialTests
             ScoringRuleKinds.Default.RuleKinds.Select(k => k.TypeName).Order(StringComparer.Ordinal),
             RuleKindGenerators.ByTypeName.Keys.Order(StringComparer.Ordinal));
 
+    [Fact]
+    public void EveryRegisteredDecayKind_IsProducedByTheDecayGenerator()
+        => Assert.Equal(
+            ScoringRuleKinds.Default.DecayKinds.Select(k => k.TypeName).Order(StringComparer.Ordinal),
+            Tests.Model.ScoringModelPropertyTests.Arbitraries.Decays.Sample(10, 500).Select(d => d.Kind.TypeName).Distinct().Order(StringComparer.Ordinal));
+
     [Property]
     public bool TablesAndCompiledCode_ScoreAndExplainTheSame(RuleList rules)
     {
