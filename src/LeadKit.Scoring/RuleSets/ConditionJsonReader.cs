@@ -14,6 +14,9 @@ namespace LeadKit.Scoring.RuleSets;
 /// </summary>
 internal static class ConditionJsonReader
 {
+    /// <summary>The longest text value accepted, as the schema says (the condition's own check refuses empty values).</summary>
+    private const int MaximumValueLength = 1024;
+
     /// <summary>The JSON properties of a condition object.</summary>
     public static readonly ImmutableArray<string> Properties = ["field", "key", "op", "value", "values", "min", "max", "all", "any", "not"];
 
@@ -75,19 +78,13 @@ internal static class ConditionJsonReader
     private static AttributeCondition? Leaf(ConfigurationElement c, ConfigurationElement fieldElement, ConfigurationElement opElement, int before)
     {
         var field = LeadField.None;
-        if (!c.TryGetRequired("field", out _))
-        {
-        }
-        else if (!LeadFields.TryParse(fieldElement.GetString(), out field))
+        if (c.TryGetRequired("field", out _) && fieldElement.GetString(64) is { } fieldName && !LeadFields.TryParse(fieldName, out field))
         {
             fieldElement.Report(ConfigurationProblemCodes.InvalidValue, "must be one of: " + string.Join(", ", LeadFields.Names));
         }
 
         var op = FieldOperator.Equals;
-        if (!c.TryGetRequired("op", out _))
-        {
-        }
-        else if (!FieldOperators.TryParse(opElement.GetString(), out op))
+        if (c.TryGetRequired("op", out _) && opElement.GetString(64) is { } opName && !FieldOperators.TryParse(opName, out op))
         {
             opElement.Report(ConfigurationProblemCodes.InvalidValue, "must be one of: " + string.Join(", ", FieldOperators.Names));
         }
@@ -138,7 +135,7 @@ internal static class ConditionJsonReader
             switch (valueElement.Value.ValueKind)
             {
                 case JsonValueKind.String:
-                    values = [valueElement.GetString(allowBlank: true) ?? string.Empty];
+                    values = [valueElement.GetString(MaximumValueLength, allowBlank: true) ?? string.Empty];
                     break;
                 case JsonValueKind.Number when valueElement.Value.TryGetDouble(out var number) && double.IsFinite(number) && min is null:
                     min = number;
@@ -153,7 +150,7 @@ internal static class ConditionJsonReader
             var builder = ImmutableArray.CreateBuilder<string>();
             foreach (var item in valuesElement.GetArray())
             {
-                if (item.GetString(allowBlank: true) is { } text)
+                if (item.GetString(MaximumValueLength, allowBlank: true) is { } text)
                 {
                     builder.Add(text);
                 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace LeadKit.Scoring.Rules;
 
 /// <summary>
@@ -10,11 +12,24 @@ public sealed class ScoringKindProperty
     /// <param name="name">The JSON property name, camelCase (ASCII letters and digits, starting with a lower-case letter).</param>
     /// <param name="schema">The property's JSON Schema fragment as JSON text, e.g. <c>{ "type": "number" }</c>.</param>
     /// <param name="required">Whether every document of the kind must give it.</param>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is not camelCase, or <paramref name="schema"/> is blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not camelCase, or <paramref name="schema"/> is not a JSON Schema (an object, <c>true</c> or <c>false</c>).</exception>
     public ScoringKindProperty(string name, string schema, bool required = false)
     {
         ScoringRuleKind.CheckName(name, nameof(name));
         ArgumentException.ThrowIfNullOrWhiteSpace(schema);
+        try
+        {
+            using var fragment = JsonDocument.Parse(schema);
+            if (fragment.RootElement.ValueKind is not (JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
+            {
+                throw new ArgumentException("schema must be a JSON Schema: an object, true or false.", nameof(schema));
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException("schema must be valid JSON.", nameof(schema), ex);
+        }
+
         Name = name;
         Schema = schema;
         Required = required;

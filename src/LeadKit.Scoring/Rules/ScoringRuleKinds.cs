@@ -23,8 +23,11 @@ public sealed class ScoringRuleKinds
         DecayKinds = decayKinds;
     }
 
-    /// <summary>Gets a registry with no rule kinds (and the built-in decay kinds).</summary>
-    public static ScoringRuleKinds Empty { get; } = new([], DecayKind.BuiltIn);
+    /// <summary>
+    /// Gets a registry with no rule kinds (and the built-in decay kinds): the start of <see cref="Default"/>. Not public:
+    /// a model built with it would run the built-in rules unvalidated, through their <c>Evaluate</c>.
+    /// </summary>
+    internal static ScoringRuleKinds Empty { get; } = new([], DecayKind.BuiltIn);
 
     /// <summary>Gets the built-in kinds: <c>attribute</c>, <c>source</c>, <c>signal</c>, <c>emailDomain</c>, <c>inactivity</c>.</summary>
     public static ScoringRuleKinds Default { get; } = Empty
@@ -101,7 +104,7 @@ public sealed class ScoringRuleKinds
     /// <summary>Finds the decay kind with a JSON type name (case-sensitive).</summary>
     /// <param name="typeName">The type name, e.g. <c>exponential</c>.</param>
     /// <returns>The kind, or <see langword="null"/>.</returns>
-    public DecayKind? FindDecayKind(string typeName)
+    internal DecayKind? FindDecayKind(string typeName)
     {
         foreach (var kind in DecayKinds)
         {

@@ -55,6 +55,9 @@ public class RuleSetSchemaTests
         """{ "field": "custom", "key": "seats", "op": "atLeast", "value": 3 }""",
         """{ "all": [ { "field": "company.country", "op": "exists" }, { "not": { "field": "consent.marketing", "op": "isTrue", "min": 1 } } ] }""",
         """{ "all": [ { "field": "company.country", "op": "exists" }, { "not": { "field": "consent.marketing", "op": "isTrue" } } ] }""",
+        $$"""{ "field": "company.industry", "op": "in", "values": ["{{new string('x', 1024)}}"] }""",
+        $$"""{ "field": "company.industry", "op": "in", "values": ["{{new string('x', 1025)}}"] }""",
+        """{ "field": "company.industry", "op": "in", "values": [""] }""",
     ];
 
     public static TheoryData<string> Names => ["plain name", "Ünïcode ✓ 名前", "red\\u001b[31m", "evil\\u202Egnp.exe", "two\\nlines", "zero\\u200Bwidth", "   ", "", new string('x', 129)];
