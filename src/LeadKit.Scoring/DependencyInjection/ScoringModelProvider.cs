@@ -3,6 +3,7 @@ using LeadKit.Abstractions.Configuration.Reload;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
+using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.RuleSets;
 using LeadKit.Scoring.Temperatures;
 using Microsoft.Extensions.Options;
@@ -119,7 +120,7 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
         thresholds = RuleSetThresholds.None;
         if (options.RuleSetJson is { } json)
         {
-            if (ScoringRuleSet.TryParse(json, new ScoringRuleSetOptions { TimeProvider = _timeProvider }, out var ruleSet, out var ruleSetProblems))
+            if (ScoringRuleSet.TryParse(json, new ScoringRuleSetOptions { TimeProvider = _timeProvider, Kinds = options.RuleKinds }, out var ruleSet, out var ruleSetProblems))
             {
                 thresholds = ruleSet!.Thresholds;
                 return ruleSet.Model;
@@ -133,7 +134,7 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
             return null;
         }
 
-        var builder = new ScoringModelBuilder().WithName(name).WithTimeProvider(_timeProvider);
+        var builder = new ScoringModelBuilder().WithName(name).WithTimeProvider(_timeProvider).WithRuleKinds(options.RuleKinds ?? ScoringRuleKinds.Default);
         try
         {
             foreach (var configure in options.Builders)

@@ -23,7 +23,8 @@ namespace LeadKit.Scoring.Model;
 /// <c>d = clip_d(Σ groupPoints(g) for groups of d + Σ points(r) for ungrouped rules of d)</c>;
 /// <c>total = clip_total(fit + engagement)</c>, where <c>clip</c> applies the optional floor then cap.</para>
 /// <para>Evaluation: signal and inactivity rules share one pass over the lead's signals; the other built-in rules
-/// (attribute, source, e-mail domain) are evaluated from their compiled conditions; plugin rules are called through
+/// (attribute, source, e-mail domain) are evaluated from the plans their kinds' descriptors made
+/// (<see cref="ScoringRuleKind"/>); rules of a kind without a fast path (plugin rules) are called through
 /// <see cref="IScoringRule.Evaluate"/>, each guarded: a plugin rule that throws or returns a non-finite number makes the
 /// call throw a <see cref="ScoringException"/> naming the rule. Every path gives exactly the points the rule's own
 /// <c>Evaluate</c> gives.</para>

@@ -148,4 +148,37 @@ public class ScoringRuleSetTests
 
         throw new FileNotFoundException("docs/examples/b2b-scoring-rules.json was not found above the test binaries.");
     }
+
+    [Theory]
+    [InlineData("""{ "rules": [] }""")]
+    [InlineData("""{ "version": 2, "rules": [] }""")]
+    [InlineData("""{ "version": "1", "rules": [] }""")]
+    public void Parse_WithoutVersionOne_IsRefusedAtTheVersion(string json)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse(json));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal(("$.version", ConfigurationProblemCodes.UnsupportedVersion), (problem.Path, problem.Code));
+    }
+
+    [Fact]
+    public async Task ParseAsync_FromAStream_ReadsTheSameRuleSetAsParse()
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ExampleJson));
+
+        var fromStream = await ScoringRuleSet.ParseAsync(stream);
+
+        Assert.Equal(ScoringRuleSet.Parse(ExampleJson).ToJson(), fromStream.ToJson());
+    }
+
+    [Fact]
+    public async Task ParseAsync_AStreamLargerThanTheLimit_IsRefusedWithoutReadingItAll()
+    {
+        using var stream = new MemoryStream(new byte[(ScoringRuleSet.MaximumDocumentBytes * 2) + 10]);
+
+        var ex = await Assert.ThrowsAsync<ConfigurationException>(() => ScoringRuleSet.ParseAsync(stream));
+
+        Assert.Equal(ConfigurationProblemCodes.TooLarge, Assert.Single(ex.Problems).Code);
+        Assert.True(stream.Position <= ScoringRuleSet.MaximumDocumentBytes + 4, $"read {stream.Position} bytes");
+    }
 }

@@ -3,9 +3,11 @@ using System.Text.Json;
 using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Scoring.DependencyInjection;
 using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.RuleSets;
 using LeadKit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadKit.Scoring.Tests.Rules;
 
@@ -80,6 +82,22 @@ public sealed class PluginRuleKindTests
 
         var variant = Assert.Single(variants, v => v.GetProperty("properties").GetProperty("type").GetProperty("const").GetString() == "titleKeyword");
         Assert.Equal(["keyword", "points"], variant.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void PluginKind_InARuleSetRegisteredWithDependencyInjection_Scores()
+    {
+        var json = Document("""{ "name": "title", "type": "titleKeyword", "keyword": "head", "points": 4 }""");
+        using var provider = new ServiceCollection()
+            .AddLeadKitScoringRuleSet("titles", o =>
+            {
+                o.RuleSetJson = json;
+                o.RuleKinds = Kinds;
+            })
+            .BuildServiceProvider();
+
+        var lead = LeadBuilder.New().WithContact(jobTitle: "Head of Sales").Build();
+        Assert.Equal(4, provider.GetRequiredKeyedService<ILeadScorer>("titles").Score(lead, LeadBuilder.Now).Fit);
     }
 
     [Fact]
