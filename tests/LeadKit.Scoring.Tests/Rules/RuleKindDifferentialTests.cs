@@ -15,7 +15,8 @@ namespace LeadKit.Scoring.Tests.Rules;
 /// <summary>
 /// Every registered rule kind through every engine path: random models mixing rules of all kinds (inactivity and
 /// multi-kind signal rules included) score and explain the same from the tables (<see cref="ScoringCompilationMode.Never"/>)
-/// and from compiled code (<see cref="ScoringCompilationMode.Eager"/>), and their JSON round-trips.
+/// and from compiled code (<see cref="ScoringCompilationMode.Eager"/>), every rule's explained points equal its own
+/// <see cref="IScoringRule.Evaluate"/> (the reference semantics), and their JSON round-trips.
 /// </summary>
 [Properties(Arbitrary = [typeof(Arbitraries)], MaxTest = 150)]
 public sealed class RuleKindDifferentialTests
@@ -32,7 +33,7 @@ public sealed class RuleKindDifferentialTests
     public void EveryRegisteredDecayKind_IsProducedByTheDecayGenerator()
         => Assert.Equal(
             ScoringRuleKinds.Default.DecayKinds.Select(k => k.TypeName).Order(StringComparer.Ordinal),
-            Tests.Model.ScoringModelPropertyTests.Arbitraries.Decays.Sample(10, 500).Select(d => d.Kind.TypeName).Distinct().Order(StringComparer.Ordinal));
+            Tests.Model.ScoringModelPropertyTests.Arbitraries.Decays.Sample(1000).Select(d => d.Kind.TypeName).Distinct().Order(StringComparer.Ordinal));
 
     [Property]
     public bool TablesAndCompiledCode_ScoreAndExplainTheSame(RuleList rules)
@@ -46,6 +47,29 @@ public sealed class RuleKindDifferentialTests
                 || !SameCard(tables.Explain(lead, LeadBuilder.Now), compiled.Explain(lead, LeadBuilder.Now)))
             {
                 return false;
+            }
+        }
+
+        return true;
+    }
+
+    [Property]
+    public bool EveryPath_GivesEachRuleThePointsOfItsOwnEvaluate(RuleList rules)
+    {
+        // The model's group has no decay, so a signal rule's own Evaluate (its own decay only) is the reference.
+        foreach (var model in new[] { Build(rules.Rules, ScoringCompilationMode.Never), Build(rules.Rules, ScoringCompilationMode.Eager) })
+        {
+            foreach (var lead in Leads)
+            {
+                var card = model.Explain(lead, LeadBuilder.Now);
+                foreach (var rule in rules.Rules)
+                {
+                    var explained = card.Rules.Where(r => r.RuleName == rule.Name).Select(r => r.Points).DefaultIfEmpty(0).Single();
+                    if (explained != rule.Evaluate(lead, LeadBuilder.Now))
+                    {
+                        return false;
+                    }
+                }
             }
         }
 
