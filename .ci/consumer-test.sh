@@ -36,6 +36,7 @@ cat > "$work/Consumer.csproj" <<XML
     <PackageReference Include="LeadKit.Funnel" Version="$version" />
     <PackageReference Include="LeadKit.Metrics" Version="$version" />
     <PackageReference Include="LeadKit.Routing" Version="$version" />
+    <PackageReference Include="LeadKit.Learning" Version="$version" />
   </ItemGroup>
 </Project>
 XML
@@ -48,6 +49,7 @@ using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.State;
+using LeadKit.Learning.Backtesting;
 using LeadKit.Metrics.Inputs;
 using LeadKit.Metrics.Reports;
 using LeadKit.Routing;
@@ -88,6 +90,12 @@ var report = new FunnelReportCalculator(new FunnelReportOptions()).Calculate([ne
 if (typeof(LeadRouter).Assembly.GetName().Name != "LeadKit.Routing")
 {
     Console.Error.WriteLine("LeadKit.Routing did not load from its package");
+    return 1;
+}
+
+if (typeof(Backtester).Assembly.GetName().Name != "LeadKit.Learning")
+{
+    Console.Error.WriteLine("LeadKit.Learning did not load from its package");
     return 1;
 }
 

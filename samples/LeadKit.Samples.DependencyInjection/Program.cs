@@ -5,7 +5,6 @@ using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Funnel.Definitions;
-using LeadKit.Funnel.DependencyInjection;
 using LeadKit.Funnel.State;
 using LeadKit.Scoring.DependencyInjection;
 using LeadKit.Abstractions.Qualification;

@@ -12,7 +12,7 @@ namespace LeadKit.Routing;
 /// <see cref="MaximumAttempts"/> times. The plan holds no counters, so changes by other routers or processes sharing
 /// the ledger store are seen on the next lead without rebuilding the plan.
 /// </summary>
-/// <remarks>Thread-safe. Metrics go to the <c>LeadKit.Routing</c> meter; each lead is one <c>route</c> activity.</remarks>
+/// <remarks>Thread-safe. Metrics go to the <c>LeadKit.Routing</c> meter; each lead is one <c>leadkit.routing.route</c> activity.</remarks>
 public sealed class LeadRouter
 {
     private readonly RoutingPlanProvider _plans;
@@ -51,7 +51,7 @@ public sealed class LeadRouter
     {
         ArgumentNullException.ThrowIfNull(lead);
         var plan = _plans.Current;
-        using var activity = RoutingTelemetry.ActivitySource.StartActivity("route");
+        using var activity = RoutingTelemetry.ActivitySource.StartActivity("leadkit.routing.route");
         activity?.SetTag("leadkit.plan", plan.Name);
         for (var attempt = 1; attempt <= MaximumAttempts; attempt++)
         {

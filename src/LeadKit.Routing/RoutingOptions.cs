@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Routing.Json;
@@ -8,7 +9,11 @@ namespace LeadKit.Routing;
 /// How dependency injection builds the routing plan: either <see cref="ConfigurePlan"/> (a plan in code) or
 /// <see cref="PlanJson"/> (a JSON document) over <see cref="Reps"/>. Exactly one of the two must be set.
 /// </summary>
-/// <remarks>Validated at start-up (<c>ValidateOnStart</c>): the plan is built once and every problem is reported.</remarks>
+/// <remarks>
+/// Validated at start-up (<c>ValidateOnStart</c>): the plan is built and every problem is reported. Each later change
+/// of the options (e.g. <c>IOptionsMonitor</c> over a reloading configuration) builds the plan again; a plan with
+/// problems is refused and the plan in use stays (see <see cref="RoutingPlanProvider.Status"/>).
+/// </remarks>
 public sealed class RoutingOptions
 {
     /// <summary>Gets or sets the code that describes the plan (reps, teams, steps).</summary>
@@ -24,9 +29,17 @@ public sealed class RoutingOptions
     public IList<SalesRep> Reps { get; } = [];
 
     /// <summary>Builds the plan these options describe.</summary>
-    /// <exception cref="RoutingPlanException">The plan has problems.</exception>
+    /// <exception cref="ConfigurationException">The plan has problems.</exception>
     internal RoutingPlan BuildPlan(IAccountOwnerDirectory? owners)
     {
+        if ((ConfigurePlan is null) == (PlanJson is null))
+        {
+            throw new ConfigurationException([new ConfigurationProblem(
+                $"{nameof(RoutingOptions)}.{nameof(PlanJson)}",
+                ConfigurePlan is null ? ConfigurationProblemCodes.Required : ConfigurationProblemCodes.Conflict,
+                $"set exactly one of {nameof(ConfigurePlan)} and {nameof(PlanJson)} (both are {(ConfigurePlan is null ? "unset" : "set")})")]);
+        }
+
         var builder = new RoutingPlanBuilder();
         if (ConfigurePlan is { } configure)
         {
@@ -35,7 +48,6 @@ public sealed class RoutingOptions
         }
 
         builder.AddReps(Reps);
-        var loaded = RoutingPlanJson.Load(PlanJson ?? string.Empty, builder, owners);
-        return loaded.Plan ?? throw new RoutingPlanException(loaded.Errors);
+        return RoutingPlanJson.Load(PlanJson ?? string.Empty, builder, owners).GetPlanOrThrow();
     }
 }

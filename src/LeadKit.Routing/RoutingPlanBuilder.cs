@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Identifiers;
@@ -97,23 +98,20 @@ public sealed class RoutingPlanBuilder
 
     /// <summary>Validates everything and compiles the plan. Locks the builder.</summary>
     /// <returns>The immutable, thread-safe plan.</returns>
-    /// <exception cref="RoutingPlanException">The plan has problems; all of them are listed.</exception>
+    /// <exception cref="ConfigurationException">The plan has problems; <see cref="ConfigurationException.Problems"/> lists every one with its path (<c>$.teams[0].members[2]</c>) and code.</exception>
     /// <exception cref="InvalidOperationException">The builder was already built.</exception>
     public RoutingPlan Build()
     {
         ThrowIfBuilt();
         _built = true;
-        var errors = new List<RoutingPlanError>();
+        var errors = new List<ConfigurationProblem>();
         var options = Options.Clone();
-        foreach (var (field, message) in options.Problems())
-        {
-            errors.Add(new($"$.options.{field}", message));
-        }
+        options.Validate(static property => "$.options." + char.ToLowerInvariant(property[0]) + property[1..], errors);
 
         var repsById = new Dictionary<SalesRepId, RepEntry>();
         if (_reps.Count > MaximumReps)
         {
-            errors.Add(new("$.reps", $"A plan has at most {MaximumReps} reps (had {_reps.Count})."));
+            errors.Add(new("$.reps", ConfigurationProblemCodes.TooMany, $"must hold at most {MaximumReps} reps"));
         }
 
         for (var i = 0; i < _reps.Count; i++)
@@ -121,18 +119,18 @@ public sealed class RoutingPlanBuilder
             var rep = _reps[i];
             if (!repsById.TryAdd(rep.Id, new RepEntry(rep, options, _filters.Count > 0)))
             {
-                errors.Add(new($"$.reps[{i}].id", "This rep is added more than once."));
+                errors.Add(new($"$.reps[{i}].id", ConfigurationProblemCodes.DuplicateName, "names a rep added more than once"));
             }
         }
 
         var teams = CompileTeams(repsById, errors);
         if (_steps.Count == 0)
         {
-            errors.Add(new("$.steps", "A plan needs at least one step."));
+            errors.Add(new("$.steps", ConfigurationProblemCodes.Required, "must hold at least one step"));
         }
         else if (_steps.Count > MaximumSteps)
         {
-            errors.Add(new("$.steps", $"A plan has at most {MaximumSteps} steps (had {_steps.Count})."));
+            errors.Add(new("$.steps", ConfigurationProblemCodes.TooMany, $"must hold at most {MaximumSteps} steps"));
         }
 
         var eligibility = new Eligibility(options, [.. _filters]);
@@ -146,18 +144,18 @@ public sealed class RoutingPlanBuilder
             var step = _steps[i](context);
             if (step is null)
             {
-                context.ReportError(string.Empty, "The step factory returned null.");
+                context.ReportProblem(string.Empty, ConfigurationProblemCodes.Required, "the step factory returned null");
                 continue;
             }
 
             // Step names flow into results, explanations and metric tags: the shared rule for configuration names.
             if (ConfigurationName.Problem(step.Name) is { } problem)
             {
-                context.ReportError("name", $"The step name {problem}.");
+                context.ReportProblem("name", ConfigurationProblemCodes.InvalidValue, problem);
             }
             else if (!names.Add(step.Name))
             {
-                context.ReportError("name", "Step names must be unique within a plan; this name is already used.");
+                context.ReportProblem("name", ConfigurationProblemCodes.DuplicateName, "is the name of another step; step names are unique within a plan");
             }
 
             if (step is AccountOwnershipStrategy ownership)
@@ -165,7 +163,7 @@ public sealed class RoutingPlanBuilder
                 // The plan looks the owner up once per lead before deciding, so it needs one directory.
                 if (owners is not null && !ReferenceEquals(owners, ownership.Directory))
                 {
-                    context.ReportError(string.Empty, "Every accountOwnership step of a plan must use the same account-owner directory.");
+                    context.ReportProblem(string.Empty, ConfigurationProblemCodes.Conflict, "uses another account-owner directory than an earlier accountOwnership step; a plan has one");
                 }
 
                 owners = ownership.Directory;
@@ -176,18 +174,18 @@ public sealed class RoutingPlanBuilder
 
         if (errors.Count > 0)
         {
-            throw new RoutingPlanException(errors);
+            throw new ConfigurationException(errors);
         }
 
         return new RoutingPlan(options.Name, options.DefaultQueue, steps, [.. _reps], repsById, eligibility, owners);
     }
 
-    private Dictionary<SalesTeamId, RepEntry[]> CompileTeams(Dictionary<SalesRepId, RepEntry> repsById, List<RoutingPlanError> errors)
+    private Dictionary<SalesTeamId, RepEntry[]> CompileTeams(Dictionary<SalesRepId, RepEntry> repsById, List<ConfigurationProblem> errors)
     {
         var teams = new Dictionary<SalesTeamId, RepEntry[]>();
         if (_teams.Count > MaximumTeams)
         {
-            errors.Add(new("$.teams", $"A plan has at most {MaximumTeams} teams (had {_teams.Count})."));
+            errors.Add(new("$.teams", ConfigurationProblemCodes.TooMany, $"must hold at most {MaximumTeams} teams"));
         }
 
         for (var i = 0; i < _teams.Count; i++)
@@ -196,19 +194,19 @@ public sealed class RoutingPlanBuilder
             var path = $"$.teams[{i}]";
             if (id.IsDefault)
             {
-                errors.Add(new($"{path}.id", "The team id is unset."));
+                errors.Add(new($"{path}.id", ConfigurationProblemCodes.Required, "must be set"));
                 continue;
             }
 
             // The team id names the team's rotation pool, which appears in explanations and the ledger.
             if (ConfigurationName.Problem(id.Value) is { } problem)
             {
-                errors.Add(new($"{path}.id", $"The team id {problem}."));
+                errors.Add(new($"{path}.id", ConfigurationProblemCodes.InvalidValue, problem));
             }
 
             if (members.Length == 0 || members.Length > MaximumReps)
             {
-                errors.Add(new($"{path}.members", $"A team needs 1 to {MaximumReps} members (had {members.Length})."));
+                errors.Add(new($"{path}.members", members.Length == 0 ? ConfigurationProblemCodes.Required : ConfigurationProblemCodes.TooMany, $"must hold 1 to {MaximumReps} members"));
             }
 
             var entries = new List<RepEntry>(members.Length);
@@ -216,11 +214,11 @@ public sealed class RoutingPlanBuilder
             {
                 if (!repsById.TryGetValue(members[j], out var entry))
                 {
-                    errors.Add(new($"{path}.members[{j}]", "This member is not a rep of the plan (add the rep first)."));
+                    errors.Add(new($"{path}.members[{j}]", ConfigurationProblemCodes.UnknownReference, "names no rep of the plan (add the rep first)"));
                 }
                 else if (entries.Contains(entry))
                 {
-                    errors.Add(new($"{path}.members[{j}]", "This member is already in the team."));
+                    errors.Add(new($"{path}.members[{j}]", ConfigurationProblemCodes.DuplicateName, "names a member already in the team"));
                 }
                 else
                 {
@@ -230,7 +228,7 @@ public sealed class RoutingPlanBuilder
 
             if (!teams.TryAdd(id, [.. entries]))
             {
-                errors.Add(new($"{path}.id", "This team is defined more than once."));
+                errors.Add(new($"{path}.id", ConfigurationProblemCodes.DuplicateName, "names a team defined more than once"));
             }
         }
 

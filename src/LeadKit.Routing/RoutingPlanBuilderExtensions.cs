@@ -1,5 +1,8 @@
-using LeadKit.Abstractions.Routing;
+using System.Globalization;
 using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Configuration;
+using LeadKit.Abstractions.Fields;
+using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Routing.Strategies;
 
@@ -11,7 +14,7 @@ public static class RoutingPlanBuilderExtensions
     /// <summary>The largest number of rules in one territory step.</summary>
     public const int MaximumRules = 1000;
 
-    /// <summary>The largest number of values in one rule condition.</summary>
+    /// <summary>The largest number of values in one condition of a rule.</summary>
     public const int MaximumConditionValues = 1000;
 
     /// <summary>
@@ -68,9 +71,10 @@ public static class RoutingPlanBuilderExtensions
     }
 
     /// <summary>
-    /// Adds territory rules: ordered rules on country, region, industry, company size, source, language and
-    /// product; the first matching rule routes to its team, which picks a rep with the rule's selection. When the
-    /// matching rule's team has nobody eligible the step passes (later rules are not tried: first match wins).
+    /// Adds territory rules: ordered rules whose <see cref="TerritoryRule.When"/> is a shared
+    /// <see cref="FieldCondition"/> (country, region, industry, company size, source, language, a custom field such as
+    /// the product, ...); the first matching rule routes to its team, which picks a rep with the rule's selection. When
+    /// the matching rule's team has nobody eligible the step passes (later rules are not tried: first match wins).
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="rules">The rules, in order.</param>
@@ -81,14 +85,14 @@ public static class RoutingPlanBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(rules);
         TerritoryRule[] copy = [.. rules];
-        return builder.AddStep(context => new TerritoryRulesStrategy(name, CompileRules(context, copy), context.Eligibility));
+        return builder.AddStep(context => new TerritoryRulesStrategy(name, CompileRules(context, copy)));
     }
 
     private static CompiledRule[] CompileRules(RoutingStepContext context, TerritoryRule[] rules)
     {
         if (rules.Length is 0 or > MaximumRules)
         {
-            context.ReportError("rules", $"A territory step needs 1 to {MaximumRules} rules (had {rules.Length}).");
+            context.ReportProblem("rules", rules.Length == 0 ? ConfigurationProblemCodes.Required : ConfigurationProblemCodes.TooMany, $"must hold 1 to {MaximumRules} rules");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -96,95 +100,64 @@ public static class RoutingPlanBuilderExtensions
         for (var i = 0; i < rules.Length; i++)
         {
             var rule = rules[i];
-            var path = $"rules[{i}]";
+            var path = string.Create(CultureInfo.InvariantCulture, $"rules[{i}]");
             if (rule is null)
             {
-                context.ReportError(path, "The rule is null.");
+                context.ReportProblem(path, ConfigurationProblemCodes.Required, "must not be null");
                 continue;
             }
 
             if (ConfigurationName.Problem(rule.Name) is { } problem)
             {
-                context.ReportError($"{path}.name", $"The rule name {problem}.");
+                context.ReportProblem($"{path}.name", ConfigurationProblemCodes.InvalidValue, problem);
             }
             else if (!names.Add(rule.Name))
             {
-                context.ReportError($"{path}.name", "Rule names must be unique within a step; this name is already used.");
+                context.ReportProblem($"{path}.name", ConfigurationProblemCodes.DuplicateName, "is the name of another rule; rule names are unique within a step");
             }
 
             if (rule.Team.IsDefault)
             {
-                context.ReportError($"{path}.team", "The rule's team is unset.");
+                context.ReportProblem($"{path}.team", ConfigurationProblemCodes.Required, "must be set");
                 continue;
             }
 
-            var countries = Check(context, $"{path}.when.countries", rule.Countries.IsDefault ? [] : rule.Countries.AsSpan(), static c => c.IsDefault ? "an unset country code" : null);
-            var regions = Check(context, $"{path}.when.regions", rule.Regions.IsDefault ? [] : rule.Regions.AsSpan(), static r => string.IsNullOrWhiteSpace(r) ? "a blank region" : null);
-            var industries = Check(context, $"{path}.when.industries", rule.Industries.IsDefault ? [] : rule.Industries.AsSpan(), CheckSlug);
-            var sources = Check(context, $"{path}.when.sources", rule.Sources.IsDefault ? [] : rule.Sources.AsSpan(), static s => s.IsDefault ? "an unset lead source" : null);
-            var languages = Check(context, $"{path}.when.languages", rule.Languages.IsDefault ? [] : rule.Languages.AsSpan(), CheckLanguage);
-            var products = Check(context, $"{path}.when.products", rule.Products.IsDefault ? [] : rule.Products.AsSpan(), CheckSlug);
-            if (rule.MinEmployees < 0 || rule.MaxEmployees < 0 || rule.MinEmployees > rule.MaxEmployees)
+            if (rule.When is { } when)
             {
-                context.ReportError($"{path}.when.minEmployees", "Company size bounds must be non-negative with minEmployees <= maxEmployees.");
+                var at = context.PathOf($"{path}.when");
+                CheckValueCounts(when, at, context.Problems);
+                when.Validate(at, context.Problems);
             }
 
             compiled.Add(new CompiledRule
             {
                 Name = rule.Name ?? string.Empty,
                 Pool = context.GetPool(rule.Team, rule.Selection, requireCoverage: false, $"{path}.team", $"{path}.selection"),
-                Countries = countries,
-                Regions = regions,
-                Industries = industries,
-                HasSizeBounds = rule.MinEmployees is not null || rule.MaxEmployees is not null,
-                MinEmployees = rule.MinEmployees ?? 0,
-                MaxEmployees = rule.MaxEmployees ?? int.MaxValue,
-                Sources = sources,
-                Languages = languages,
-                Products = products,
+                When = rule.When,
             });
         }
 
         return [.. compiled];
     }
 
-    /// <summary>Checks a condition list and returns it as an array, or <see langword="null"/> ("any") when empty.</summary>
-    private static T[]? Check<T>(RoutingStepContext context, string path, ReadOnlySpan<T> values, Func<T, string?> problem)
+    /// <summary>Bounds the work of one match: at most <see cref="MaximumConditionValues"/> values in any one condition.</summary>
+    private static void CheckValueCounts(FieldCondition condition, string path, ICollection<ConfigurationProblem> problems)
     {
-        if (values.IsEmpty)
+        if (condition.Values.Length > MaximumConditionValues)
         {
-            return null;
+            problems.Add(new(path + ".values", ConfigurationProblemCodes.TooMany, $"must hold at most {MaximumConditionValues} values"));
         }
 
-        if (values.Length > MaximumConditionValues)
+        if (condition.Operator is FieldOperator.All or FieldOperator.Any or FieldOperator.Not)
         {
-            context.ReportError(path, $"A condition has at most {MaximumConditionValues} values (had {values.Length}).");
-        }
-
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (problem(values[i]) is { } message)
+            var name = FieldOperators.NameOf(condition.Operator);
+            for (var i = 0; i < condition.Conditions.Length; i++)
             {
-                // Name the rule, not the value: condition values are untrusted document text.
-                context.ReportError($"{path}[{i}]", $"The value is {message}.");
+                if (condition.Conditions[i] is { } child)
+                {
+                    CheckValueCounts(child, condition.Operator == FieldOperator.Not ? path + ".not" : string.Create(CultureInfo.InvariantCulture, $"{path}.{name}[{i}]"), problems);
+                }
             }
         }
-
-        return values.ToArray();
     }
-
-    /// <summary>The machine-name form of industries and products: 1 to 64 of a-z, 0-9, _, -, . starting with a letter or digit.</summary>
-    private static string? CheckSlug(string value)
-    {
-        var valid = value is { Length: > 0 and <= 64 } && (char.IsAsciiLetterLower(value[0]) || char.IsAsciiDigit(value[0]));
-        foreach (var c in value ?? string.Empty)
-        {
-            valid &= char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-' or '.';
-        }
-
-        return valid ? null : "not a lower-case machine name (1 to 64 of a-z, 0-9, _, -, .)";
-    }
-
-    private static string? CheckLanguage(string value)
-        => value is { Length: 2 } && char.IsAsciiLetterLower(value[0]) && char.IsAsciiLetterLower(value[1]) ? null : "not a lower-case ISO 639-1 code";
 }

@@ -1,10 +1,11 @@
 using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Leads;
 
 namespace LeadKit.Routing;
 
 /// <summary>Plan-wide settings: the eligibility rules every built-in step applies, the default queue and the product field.</summary>
-/// <remarks>Validated by <see cref="RoutingPlanBuilder.Build"/> (and by <c>ValidateOnStart</c> in DI); errors name the option and the rule, never the value.</remarks>
+/// <remarks>Validated by <see cref="RoutingPlanBuilder.Build"/> (and by <c>ValidateOnStart</c> in DI); problems name the option and the rule, never the value.</remarks>
 public sealed class RoutingPlanOptions
 {
     /// <summary>The longest allowed <see cref="Name"/> and <see cref="DefaultQueue"/> (the shared rule for configuration names).</summary>
@@ -35,46 +36,37 @@ public sealed class RoutingPlanOptions
     public CustomFieldKey ProductField { get; set; } = new("product");
 
     /// <summary>Checks every option.</summary>
-    /// <returns>One message per invalid option, naming the option and the rule it breaks (never the value); empty when valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <returns>One problem per invalid option, at <c>RoutingPlanOptions.&lt;Property&gt;</c>, naming the rule it breaks (never the value); empty when valid.</returns>
+    public IReadOnlyList<ConfigurationProblem> Validate()
     {
-        var problems = Problems();
-        var messages = new string[problems.Count];
-        for (var i = 0; i < messages.Length; i++)
-        {
-            messages[i] = problems[i].Message;
-        }
-
-        return messages;
+        var problems = new List<ConfigurationProblem>();
+        Validate(static property => nameof(RoutingPlanOptions) + "." + property, problems);
+        return problems;
     }
 
-    /// <summary>Checks every option; each problem with the option's JSON name (<c>name</c>, <c>defaultQueue</c>, ...).</summary>
-    internal List<(string Field, string Message)> Problems()
+    /// <summary>Checks every option; <paramref name="pathOf"/> turns a property name into the problem's path.</summary>
+    internal void Validate(Func<string, string> pathOf, ICollection<ConfigurationProblem> problems)
     {
-        var errors = new List<(string, string)>();
-
         // Names flow into explanations, metric tags and logs: the shared rule refuses control, format and bidi characters.
         if (ConfigurationName.Problem(Name) is { } name)
         {
-            errors.Add(("name", $"{nameof(Name)} {name}."));
+            problems.Add(new(pathOf(nameof(Name)), ConfigurationProblemCodes.InvalidValue, name));
         }
 
         if (!Enum.IsDefined(CapacityPeriod))
         {
-            errors.Add(("capacityPeriod", $"{nameof(CapacityPeriod)} must be None, Day, Week or Month (was {(int)CapacityPeriod})."));
+            problems.Add(new(pathOf(nameof(CapacityPeriod)), ConfigurationProblemCodes.InvalidValue, "must be None, Day, Week or Month"));
         }
 
         if (DefaultQueue is not null && ConfigurationName.Problem(DefaultQueue) is { } queue)
         {
-            errors.Add(("defaultQueue", $"{nameof(DefaultQueue)} must be null or a valid name: it {queue}."));
+            problems.Add(new(pathOf(nameof(DefaultQueue)), ConfigurationProblemCodes.InvalidValue, "must be null or a valid name: it " + queue));
         }
 
         if (ProductField.IsDefault)
         {
-            errors.Add(("productField", $"{nameof(ProductField)} must be set (was unset)."));
+            problems.Add(new(pathOf(nameof(ProductField)), ConfigurationProblemCodes.Required, "must be set"));
         }
-
-        return errors;
     }
 
     internal RoutingPlanOptions Clone() => (RoutingPlanOptions)MemberwiseClone();

@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Sales;
@@ -34,15 +35,25 @@ public sealed class RoutingStepContext
 
     internal Dictionary<SalesRepId, RepEntry> RepsById => _compiler.RepsById;
 
-    /// <summary>Reports a problem; <see cref="RoutingPlanBuilder.Build"/> then fails with every problem reported.</summary>
+    /// <summary>Reports a problem; <see cref="RoutingPlanBuilder.Build"/> then throws a <see cref="ConfigurationException"/> with every problem reported.</summary>
     /// <param name="relativePath">The path below the step (e.g. <c>team</c> or <c>rules[3].name</c>), or empty for the step itself.</param>
+    /// <param name="code">The stable code, one of <see cref="ConfigurationProblemCodes"/> (or the plugin's own kebab-case code).</param>
     /// <param name="message">What is wrong; name the field and the rule, not the value (values may be personal data).</param>
-    public void ReportError(string relativePath, string message)
+    /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank.</exception>
+    public void ReportProblem(string relativePath, string code, string message)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
-        ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        _compiler.Errors.Add(new RoutingPlanError(relativePath.Length == 0 ? Path : $"{Path}.{relativePath}", message));
+        _compiler.Problems.Add(new ConfigurationProblem(PathOf(relativePath), code, message));
     }
+
+    /// <summary>Gets the full path of a path below the step (<c>$.steps[2].rules[0].when</c>).</summary>
+    internal string PathOf(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        return relativePath.Length == 0 ? Path : $"{Path}.{relativePath}";
+    }
+
+    internal ICollection<ConfigurationProblem> Problems => _compiler.Problems;
 
     /// <summary>
     /// Creates a strategy that picks a rep of a team (or of every rep) with the given selection, applying the plan's
@@ -51,7 +62,7 @@ public sealed class RoutingStepContext
     /// <param name="team">The team, or <see langword="null"/> for every rep of the plan.</param>
     /// <param name="selection">How to pick.</param>
     /// <param name="name">The strategy's name in results and explanations.</param>
-    /// <returns>The strategy (an unknown team is reported as an error at <c>team</c>).</returns>
+    /// <returns>The strategy (an unknown team is reported as a problem at <c>team</c>).</returns>
     public IRoutingStrategy CreateTeamStrategy(SalesTeamId? team, RepSelection selection, string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -62,7 +73,7 @@ public sealed class RoutingStepContext
     {
         if (!Enum.IsDefined(selection))
         {
-            ReportError(selectionPath, $"Unknown selection {(int)selection}; expected RoundRobin, WeightedRoundRobin or LoadBalancing.");
+            ReportProblem(selectionPath, ConfigurationProblemCodes.InvalidValue, "must be RoundRobin, WeightedRoundRobin or LoadBalancing");
             selection = RepSelection.RoundRobin;
         }
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using LeadKit.Scoring.Backtesting;
-using LeadKit.Scoring.Learning.Scorecards;
+using LeadKit.Learning.Backtesting;
+using LeadKit.Learning.Scorecards;
 
 namespace LeadKit.Benchmarks.Learning;
 

@@ -3,7 +3,7 @@ using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Benchmarks.Peers;
-using LeadKit.Scoring.Learning.Scorecards;
+using LeadKit.Learning.Scorecards;
 using static LeadKit.Benchmarks.Learning.LearningConditions;
 
 namespace LeadKit.Benchmarks.Learning;

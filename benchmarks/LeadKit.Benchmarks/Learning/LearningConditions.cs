@@ -2,8 +2,8 @@ using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Benchmarks.Peers;
-using LeadKit.Scoring.Backtesting;
-using LeadKit.Scoring.Learning;
+using LeadKit.Learning;
+using LeadKit.Learning.Backtesting;
 using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Benchmarks.Learning;

@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using LeadKit.Abstractions.Engagement;
-using LeadKit.Scoring.Backtesting;
-using LeadKit.Scoring.Learning;
-using LeadKit.Scoring.Learning.NaiveBayes;
-using LeadKit.Scoring.Learning.Scorecards;
+using LeadKit.Learning;
+using LeadKit.Learning.Backtesting;
+using LeadKit.Learning.NaiveBayes;
+using LeadKit.Learning.Scorecards;
 
 namespace LeadKit.Benchmarks.Learning;
 

@@ -89,8 +89,10 @@ public sealed class RoutingLedgerSnapshot
         var pools = Pools;
         if (change.Pool is { } pool)
         {
-            var weights = Pools.TryGetValue(pool.Name, out var current) ? current.WeightedCounts.SetItems(pool.WeightedCounts) : pool.WeightedCounts;
-            pools = pools.SetItem(pool.Name, pool with { WeightedCounts = weights });
+            var weights = Pools.TryGetValue(pool.Name, out var current) && !current.WeightedCounts.IsEmpty ? current.WeightedCounts.SetItems(pool.WeightedCounts) : pool.WeightedCounts;
+
+            // Round robin and load balancing keep no weighted counts: the change's rotation is stored as it is, without a copy.
+            pools = pools.SetItem(pool.Name, ReferenceEquals(weights, pool.WeightedCounts) ? pool : pool with { WeightedCounts = weights });
         }
 
         return new(Version + 1, Reps.SetItem(change.RepId, change.Counters), pools);

@@ -60,7 +60,7 @@ public static class DefaultFunnel
         var problems = options.Validate();
         if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+            throw new ArgumentException(string.Join(" ", problems.Select(static p => p.Message)), nameof(options));
         }
 
         if ((scorer is null) != (policy is null))

@@ -437,7 +437,7 @@ public sealed class FunnelDefinition
             Consent = lostLead.Consent,
             CustomFields = lostLead.CustomFields,
         };
-        return new RecycledLead(lead, FunnelState.Start(newLeadId, entry, recycledAt));
+        return new RecycledLead { Lead = lead, State = FunnelState.Start(newLeadId, entry, recycledAt) };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using System.Collections.Immutable;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Funnel;
@@ -11,7 +12,7 @@ namespace LeadKit.Funnel.Definitions;
 /// <remarks>
 /// <para>
 /// <see cref="Build"/> checks everything and reports every problem at once in a
-/// <see cref="FunnelDefinitionException"/>: no initial stage, no terminal stage, unreachable stages, non-terminal
+/// <see cref="ConfigurationException"/> (each <see cref="ConfigurationProblem"/> has the path the JSON form (<see cref="Serialization.FunnelDefinitionJson"/>) would have): no initial stage, no terminal stage, unreachable stages, non-terminal
 /// dead ends, terminal stages with transitions, duplicate or conflicting transitions, self transitions, guards
 /// without a predicate or description, non-positive SLAs, backward edges along the main path that are not
 /// declared with <see cref="StageConfiguration.PermitBackward"/>, and invalid recycle targets.
@@ -102,17 +103,14 @@ public sealed class FunnelDefinitionBuilder
 
     /// <summary>Checks the description and compiles it into an immutable, thread-safe definition.</summary>
     /// <returns>The definition.</returns>
-    /// <exception cref="FunnelDefinitionException">The description has problems; all of them are listed.</exception>
+    /// <exception cref="ConfigurationException">The description has problems; all of them are listed in <see cref="ConfigurationException.Problems"/>.</exception>
     /// <exception cref="InvalidOperationException">The builder has already built.</exception>
     public FunnelDefinition Build()
     {
         ThrowIfBuilt();
-        var problems = new List<string>();
+        var problems = new List<ConfigurationProblem>();
         Validate(problems);
-        if (problems.Count > 0)
-        {
-            throw new FunnelDefinitionException([.. problems]);
-        }
+        ConfigurationException.ThrowIfAny(problems);
 
         _built = true;
         return new FunnelDefinition(_initialStage, _stages, _mainPath, _overrideAuthorizer, _overrideDescription);
@@ -138,11 +136,11 @@ public sealed class FunnelDefinitionBuilder
         return configuration;
     }
 
-    private void Validate(List<string> problems)
+    private void Validate(List<ConfigurationProblem> problems)
     {
         if (_initialStage.IsDefault)
         {
-            problems.Add("No initial stage: call StartAt(stage).");
+            problems.Add(new(FunnelDefinitionPaths.InitialStage, ConfigurationProblemCodes.Required, "No initial stage: call StartAt(stage) (JSON: initialStage)."));
         }
 
         var mainRank = new Dictionary<FunnelStage, int>();
@@ -150,18 +148,18 @@ public sealed class FunnelDefinitionBuilder
         {
             if (!mainRank.TryAdd(_mainPath[i], i))
             {
-                problems.Add($"Main path: stage '{_mainPath[i]}' appears more than once.");
+                problems.Add(new(FunnelDefinitionPaths.MainPath(i), ConfigurationProblemCodes.DuplicateName, $"Main path: stage '{_mainPath[i]}' appears more than once."));
             }
         }
 
         if (_overrideAuthorizer is not null && string.IsNullOrWhiteSpace(_overrideDescription))
         {
-            problems.Add("AuthorizeOverrides: the authorizer has no description (say who may override).");
+            problems.Add(new(FunnelDefinitionPaths.OverrideAuthorizer, ConfigurationProblemCodes.Required, "AuthorizeOverrides: the authorizer has no description (say who may override)."));
         }
         else if (_overrideAuthorizer is not null && ConfigurationName.Problem(_overrideDescription) is { } problem)
         {
             // The description is shown in every refused override, so it follows the rule for configured names.
-            problems.Add($"AuthorizeOverrides: the description {problem}.");
+            problems.Add(new(FunnelDefinitionPaths.OverrideAuthorizer, ConfigurationProblemCodes.InvalidValue, $"AuthorizeOverrides: the description {problem}."));
         }
 
         var hasTerminal = false;
@@ -173,7 +171,7 @@ public sealed class FunnelDefinitionBuilder
 
         if (!hasTerminal)
         {
-            problems.Add("No terminal stage: mark at least one stage Terminal() (e.g. customer, lost, disqualified).");
+            problems.Add(new(FunnelDefinitionPaths.Stages, ConfigurationProblemCodes.Required, "No terminal stage: mark at least one stage Terminal() (e.g. customer, lost, disqualified)."));
         }
 
         if (!_initialStage.IsDefault)
@@ -182,35 +180,36 @@ public sealed class FunnelDefinitionBuilder
         }
     }
 
-    private void ValidateStage(StageConfiguration stage, Dictionary<FunnelStage, int> mainRank, List<string> problems)
+    private void ValidateStage(StageConfiguration stage, Dictionary<FunnelStage, int> mainRank, List<ConfigurationProblem> problems)
     {
         var name = stage.Stage;
+        var path = FunnelDefinitionPaths.Stage(name);
         if (stage.IsTerminal && stage.Transitions.Count > 0)
         {
-            problems.Add($"Stage '{name}' is terminal but permits {stage.Transitions.Count} transition(s); a terminal stage permits none.");
+            problems.Add(new(path + ".terminal", ConfigurationProblemCodes.Conflict, $"Stage '{name}' is terminal but permits {stage.Transitions.Count} transition(s); a terminal stage permits none."));
         }
 
         if (!stage.IsTerminal && stage.Transitions.Count == 0)
         {
-            problems.Add($"Stage '{name}' is a dead end: it permits no transition and is not terminal.");
+            problems.Add(new(path + ".transitions", ConfigurationProblemCodes.Required, $"Stage '{name}' is a dead end: it permits no transition and is not terminal."));
         }
 
         if (stage.MaxTime is { } max)
         {
             if (max <= TimeSpan.Zero)
             {
-                problems.Add($"Stage '{name}': MaxTimeInStage must be positive (was {max}).");
+                problems.Add(new(path + ".maxTimeInStageHours", ConfigurationProblemCodes.OutOfRange, $"Stage '{name}': MaxTimeInStage must be positive (was {max})."));
             }
 
             if (stage.IsTerminal)
             {
-                problems.Add($"Stage '{name}' is terminal and cannot have a MaxTimeInStage (SLA).");
+                problems.Add(new(path + ".maxTimeInStageHours", ConfigurationProblemCodes.Conflict, $"Stage '{name}' is terminal and cannot have a MaxTimeInStage (SLA)."));
             }
         }
 
         if (!stage.RecycleInto.IsDefault && _byStage.TryGetValue(stage.RecycleInto, out var target) && target.IsTerminal)
         {
-            problems.Add($"Stage '{name}' recycles into '{stage.RecycleInto}', which is terminal; recycled leads must start in an active stage.");
+            problems.Add(new(path + ".recyclesInto", ConfigurationProblemCodes.InvalidValue, $"Stage '{name}' recycles into '{stage.RecycleInto}', which is terminal; recycled leads must start in an active stage."));
         }
 
         var transitions = stage.Transitions;
@@ -218,9 +217,10 @@ public sealed class FunnelDefinitionBuilder
         {
             var transition = transitions[i];
             var label = $"Stage '{name}', trigger '{transition.Trigger}'";
+            var at = FunnelDefinitionPaths.Transition(name, transition.Trigger);
             if (transition.Destination == name)
             {
-                problems.Add($"{label}: leads back to the same stage; a transition must change the stage.");
+                problems.Add(new(at + ".to", ConfigurationProblemCodes.InvalidValue, $"{label}: leads back to the same stage; a transition must change the stage."));
             }
 
             for (var j = 0; j < i; j++)
@@ -228,8 +228,8 @@ public sealed class FunnelDefinitionBuilder
                 if (transitions[j].Trigger == transition.Trigger)
                 {
                     problems.Add(transitions[j].Destination == transition.Destination
-                        ? $"{label}: duplicate transition to '{transition.Destination}' (permitted more than once)."
-                        : $"{label}: conflicting transitions to '{transitions[j].Destination}' and '{transition.Destination}'; a trigger leads to one stage.");
+                        ? new(at, ConfigurationProblemCodes.DuplicateName, $"{label}: duplicate transition to '{transition.Destination}' (permitted more than once).")
+                        : new(at, ConfigurationProblemCodes.Conflict, $"{label}: conflicting transitions to '{transitions[j].Destination}' and '{transition.Destination}'; a trigger leads to one stage."));
                     break;
                 }
             }
@@ -239,18 +239,18 @@ public sealed class FunnelDefinitionBuilder
                 var guard = transition.Guards[g];
                 if (guard is null)
                 {
-                    problems.Add($"{label}: guard {g + 1} is null.");
+                    problems.Add(new(FunnelDefinitionPaths.Guard(at, g), ConfigurationProblemCodes.Required, $"{label}: guard {g + 1} is null."));
                     continue;
                 }
 
                 if (guard.Predicate is null)
                 {
-                    problems.Add($"{label}: guard {g + 1} has no predicate.");
+                    problems.Add(new(FunnelDefinitionPaths.Guard(at, g), ConfigurationProblemCodes.Required, $"{label}: guard {g + 1} has no predicate."));
                 }
 
                 if (string.IsNullOrWhiteSpace(guard.Description))
                 {
-                    problems.Add($"{label}: guard {g + 1} has no description; say what it requires (it is shown when the guard is unmet).");
+                    problems.Add(new(FunnelDefinitionPaths.Guard(at, g), ConfigurationProblemCodes.Required, $"{label}: guard {g + 1} has no description; say what it requires (it is shown when the guard is unmet)."));
                 }
             }
 
@@ -259,12 +259,12 @@ public sealed class FunnelDefinitionBuilder
                 && mainRank.TryGetValue(transition.Destination, out var toRank)
                 && toRank < fromRank)
             {
-                problems.Add($"{label}: goes backward along the main path to '{transition.Destination}'; declare it with PermitBackward so it is audited.");
+                problems.Add(new(at + ".backward", ConfigurationProblemCodes.Conflict, $"{label}: goes backward along the main path to '{transition.Destination}'; declare it with PermitBackward so it is audited."));
             }
         }
     }
 
-    private void ReportUnreachable(List<string> problems)
+    private void ReportUnreachable(List<ConfigurationProblem> problems)
     {
         var reached = new HashSet<FunnelStage>();
         var queue = new Queue<FunnelStage>();
@@ -298,7 +298,7 @@ public sealed class FunnelDefinitionBuilder
         {
             if (!reached.Contains(stage.Stage))
             {
-                problems.Add($"Stage '{stage.Stage}' is unreachable from the initial stage '{_initialStage}'.");
+                problems.Add(new(FunnelDefinitionPaths.Stage(stage.Stage), ConfigurationProblemCodes.InvalidValue, $"Stage '{stage.Stage}' is unreachable from the initial stage '{_initialStage}'."));
             }
         }
     }

@@ -1,9 +1,15 @@
+using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Leads;
-using LeadKit.Funnel.State;
 
 namespace LeadKit.Funnel.Definitions;
 
 /// <summary>A new lead made from a lost opportunity, and its funnel state (see <see cref="FunnelDefinition.Recycle"/>).</summary>
-/// <param name="Lead">The new lead: source <c>recycled_opportunity</c>, <c>RecycledFromDealId</c> set.</param>
-/// <param name="State">The new lead's state: it starts in the definition's recycle entry stage with an empty history.</param>
-public sealed record RecycledLead(Lead Lead, FunnelState State);
+/// <remarks>Init properties, so that the result can gain a field without breaking callers.</remarks>
+public sealed class RecycledLead
+{
+    /// <summary>Gets the new lead: source <c>recycled_opportunity</c>, <c>RecycledFromDealId</c> set.</summary>
+    public required Lead Lead { get; init; }
+
+    /// <summary>Gets the new lead's state: it starts in the definition's recycle entry stage with an empty history.</summary>
+    public required FunnelState State { get; init; }
+}

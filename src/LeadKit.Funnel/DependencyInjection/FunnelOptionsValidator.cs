@@ -14,8 +14,8 @@ internal sealed class FunnelOptionsValidator(IServiceProvider services) : IValid
 {
     public ValidateOptionsResult Validate(string? name, FunnelOptions options)
     {
-        var problems = new List<string>(options.Validate());
-        if (problems.Count == 0 && options.UseQualificationGuards && services.GetService<DefaultFunnelRegistration>() is not null
+        var problems = new List<string>(options.Validate().Select(static p => p.Message));
+        if (problems.Count == 0 && options.UseQualificationGuards && services.GetKeyedService<DefaultFunnelRegistration>(name ?? Options.DefaultName) is not null
             && !IsRegistered(options.QualificationModel))
         {
             problems.Add(MissingModel(options.QualificationModel));

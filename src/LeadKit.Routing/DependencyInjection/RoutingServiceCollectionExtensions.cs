@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Routing;
+using LeadKit.Routing.DependencyInjection;
 using LeadKit.Routing.Ledger;
+using LeadKit.Routing.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,10 +14,12 @@ public static class RoutingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the default routing: a singleton <see cref="IRoutingLedgerStore"/> (an <see cref="InMemoryRoutingLedgerStore"/>
-    /// unless one is registered), a <see cref="RoutingPlanProvider"/> built from <see cref="RoutingOptions"/> and a
+    /// unless one is registered), a <see cref="RoutingPlanProvider"/> that follows <see cref="RoutingOptions"/> and a
     /// <see cref="LeadRouter"/>. An <see cref="IAccountOwnerDirectory"/> registered by the application is used by
-    /// account-ownership steps of a JSON plan. Options are validated at start-up. Idempotent: calling it again only
-    /// adds the configuration.
+    /// account-ownership steps of a JSON plan. The plan is built on start (<c>ValidateOnStart</c>: start-up fails with
+    /// every problem) and again on each options change; a plan with problems is never applied (see
+    /// <see cref="RoutingPlanProvider.Status"/> and <see cref="RoutingPlanProvider.Rejected"/>). Idempotent: calling it
+    /// again only adds the configuration.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the plan (code or JSON).</param>
@@ -31,11 +35,9 @@ public static class RoutingServiceCollectionExtensions
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddLeadKitRouting(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        AddOptions(services, Options.Options.DefaultName, null);
+        AddCore(services).Add(Options.Options.DefaultName);
         services.TryAddSingleton<IRoutingLedgerStore>(static _ => new InMemoryRoutingLedgerStore());
-        services.TryAddSingleton(static provider => new RoutingPlanProvider(
-            provider.GetRequiredService<IOptions<RoutingOptions>>().Value.BuildPlan(provider.GetService<IAccountOwnerDirectory>())));
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RoutingPlanRegistry>().Get(Options.Options.DefaultName));
         services.TryAddSingleton(static provider => new LeadRouter(
             provider.GetRequiredService<RoutingPlanProvider>(),
             provider.GetRequiredService<IRoutingLedgerStore>(),
@@ -46,9 +48,9 @@ public static class RoutingServiceCollectionExtensions
     /// <summary>
     /// Registers a named routing: keyed services under <paramref name="name"/> (<c>[FromKeyedServices(name)]</c>) — its
     /// own <see cref="IRoutingLedgerStore"/> (in memory unless one is registered under the key), <see cref="RoutingPlanProvider"/>
-    /// and <see cref="LeadRouter"/> — configured by the named <see cref="RoutingOptions"/>. An
-    /// <see cref="IAccountOwnerDirectory"/> registered under the key is used by account-ownership steps of a JSON plan.
-    /// Idempotent per name.
+    /// and <see cref="LeadRouter"/> — following the named <see cref="RoutingOptions"/>, built and reloaded like the
+    /// default routing. An <see cref="IAccountOwnerDirectory"/> registered under the key is used by account-ownership
+    /// steps of a JSON plan. Idempotent per name; repeated calls add to the configuration.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The routing's name and service key; not blank.</param>
@@ -56,13 +58,12 @@ public static class RoutingServiceCollectionExtensions
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddLeadKitRouting(this IServiceCollection services, string name, Action<RoutingOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configure);
-        AddOptions(services, name, configure);
+        AddCore(services).Add(name);
+        services.AddOptions<RoutingOptions>(name).Configure(configure);
         services.TryAddKeyedSingleton<IRoutingLedgerStore>(name, static (_, _) => new InMemoryRoutingLedgerStore());
-        services.TryAddKeyedSingleton(name, static (provider, key) => new RoutingPlanProvider(
-            provider.GetRequiredService<IOptionsMonitor<RoutingOptions>>().Get((string)key!).BuildPlan(provider.GetKeyedService<IAccountOwnerDirectory>(key))));
+        services.TryAddKeyedSingleton(name, static (provider, key) => provider.GetRequiredService<RoutingPlanRegistry>().Get((string)key!));
         services.TryAddKeyedSingleton(name, static (provider, key) => new LeadRouter(
             provider.GetRequiredKeyedService<RoutingPlanProvider>(key),
             provider.GetRequiredKeyedService<IRoutingLedgerStore>(key),
@@ -70,15 +71,28 @@ public static class RoutingServiceCollectionExtensions
         return services;
     }
 
-    private static void AddOptions(IServiceCollection services, string name, Action<RoutingOptions>? configure)
+    private static RoutingNames AddCore(IServiceCollection services)
     {
-        var options = services.AddOptions<RoutingOptions>(name);
-        if (configure is not null)
+        ArgumentNullException.ThrowIfNull(services);
+        foreach (var descriptor in services)
         {
-            options.Configure(configure);
+            if (descriptor.ServiceType == typeof(RoutingNames) && descriptor.ImplementationInstance is RoutingNames existing)
+            {
+                return existing;
+            }
         }
 
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>());
+        var names = new RoutingNames();
+        services.AddSingleton(names);
+        services.AddOptions();
+        services.TryAddSingleton(static provider => new RoutingTelemetry(provider.GetService<IMeterFactory>()));
+        services.TryAddSingleton(static provider => new RoutingPlanRegistry(
+            provider,
+            provider.GetRequiredService<IOptionsMonitor<RoutingOptions>>(),
+            provider.GetRequiredService<RoutingNames>(),
+            provider.GetRequiredService<RoutingTelemetry>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingStartupCheck>, RoutingStartupValidator>());
+        services.AddOptions<RoutingStartupCheck>().ValidateOnStart();
+        return names;
     }
 }

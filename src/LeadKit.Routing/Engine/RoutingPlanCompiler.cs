@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Sales;
 
@@ -15,14 +16,14 @@ internal sealed class RoutingPlanCompiler
         SalesRep[] reps,
         Dictionary<SalesRepId, RepEntry> repsById,
         Dictionary<SalesTeamId, RepEntry[]> teams,
-        List<RoutingPlanError> errors)
+        List<ConfigurationProblem> problems)
     {
         Options = options;
         Eligibility = eligibility;
         Reps = reps;
         RepsById = repsById;
         _teams = teams;
-        Errors = errors;
+        Problems = problems;
     }
 
     public RoutingPlanOptions Options { get; }
@@ -33,7 +34,7 @@ internal sealed class RoutingPlanCompiler
 
     public Dictionary<SalesRepId, RepEntry> RepsById { get; }
 
-    public List<RoutingPlanError> Errors { get; }
+    public List<ConfigurationProblem> Problems { get; }
 
     public RepPool GetPool(RoutingStepContext step, SalesTeamId? team, RepSelection selection, bool requireCoverage, string teamPath, string selectionPath)
     {
@@ -43,7 +44,7 @@ internal sealed class RoutingPlanCompiler
         {
             if (!_teams.TryGetValue(id, out var teamMembers))
             {
-                step.ReportError(teamPath, "Unknown team: no team with this id is defined in the plan.");
+                step.ReportProblem(teamPath, ConfigurationProblemCodes.UnknownReference, "names no team defined in the plan");
                 teamMembers = [];
             }
 
@@ -71,7 +72,7 @@ internal sealed class RoutingPlanCompiler
 
             if (without > 0)
             {
-                step.ReportError(selectionPath, $"LoadBalancing needs every rep's MaxOpenLeads, but {without} of the {members.Length} reps have none.");
+                step.ReportProblem(selectionPath, ConfigurationProblemCodes.Conflict, $"load balancing needs every rep's MaxOpenLeads, but {without} of the {members.Length} reps have none");
             }
         }
 

@@ -1,399 +1,373 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
-using LeadKit.Abstractions.Routing;
-using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
-using LeadKit.Abstractions.Sources;
+using LeadKit.Abstractions.Routing;
 
 namespace LeadKit.Routing.Json;
 
 /// <summary>
-/// Loads routing plans from JSON documents (format, limits and error contract in docs/routing.md): a closed
-/// vocabulary of step kinds, selections and condition fields; unknown properties, duplicate keys, nulls, comments,
-/// trailing commas, invalid UTF-8 and unpaired surrogates refused; a UTF-8 BOM accepted; size and depth limits; and
-/// every problem reported with its JSON path in the format's words (never a value, never a .NET type name).
+/// Loads routing plans from JSON documents (format, limits and error contract in docs/routing.md) through the shared
+/// <see cref="ConfigurationDocument"/> policy: UTF-8, a required integer <c>version</c>, no comments, trailing commas
+/// or duplicate keys, byte and depth limits. A closed vocabulary of step kinds and selections; rule conditions in the
+/// shared <see cref="Abstractions.Fields.FieldCondition"/> shape of scoring rule sets; unknown properties refused.
+/// Every problem is a <see cref="ConfigurationProblem"/> with its JSON path and stable code, never a value.
 /// Nothing in a document is executed: no expressions, no type names.
 /// </summary>
-/// <remarks>Thread-safe (stateless). No reflection: documents are read token by token, AOT-safe.</remarks>
+/// <remarks>Thread-safe (stateless). No reflection: AOT-safe.</remarks>
 public static class RoutingPlanJson
 {
-    /// <summary>The document format version this version of LeadKit reads.</summary>
+    /// <summary>The newest document format <c>version</c> this release reads.</summary>
     public const int Version = 1;
 
-    /// <summary>The longest accepted document, in characters.</summary>
-    public const int MaximumLength = 262_144;
+    /// <summary>The largest accepted document, in UTF-8 bytes (768 KiB).</summary>
+    public const int MaximumBytes = 786_432;
 
-    /// <summary>The deepest accepted nesting of JSON objects and arrays.</summary>
-    public const int MaximumDepth = 16;
+    /// <summary>The deepest accepted nesting of JSON objects and arrays (room for conditions nested <see cref="Abstractions.Fields.FieldCondition.MaximumDepth"/> levels).</summary>
+    public const int MaximumDepth = 32;
 
-    /// <summary>The longest accepted UTF-8 document, in bytes: every text document within <see cref="MaximumLength"/> fits.</summary>
-    public const int MaximumUtf8Length = 3 * MaximumLength;
+    private const int MaximumIdLength = 128;
+
+    private const string Kinds = "accountOwnership, territoryRules, team, allReps or attributeMatching";
+
+    private static readonly ConfigurationDocumentOptions Format = new("routing plan", Version) { MaximumBytes = MaximumBytes, MaximumDepth = MaximumDepth };
 
     /// <summary>
-    /// Loads a plan. The builder supplies what the document refers to — reps and application filters — and the
-    /// state; the document supplies options, teams and steps. The builder is consumed (built) either way.
+    /// Loads a plan. The builder supplies what the document refers to — reps and application filters; the document
+    /// supplies options, teams and steps. The builder is consumed (built) either way.
     /// </summary>
     /// <param name="json">The document; a leading byte-order mark (U+FEFF) is ignored.</param>
     /// <param name="builder">A builder holding the reps (and filters) the document names.</param>
     /// <param name="accountOwners">The account-owner directory, needed when the document has an <c>accountOwnership</c> step.</param>
-    /// <returns>The plan, or every problem with its JSON path. Never throws for any content of <paramref name="json"/>.</returns>
+    /// <returns>The plan, or every problem. Never throws for any content of <paramref name="json"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="builder"/> is <see langword="null"/>.</exception>
     public static RoutingPlanLoadResult Load(string json, RoutingPlanBuilder builder, IAccountOwnerDirectory? accountOwners = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(builder);
-        if (json.Length > MaximumLength)
-        {
-            return Fail(builder, new RoutingPlanError("$", string.Create(CultureInfo.InvariantCulture, $"The document has {json.Length:N0} characters; at most {MaximumLength:N0} are accepted.")));
-        }
-
-        var utf8 = JsonInput.ToUtf8(json, out var problem);
-        return utf8 is null ? Fail(builder, problem!.Value) : LoadCore(utf8, builder, accountOwners);
+        var problems = new List<ConfigurationProblem>();
+        using var document = ConfigurationDocument.Parse(json, Format, problems);
+        return LoadCore(document, problems, builder, accountOwners);
     }
 
     /// <summary>Loads a plan from UTF-8 bytes (a file or a request body); see <see cref="Load"/>.</summary>
     /// <param name="utf8Json">The document; a leading UTF-8 byte-order mark is ignored.</param>
     /// <param name="builder">A builder holding the reps (and filters) the document names.</param>
     /// <param name="accountOwners">The account-owner directory, needed when the document has an <c>accountOwnership</c> step.</param>
-    /// <returns>The plan, or every problem with its JSON path (invalid UTF-8 is a problem). Never throws for any content.</returns>
+    /// <returns>The plan, or every problem (invalid UTF-8 is a problem). Never throws for any content.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
-    public static RoutingPlanLoadResult LoadUtf8(ReadOnlySpan<byte> utf8Json, RoutingPlanBuilder builder, IAccountOwnerDirectory? accountOwners = null)
+    public static RoutingPlanLoadResult LoadUtf8(ReadOnlyMemory<byte> utf8Json, RoutingPlanBuilder builder, IAccountOwnerDirectory? accountOwners = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var content = JsonInput.SkipBom(utf8Json);
-        if (content.Length > MaximumUtf8Length)
-        {
-            return Fail(builder, new RoutingPlanError("$", string.Create(CultureInfo.InvariantCulture, $"The document has {content.Length:N0} bytes; at most {MaximumUtf8Length:N0} are accepted.")));
-        }
-
-        return LoadCore(content.ToArray(), builder, accountOwners);
+        var problems = new List<ConfigurationProblem>();
+        using var document = ConfigurationDocument.Parse(utf8Json, Format, problems);
+        return LoadCore(document, problems, builder, accountOwners);
     }
 
-    private static RoutingPlanLoadResult LoadCore(byte[] utf8, RoutingPlanBuilder builder, IAccountOwnerDirectory? accountOwners)
+    /// <summary>Reads a plan from a stream of UTF-8 text (at most <see cref="MaximumBytes"/> and one more byte are read); see <see cref="Load"/>.</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="builder">A builder holding the reps (and filters) the document names.</param>
+    /// <param name="accountOwners">The account-owner directory, needed when the document has an <c>accountOwnership</c> step.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The plan, or every problem. Never throws for any content.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> or <paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static async Task<RoutingPlanLoadResult> LoadAsync(Stream utf8Json, RoutingPlanBuilder builder, IAccountOwnerDirectory? accountOwners = null, CancellationToken cancellationToken = default)
     {
-        using var parsed = JsonInput.Parse(utf8, MaximumDepth, out var problem);
-        if (parsed is null)
-        {
-            return Fail(builder, problem!.Value);
-        }
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(builder);
+        var problems = new List<ConfigurationProblem>();
+        using var document = await ConfigurationDocument.ParseAsync(utf8Json, Format, problems, cancellationToken).ConfigureAwait(false);
+        return LoadCore(document, problems, builder, accountOwners);
+    }
 
-        var errors = new List<RoutingPlanError>();
-        var document = RoutingPlanDocumentReader.Read(parsed.RootElement, new JsonFields(errors));
+    private static RoutingPlanLoadResult LoadCore(JsonDocument? document, List<ConfigurationProblem> problems, RoutingPlanBuilder builder, IAccountOwnerDirectory? accountOwners)
+    {
         if (document is null)
         {
-            return Fail(builder, errors[0]);
+            // A document that could not be read at all: the builder is still consumed, as documented.
+            builder.Lock();
+            return new RoutingPlanLoadResult { Problems = [.. problems] };
         }
 
-        if (document.Version != Version && !errors.Exists(static e => e.Path == "$.version"))
+        var root = new ConfigurationElement(document.RootElement, "$", problems);
+        root.ExpectObject(ConfigurationDocument.VersionProperty, "options", "teams", "steps");
+        if (root.TryGetProperty("options", out var options))
         {
-            errors.Add(new("$.version", document.Version is null ? $"The version is missing; expected {Version}." : $"Unsupported version; expected {Version}."));
+            ApplyOptions(options, builder.Options);
         }
 
-        ApplyOptions(document.Options, builder.Options, errors);
-        AddTeams(document.Teams, builder, errors);
-        AddSteps(document.Steps, builder, accountOwners, errors);
+        if (root.TryGetProperty("teams", out var teams))
+        {
+            AddTeams(teams, builder);
+        }
+
+        if (root.TryGetProperty("steps", out var steps))
+        {
+            AddSteps(steps, builder, accountOwners);
+        }
+        else
+        {
+            root.Report("steps", ConfigurationProblemCodes.Required, "is required");
+        }
 
         try
         {
             var plan = builder.Build();
-            return errors.Count == 0 ? new RoutingPlanLoadResult(plan, []) : new RoutingPlanLoadResult(null, errors);
+            return problems.Count == 0 ? new RoutingPlanLoadResult { Plan = plan } : new RoutingPlanLoadResult { Problems = [.. problems] };
         }
-        catch (RoutingPlanException ex)
+        catch (ConfigurationException ex)
         {
             // The document's own findings name the problem best; keep the builder's only for paths not yet reported
-            // (nor inside one: a null rule's placeholder has no team, and that is the same problem).
-            foreach (var error in ex.Errors)
+            // (nor inside one: a placeholder for a broken rule has no team, and that is the same problem).
+            foreach (var problem in ex.Problems)
             {
-                if (!errors.Exists(e => Covers(e.Path, error.Path)))
+                if (!problems.Exists(p => Covers(p.Path, problem.Path)))
                 {
-                    errors.Add(error);
+                    problems.Add(problem);
                 }
             }
 
-            return new RoutingPlanLoadResult(null, errors);
+            return new RoutingPlanLoadResult { Problems = [.. problems] };
         }
     }
 
     private static bool Covers(string reported, string path)
         => path.StartsWith(reported, StringComparison.Ordinal) && (path.Length == reported.Length || path[reported.Length] is '.' or '[');
 
-    /// <summary>A document that could not be read at all: the builder is still consumed, as documented.</summary>
-    private static RoutingPlanLoadResult Fail(RoutingPlanBuilder builder, RoutingPlanError error)
+    private static void ApplyOptions(ConfigurationElement element, RoutingPlanOptions options)
     {
-        builder.Lock();
-        return new(null, [error]);
-    }
-
-    private static void ApplyOptions(PlanOptionsDocument? document, RoutingPlanOptions options, List<RoutingPlanError> errors)
-    {
-        if (document is null)
+        if (!element.ExpectObject("name", "respectAvailability", "enforceOpenLeadCapacity", "capacityPeriod", "defaultQueue", "productField"))
         {
             return;
         }
 
-        options.Name = document.Name ?? options.Name;
-        options.RespectAvailability = document.RespectAvailability ?? options.RespectAvailability;
-        options.EnforceOpenLeadCapacity = document.EnforceOpenLeadCapacity ?? options.EnforceOpenLeadCapacity;
-        options.DefaultQueue = document.DefaultQueue ?? options.DefaultQueue;
-        if (document.CapacityPeriod is { } period)
+        // Names are checked by the builder (the shared ConfigurationName rule) at the same paths.
+        if (element.TryGetProperty("name", out var name) && name.GetString(int.MaxValue, allowBlank: true) is { } planName)
         {
-            options.CapacityPeriod = period switch
+            options.Name = planName;
+        }
+
+        if (element.TryGetProperty("respectAvailability", out var respect) && respect.GetBoolean() is { } respectAvailability)
+        {
+            options.RespectAvailability = respectAvailability;
+        }
+
+        if (element.TryGetProperty("enforceOpenLeadCapacity", out var enforce) && enforce.GetBoolean() is { } enforceCapacity)
+        {
+            options.EnforceOpenLeadCapacity = enforceCapacity;
+        }
+
+        if (element.TryGetProperty("defaultQueue", out var queue) && queue.GetString(int.MaxValue, allowBlank: true) is { } defaultQueue)
+        {
+            options.DefaultQueue = defaultQueue;
+        }
+
+        if (element.TryGetProperty("capacityPeriod", out var period) && period.GetString() is { } text)
+        {
+            switch (text)
             {
-                "none" => CapacityPeriod.None,
-                "day" => CapacityPeriod.Day,
-                "week" => CapacityPeriod.Week,
-                "month" => CapacityPeriod.Month,
-                _ => Report(errors, "$.options.capacityPeriod", "Unknown capacity period; expected none, day, week or month.", options.CapacityPeriod),
-            };
+                case "none": options.CapacityPeriod = CapacityPeriod.None; break;
+                case "day": options.CapacityPeriod = CapacityPeriod.Day; break;
+                case "week": options.CapacityPeriod = CapacityPeriod.Week; break;
+                case "month": options.CapacityPeriod = CapacityPeriod.Month; break;
+                default: period.Report(ConfigurationProblemCodes.InvalidValue, "must be none, day, week or month"); break;
+            }
         }
 
-        if (document.ProductField is { } field)
+        if (element.TryGetProperty("productField", out var field) && field.GetString(128) is { } key)
         {
-            options.ProductField = Parse(field, "$.options.productField", errors, static text => new CustomFieldKey(text), options.ProductField, Slug);
+            options.ProductField = Parse(field, key, static text => new CustomFieldKey(text), options.ProductField, "a custom field key: a lower-case machine name (a-z, 0-9, _, -, .)");
         }
     }
 
-    private static void AddTeams(List<TeamDocument?>? teams, RoutingPlanBuilder builder, List<RoutingPlanError> errors)
+    private static void AddTeams(ConfigurationElement element, RoutingPlanBuilder builder)
     {
-        if (teams is null)
-        {
-            return;
-        }
-
+        var teams = element.GetArray(RoutingPlanBuilder.MaximumTeams);
         for (var i = 0; i < teams.Count; i++)
         {
-            // A null entry was reported by the reader; skipping it keeps later teams at their own paths.
-            if (teams[i] is not { } team)
+            var team = teams[i];
+            SalesTeamId id = default;
+            var ids = new List<SalesRepId>();
+            if (team.ExpectObject("id", "members"))
             {
-                continue;
+                if (team.TryGetRequired("id", out var idElement) && idElement.GetString(MaximumIdLength) is { } text)
+                {
+                    id = Parse(idElement, text, static t => new SalesTeamId(t), default, Identifier);
+                }
+
+                if (team.TryGetRequired("members", out var members))
+                {
+                    var list = members.GetArray(RoutingPlanBuilder.MaximumReps);
+                    for (var j = 0; j < list.Count; j++)
+                    {
+                        // An invalid id keeps its slot (as a placeholder) so later members keep their JSON paths.
+                        ids.Add(list[j].GetString(MaximumIdLength) is { } member
+                            ? Parse(list[j], member, static t => new SalesRepId(t), Placeholder(j), Identifier)
+                            : Placeholder(j));
+                    }
+                }
             }
 
-            var path = $"$.teams[{i}]";
-            var id = team.Id is null
-                ? Report<SalesTeamId>(errors, $"{path}.id", "A team needs an id.", default)
-                : Parse(team.Id, $"{path}.id", errors, static text => new SalesTeamId(text), default, Identifier);
-            var members = team.Members ?? Report<List<string?>>(errors, $"{path}.members", "A team needs members.", []);
-            var ids = new SalesRepId[members.Count];
-            for (var j = 0; j < members.Count; j++)
-            {
-                // An invalid id keeps its slot (as a placeholder) so later members keep their JSON paths.
-                ids[j] = members[j] is { } member
-                    ? Parse(member, $"{path}.members[{j}]", errors, static text => new SalesRepId(text), Placeholder(j), Identifier)
-                    : Placeholder(j);
-            }
-
+            // Added even when broken, so later teams keep their paths in the builder's problems.
             builder.AddTeam(id, ids);
         }
     }
 
     private static SalesRepId Placeholder(int index) => new(string.Create(CultureInfo.InvariantCulture, $"invalid-{index}"));
 
-    private static void AddSteps(List<StepDocument?>? steps, RoutingPlanBuilder builder, IAccountOwnerDirectory? accountOwners, List<RoutingPlanError> errors)
+    private static void AddSteps(ConfigurationElement element, RoutingPlanBuilder builder, IAccountOwnerDirectory? accountOwners)
     {
-        if (steps is null)
-        {
-            return;
-        }
-
+        var steps = element.GetArray(RoutingPlanBuilder.MaximumSteps);
         for (var i = 0; i < steps.Count; i++)
         {
-            var path = $"$.steps[{i}]";
-            if (steps[i] is not { } step)
+            if (!AddStep(steps[i], builder, accountOwners))
             {
-                // Reported by the reader; the placeholder keeps later steps at their own paths.
-                AddPlaceholder(builder, i);
-                continue;
-            }
-
-            var name = step.Name;
-            switch (step.Kind)
-            {
-                case "accountOwnership":
-                    Disallow(step.Team is not null, $"{path}.team", errors);
-                    Disallow(step.Selection is not null, $"{path}.selection", errors);
-                    Disallow(step.Rules is not null, $"{path}.rules", errors);
-                    if (accountOwners is null)
-                    {
-                        errors.Add(new(path, "An accountOwnership step needs an account-owner directory, and none was supplied."));
-                        AddPlaceholder(builder, i);
-                    }
-                    else
-                    {
-                        builder.AddAccountOwnership(accountOwners, name ?? "account-ownership");
-                    }
-
-                    break;
-                case "team":
-                    Disallow(step.Rules is not null, $"{path}.rules", errors);
-                    var team = step.Team is null
-                        ? Report<SalesTeamId>(errors, $"{path}.team", "A team step needs a team.", default)
-                        : Parse(step.Team, $"{path}.team", errors, static text => new SalesTeamId(text), default, Identifier);
-                    var selection = ParseSelection(step.Selection, $"{path}.selection", errors);
-                    if (team.IsDefault)
-                    {
-                        AddPlaceholder(builder, i);
-                    }
-                    else
-                    {
-                        builder.AddTeamStep(team, selection, name);
-                    }
-
-                    break;
-                case "allReps":
-                case "attributeMatching":
-                    Disallow(step.Team is not null, $"{path}.team", errors);
-                    Disallow(step.Rules is not null, $"{path}.rules", errors);
-                    var poolSelection = ParseSelection(step.Selection, $"{path}.selection", errors);
-                    if (step.Kind == "allReps")
-                    {
-                        builder.AddAllReps(poolSelection, name ?? "all-reps");
-                    }
-                    else
-                    {
-                        builder.AddAttributeMatching(poolSelection, name ?? "attribute-matching");
-                    }
-
-                    break;
-                case "territoryRules":
-                    Disallow(step.Team is not null, $"{path}.team", errors);
-                    Disallow(step.Selection is not null, $"{path}.selection", errors);
-                    var rules = step.Rules ?? Report<List<RuleDocument?>>(errors, $"{path}.rules", "A territoryRules step needs rules.", []);
-                    builder.AddTerritoryRules(ToRules(rules, path, errors), name ?? "territory-rules");
-                    break;
-                case null:
-                    if (!errors.Exists(e => e.Path == $"{path}.kind"))
-                    {
-                        errors.Add(new($"{path}.kind", "A step needs a kind: accountOwnership, territoryRules, team, allReps or attributeMatching."));
-                    }
-
-                    AddPlaceholder(builder, i);
-                    break;
-                default:
-                    errors.Add(new($"{path}.kind", "Unknown step kind; expected accountOwnership, territoryRules, team, allReps or attributeMatching."));
-                    AddPlaceholder(builder, i);
-                    break;
+                // The placeholder keeps later steps at their own paths; the load fails anyway because a problem was reported.
+                var index = i;
+                builder.AddStep(context => context.CreateTeamStrategy(null, RepSelection.RoundRobin, string.Create(CultureInfo.InvariantCulture, $"invalid-step-{index}")));
             }
         }
     }
 
-    private static TerritoryRule[] ToRules(List<RuleDocument?> rules, string stepPath, List<RoutingPlanError> errors)
+    /// <summary>Adds one step; <see langword="false"/> when it could not be added (reported).</summary>
+    private static bool AddStep(ConfigurationElement step, RoutingPlanBuilder builder, IAccountOwnerDirectory? accountOwners)
     {
-        var result = new List<TerritoryRule>(rules.Count);
-        for (var k = 0; k < rules.Count; k++)
+        if (!step.ExpectObject("kind", "name", "team", "selection", "rules"))
         {
-            var path = $"{stepPath}.rules[{k}]";
-
-            // A null rule was reported by the reader; a placeholder keeps later rules at their own paths.
-            var rule = rules[k] ?? new RuleDocument { Name = string.Create(CultureInfo.InvariantCulture, $"invalid-rule-{k}") };
-            var when = rule.When ?? new ConditionDocument();
-            result.Add(new TerritoryRule
-            {
-                Name = rule.Name!,
-                Team = rule.Team is null
-                    ? (rules[k] is null ? new SalesTeamId("invalid") : Report<SalesTeamId>(errors, $"{path}.team", "A rule needs a team.", default))
-                    : Parse(rule.Team, $"{path}.team", errors, static text => new SalesTeamId(text), default, Identifier),
-                Selection = ParseSelection(rule.Selection, $"{path}.selection", errors),
-                Countries = ParseAll(when.Countries, $"{path}.when.countries", errors, static text => new CountryCode(text), "an ISO 3166-1 alpha-2 country code (two upper-case letters)"),
-                Regions = ToArray(when.Regions),
-                Industries = ToArray(when.Industries),
-                MinEmployees = when.MinEmployees,
-                MaxEmployees = when.MaxEmployees,
-                Sources = ParseAll(when.Sources, $"{path}.when.sources", errors, static text => new LeadSource(text), Slug),
-                Languages = ToArray(when.Languages),
-                Products = ToArray(when.Products),
-            });
+            return false;
         }
 
-        return [.. result];
+        var name = step.TryGetProperty("name", out var nameElement) ? nameElement.GetString(int.MaxValue, allowBlank: true) : null;
+        if (!step.TryGetRequired("kind", out var kindElement) || kindElement.GetString() is not { } kind)
+        {
+            return false;
+        }
+
+        switch (kind)
+        {
+            case "accountOwnership":
+                NotUsed(step, kind, "team", "selection", "rules");
+                if (accountOwners is null)
+                {
+                    step.Report(ConfigurationProblemCodes.Required, "is an accountOwnership step, which needs an account-owner directory, and none was supplied");
+                    return false;
+                }
+
+                builder.AddAccountOwnership(accountOwners, name ?? "account-ownership");
+                return true;
+            case "team":
+                NotUsed(step, kind, "rules");
+                var selection = ReadSelection(step);
+                if (!step.TryGetRequired("team", out var teamElement) || teamElement.GetString(MaximumIdLength) is not { } text)
+                {
+                    return false;
+                }
+
+                var team = Parse(teamElement, text, static t => new SalesTeamId(t), default, Identifier);
+                if (team.IsDefault)
+                {
+                    return false;
+                }
+
+                builder.AddTeamStep(team, selection, name);
+                return true;
+            case "allReps":
+                NotUsed(step, kind, "team", "rules");
+                builder.AddAllReps(ReadSelection(step), name ?? "all-reps");
+                return true;
+            case "attributeMatching":
+                NotUsed(step, kind, "team", "rules");
+                builder.AddAttributeMatching(ReadSelection(step), name ?? "attribute-matching");
+                return true;
+            case "territoryRules":
+                NotUsed(step, kind, "team", "selection");
+                var rules = step.TryGetRequired("rules", out var rulesElement) ? ReadRules(rulesElement) : [];
+                builder.AddTerritoryRules(rules, name ?? "territory-rules");
+                return true;
+            default:
+                kindElement.Report(ConfigurationProblemCodes.UnknownType, "must be " + Kinds);
+                return false;
+        }
+    }
+
+    private static TerritoryRule[] ReadRules(ConfigurationElement element)
+    {
+        var list = element.GetArray(RoutingPlanBuilderExtensions.MaximumRules);
+        var rules = new TerritoryRule[list.Count];
+        for (var k = 0; k < list.Count; k++)
+        {
+            var rule = list[k];
+
+            // A rule that is not an object keeps its slot as a placeholder (reported here, so the builder's findings inside it are dropped).
+            var placeholder = new TerritoryRule { Name = string.Create(CultureInfo.InvariantCulture, $"invalid-rule-{k}"), Team = default };
+            if (!rule.ExpectObject("name", "when", "team", "selection"))
+            {
+                rules[k] = placeholder;
+                continue;
+            }
+
+            var name = rule.TryGetRequired("name", out var nameElement) ? nameElement.GetString(int.MaxValue, allowBlank: true) : null;
+            var team = rule.TryGetRequired("team", out var teamElement) && teamElement.GetString(MaximumIdLength) is { } text
+                ? Parse(teamElement, text, static t => new SalesTeamId(t), default, Identifier)
+                : default;
+            var selection = ReadSelection(rule);
+            var when = rule.TryGetProperty("when", out var whenElement) ? FieldConditionJson.Read(whenElement, 1) : null;
+            if (rule.Value.TryGetProperty("when", out var raw) && raw.ValueKind == JsonValueKind.Null)
+            {
+                // Elsewhere null counts as absent, but an absent condition matches every lead: a null here is more likely a mistake.
+                rule.Report("when", ConfigurationProblemCodes.WrongType, "must be a condition object; leave it out for a rule that matches every lead");
+            }
+
+            // A condition that could not be read was reported and is left out; the builder still checks the team.
+            rules[k] = new TerritoryRule { Name = name ?? placeholder.Name, Team = team, Selection = selection, When = when };
+        }
+
+        return rules;
     }
 
     private const string Identifier = "an id of 1 to 128 characters, not blank, without control characters";
 
-    private const string Slug = "a lower-case machine name (1 to 64 of a-z, 0-9, _, -, .)";
-
-    private static RepSelection ParseSelection(string? text, string path, List<RoutingPlanError> errors) => text switch
+    private static RepSelection ReadSelection(ConfigurationElement parent)
     {
-        null or "roundRobin" => RepSelection.RoundRobin,
-        "weightedRoundRobin" => RepSelection.WeightedRoundRobin,
-        "loadBalancing" => RepSelection.LoadBalancing,
-        _ => Report(errors, path, "Unknown selection; expected roundRobin, weightedRoundRobin or loadBalancing.", RepSelection.RoundRobin),
-    };
-
-    /// <summary>Null entries were reported by the reader; they are left out (the load fails anyway).</summary>
-    private static ImmutableArray<string> ToArray(List<string?>? values)
-    {
-        if (values is null)
+        if (!parent.TryGetProperty("selection", out var element) || element.GetString() is not { } text)
         {
-            return [];
+            return RepSelection.RoundRobin;
         }
 
-        var result = ImmutableArray.CreateBuilder<string>(values.Count);
-        foreach (var value in values)
+        switch (text)
         {
-            if (value is not null)
-            {
-                result.Add(value);
-            }
+            case "roundRobin": return RepSelection.RoundRobin;
+            case "weightedRoundRobin": return RepSelection.WeightedRoundRobin;
+            case "loadBalancing": return RepSelection.LoadBalancing;
+            default:
+                element.Report(ConfigurationProblemCodes.InvalidValue, "must be roundRobin, weightedRoundRobin or loadBalancing");
+                return RepSelection.RoundRobin;
         }
-
-        return result.ToImmutable();
     }
 
-    private static ImmutableArray<T> ParseAll<T>(List<string?>? values, string path, List<RoutingPlanError> errors, Func<string, T> parse, string expected)
-    {
-        if (values is null)
-        {
-            return [];
-        }
-
-        var result = ImmutableArray.CreateBuilder<T>(values.Count);
-        for (var j = 0; j < values.Count; j++)
-        {
-            if (values[j] is { } text && TryParse(text, $"{path}[{j}]", errors, parse, expected, out var value))
-            {
-                result.Add(value);
-            }
-        }
-
-        return result.ToImmutable();
-    }
-
-    private static T Parse<T>(string text, string path, List<RoutingPlanError> errors, Func<string, T> parse, T placeholder, string expected)
-        => TryParse(text, path, errors, parse, expected, out var value) ? value : placeholder;
-
-    private static bool TryParse<T>(string text, string path, List<RoutingPlanError> errors, Func<string, T> parse, string expected, out T value)
+    private static T Parse<T>(ConfigurationElement element, string text, Func<string, T> parse, T placeholder, string expected)
     {
         try
         {
-            value = parse(text);
-            return true;
+            return parse(text);
         }
         catch (ArgumentException)
         {
             // The type's own message may quote the value (an e-mail used as an id); the path and the rule are enough.
-            errors.Add(new(path, $"Not valid: expected {expected}."));
-            value = default!;
-            return false;
+            element.Report(ConfigurationProblemCodes.InvalidValue, "must be " + expected);
+            return placeholder;
         }
     }
 
-    private static T Report<T>(List<RoutingPlanError> errors, string path, string message, T placeholder)
+    private static void NotUsed(ConfigurationElement step, string kind, params ReadOnlySpan<string> properties)
     {
-        errors.Add(new(path, message));
-        return placeholder;
-    }
-
-    private static void Disallow(bool present, string path, List<RoutingPlanError> errors)
-    {
-        if (present)
+        foreach (var property in properties)
         {
-            errors.Add(new(path, "This property is not allowed for this step kind."));
+            if (step.Value.TryGetProperty(property, out _))
+            {
+                step.Report(property, ConfigurationProblemCodes.UnknownProperty, $"is not a property of a {kind} step");
+            }
         }
     }
-
-    /// <summary>Keeps the step's slot so later steps keep their JSON paths; the load fails anyway because an error was reported.</summary>
-    private static void AddPlaceholder(RoutingPlanBuilder builder, int index)
-        => builder.AddStep(context => context.CreateTeamStrategy(null, RepSelection.RoundRobin, string.Create(CultureInfo.InvariantCulture, $"invalid-step-{index}")));
 }

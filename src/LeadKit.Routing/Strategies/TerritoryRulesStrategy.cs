@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Routing;
-using LeadKit.Routing.Engine;
 
 namespace LeadKit.Routing.Strategies;
 
@@ -8,13 +7,11 @@ namespace LeadKit.Routing.Strategies;
 internal sealed class TerritoryRulesStrategy : IRoutingStrategy
 {
     private readonly CompiledRule[] _rules;
-    private readonly Eligibility _eligibility;
 
-    public TerritoryRulesStrategy(string name, CompiledRule[] rules, Eligibility eligibility)
+    public TerritoryRulesStrategy(string name, CompiledRule[] rules)
     {
         Name = name;
         _rules = rules;
-        _eligibility = eligibility;
     }
 
     public string Name { get; }
@@ -22,10 +19,9 @@ internal sealed class TerritoryRulesStrategy : IRoutingStrategy
     public RoutingDecision Decide(in RoutingContext context)
     {
         var lead = context.Lead;
-        var product = _eligibility.ProductOf(lead);
         foreach (var rule in _rules)
         {
-            if (rule.Matches(lead, product))
+            if (rule.Matches(lead))
             {
                 if (context.Explanation is { } explanation)
                 {

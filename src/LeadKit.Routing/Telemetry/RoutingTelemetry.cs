@@ -27,10 +27,14 @@ internal sealed class RoutingTelemetry
         }
 
         var meter = meterFactory.Create(Name);
+        Meter = meter;
         _decisions = meter.CreateCounter<long>("leadkit.routing.decisions", "{lead}", "Leads assigned to a rep and recorded, by plan and deciding step.");
         _unassigned = meter.CreateCounter<long>("leadkit.routing.unassigned", "{lead}", "Leads no rep was assigned to, by plan and reason.");
         _conflicts = meter.CreateCounter<long>("leadkit.routing.conflicts", "{conflict}", "Decisions not recorded because the ledger changed first (each is re-decided), by plan.");
     }
+
+    /// <summary>Gets the <c>LeadKit.Routing</c> meter; <see langword="null"/> without a meter factory.</summary>
+    public Meter? Meter { get; }
 
     public void Decided(string plan, RoutingDecision decision)
     {

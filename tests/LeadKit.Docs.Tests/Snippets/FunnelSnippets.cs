@@ -4,8 +4,11 @@ using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Funnel.Definitions;
-using LeadKit.Funnel.DependencyInjection;
+using LeadKit.Abstractions.Funnel.Store;
+using LeadKit.Funnel.Serialization;
 using LeadKit.Funnel.State;
+using LeadKit.Funnel.Store;
+using LeadKit.Funnel.Workflow;
 using LeadKit.Scoring.DependencyInjection;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
@@ -159,5 +162,83 @@ public sealed class FunnelSnippets
         provider.GetRequiredService<IStartupValidator>().Validate();
         Assert.Equal(TimeSpan.FromHours(24), provider.GetRequiredService<FunnelDefinition>().GetMaxTimeInStage(FunnelStage.Mql));
         Assert.NotEmpty(provider.GetRequiredService<FunnelDefinition>().TransitionsFrom(FunnelStage.Lead).Single(t => t.Trigger == FunnelTrigger.Qualify).Guards);
+    }
+
+    [Fact]
+    public async Task Workflow_FireCommitsThenNotifies_AndSlaBreachesArePaged()
+    {
+        var time = new FakeTimeProvider(Start);
+        var observer = new CountingObserver();
+        var ct = CancellationToken.None;
+
+        #region funnel-workflow
+        var store = new InMemoryFunnelStore();                  // or a durable IFunnelStore
+        var workflow = new FunnelWorkflow(DefaultFunnel.Create(), store, time, [observer]);
+        var lead = await workflow.StartAsync(new LeadId("lead-1"), ct);              // suspect, version 0
+        var result = await workflow.FireAsync(lead.LeadId, lead.Version, FunnelTrigger.Qualify, cancellationToken: ct);
+        var stale = await workflow.FireAsync(lead.LeadId, lead.Version, FunnelTrigger.Disqualify, cancellationToken: ct);
+        // stale.Outcome == FireOutcome.Conflict: read again and decide again, or let FireOnLatestAsync re-fire:
+        await workflow.FireOnLatestAsync(lead.LeadId, FunnelTrigger.Qualify, cancellationToken: ct);  // lead -> mql
+
+        time.Advance(TimeSpan.FromHours(49));
+        FunnelPageKey? after = null;
+        do
+        {
+            var page = await workflow.FindSlaBreachesAsync(FunnelStage.Mql, time.GetUtcNow(), after, pageSize: 500, ct);
+            foreach (var breach in page.Items)
+            {
+                // remind the SDR of breach.LeadId ...
+            }
+
+            after = page.Next;
+        }
+        while (after is not null);
+        #endregion
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal(FireOutcome.Conflict, stale.Outcome);
+        Assert.Equal(2, observer.Count);
+        Assert.Single((await workflow.FindSlaBreachesAsync(FunnelStage.Mql, time.GetUtcNow(), cancellationToken: ct)).Items);
+    }
+
+    [Fact]
+    public void Json_DefinitionWithRegisteredGuards_BuildsTheFunnel()
+    {
+        var scorer = Scorer;
+        var policy = new DefaultQualificationPolicy();
+
+        #region funnel-json
+        var guards = new FunnelGuardRegistry()
+            .AddQualificationGuards(scorer, policy)            // qualified-mql, qualified-sql
+            .Add("budget-confirmed", new TransitionGuard(static (in FunnelGuardContext c) => c.Lead?.Bant.Budget == BantStatus.Confirmed, "budget confirmed"));
+        var definition = FunnelDefinitionJson.Parse("""
+            { "version": 1, "initialStage": "lead", "mainPath": ["lead", "mql", "customer"],
+              "stages": {
+                "lead": { "transitions": { "qualify": { "to": "mql", "guards": ["qualified-mql"] },
+                                           "disqualify": { "to": "disqualified" } } },
+                "mql": { "maxTimeInStageHours": 48,
+                         "transitions": { "win": { "to": "customer", "guards": ["budget-confirmed"] },
+                                          "reject": { "to": "lead", "backward": true } } },
+                "customer": { "terminal": true },
+                "disqualified": { "terminal": true } } }
+            """, guards);
+        var json = FunnelDefinitionJson.Write(definition, guards);   // reads back to the same definition
+        #endregion
+
+        Assert.Equal(TimeSpan.FromHours(48), definition.GetMaxTimeInStage(FunnelStage.Mql));
+        Assert.Equal(json, FunnelDefinitionJson.Write(FunnelDefinitionJson.Parse(json, guards), guards));
+        var lead = InterestedLead("lead-3");
+        Assert.True(definition.Fire(definition.Start(lead.Id, Start), FunnelTrigger.Qualify, Start, new TransitionDetails(Lead: lead)).IsAccepted);
+    }
+
+    private sealed class CountingObserver : IFunnelObserver
+    {
+        public int Count { get; private set; }
+
+        public ValueTask OnStageChangedAsync(LeadId leadId, StageChange change, CancellationToken cancellationToken)
+        {
+            Count++;
+            return ValueTask.CompletedTask;
+        }
     }
 }

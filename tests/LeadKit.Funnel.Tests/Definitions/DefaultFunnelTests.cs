@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Sales;
@@ -212,6 +213,21 @@ public sealed class DefaultFunnelTests
         Assert.Contains("MqlAcceptanceSla", error.Message, StringComparison.Ordinal);
         Assert.Contains("-01:00:00", error.Message, StringComparison.Ordinal);
         Assert.Contains("SqlConversionSla", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_InvalidOptions_AreConfigurationProblemsWhosePathNamesTheOption()
+    {
+        var problems = new FunnelOptions { MqlAcceptanceSla = TimeSpan.FromHours(-1), QualificationModel = " ", OverrideAuthorizerDescription = "managers" }.Validate();
+
+        Assert.Equal(
+            [
+                ("FunnelOptions.MqlAcceptanceSla", ConfigurationProblemCodes.OutOfRange),
+                ("FunnelOptions.QualificationModel", ConfigurationProblemCodes.InvalidValue),
+                ("FunnelOptions.OverrideAuthorizerDescription", ConfigurationProblemCodes.Conflict),
+            ],
+            problems.Select(p => (p.Path, p.Code)));
+        Assert.Empty(new FunnelOptions().Validate());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Funnel.Definitions;
 
@@ -29,7 +30,7 @@ public sealed class FunnelDefinitionBuilderTests
             .MaxTimeInStage(TimeSpan.Zero);
         builder.Configure(Orphan).Permit(Screen, FunnelStage.Mql);
 
-        var error = Assert.Throws<FunnelDefinitionException>(() => builder.Build());
+        var error = Assert.Throws<ConfigurationException>(() => builder.Build());
 
         string[] expected =
         [
@@ -43,11 +44,22 @@ public sealed class FunnelDefinitionBuilderTests
             "No terminal stage: mark at least one stage Terminal() (e.g. customer, lost, disqualified).",
             "Stage 'orphan' is unreachable from the initial stage 'suspect'.",
         ];
-        Assert.Equal(expected.Order(StringComparer.Ordinal), error.Problems.Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), error.Problems.Select(p => p.Message).Order(StringComparer.Ordinal));
         foreach (var problem in expected)
         {
             Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         }
+
+        // Each problem has the path and code the JSON form would have.
+        Assert.Contains(new ConfigurationProblem("$.stages.suspect.transitions.qualify", ConfigurationProblemCodes.DuplicateName, expected[0]), error.Problems);
+        Assert.Contains(new ConfigurationProblem("$.stages.suspect.transitions.disqualify", ConfigurationProblemCodes.Conflict, expected[1]), error.Problems);
+        Assert.Contains(new ConfigurationProblem("$.stages.lead.maxTimeInStageHours", ConfigurationProblemCodes.OutOfRange, expected[2]), error.Problems);
+        Assert.Contains(new ConfigurationProblem("$.stages.lead.transitions.qualify.guards[0]", ConfigurationProblemCodes.Required, expected[3]), error.Problems);
+        Assert.Contains(new ConfigurationProblem("$.stages.lead.transitions.reopen.backward", ConfigurationProblemCodes.Conflict, expected[4]), error.Problems);
+        Assert.Contains(new ConfigurationProblem("$.stages.lead.transitions.nurture.to", ConfigurationProblemCodes.InvalidValue, expected[5]), error.Problems);
+        Assert.Contains(new ConfigurationProblem("$.stages.mql.transitions", ConfigurationProblemCodes.Required, expected[6]), error.Problems);
+        Assert.Contains(new ConfigurationProblem("$.stages", ConfigurationProblemCodes.Required, expected[7]), error.Problems);
+        Assert.Contains(new ConfigurationProblem("$.stages.orphan", ConfigurationProblemCodes.InvalidValue, expected[8]), error.Problems);
     }
 
     [Fact]
@@ -58,9 +70,9 @@ public sealed class FunnelDefinitionBuilderTests
         builder.Configure(Screened).MaxTimeInStage(TimeSpan.FromHours(1)).Terminal();
         builder.Configure(Limbo).PermitIf(Screen, Screened, null!, "needs a predicate");
 
-        var problems = Assert.Throws<FunnelDefinitionException>(() => builder.Build()).Problems;
+        var problems = Assert.Throws<ConfigurationException>(() => builder.Build()).Problems.Select(p => p.Message).ToArray();
 
-        Assert.Contains("No initial stage: call StartAt(stage).", problems);
+        Assert.Contains("No initial stage: call StartAt(stage) (JSON: initialStage).", problems);
         Assert.Contains("Stage 'applied' is terminal but permits 2 transition(s); a terminal stage permits none.", problems);
         Assert.Contains("Stage 'applied', trigger 'qualify': guard 1 is null.", problems);
         Assert.Contains("Stage 'limbo', trigger 'screen': guard 1 has no predicate.", problems);
@@ -118,7 +130,7 @@ public sealed class FunnelDefinitionBuilderTests
         builder.Configure(Applied).Permit(Screen, Screened);
         builder.Configure(Screened).Terminal();
 
-        var problems = Assert.Throws<FunnelDefinitionException>(() => builder.Build()).Problems;
+        var problems = Assert.Throws<ConfigurationException>(() => builder.Build()).Problems.Select(p => p.Message);
 
         Assert.Equal(["AuthorizeOverrides: the authorizer has no description (say who may override)."], problems.ToArray());
     }

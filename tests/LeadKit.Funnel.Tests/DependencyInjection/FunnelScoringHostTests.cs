@@ -7,7 +7,6 @@ using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Funnel.Definitions;
-using LeadKit.Funnel.DependencyInjection;
 using LeadKit.Funnel.State;
 using LeadKit.Scoring.DependencyInjection;
 using LeadKit.Scoring.Explanations;

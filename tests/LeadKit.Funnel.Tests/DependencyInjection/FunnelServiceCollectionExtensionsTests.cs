@@ -3,9 +3,10 @@ using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Funnel.Definitions;
-using LeadKit.Funnel.DependencyInjection;
 using LeadKit.Funnel.State;
+using LeadKit.Abstractions.Funnel.Store;
 using LeadKit.Funnel.Store;
+using LeadKit.Funnel.Workflow;
 using LeadKit.Funnel.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace LeadKit.Funnel.Tests.DependencyInjection;
 public sealed class FunnelServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddLeadKitFunnel_GuardsOff_ResolvesSharedDefinitionAndStoreUsingRegisteredTimeAndObservers()
+    public async Task AddLeadKitFunnel_GuardsOff_ResolvesSharedDefinitionStoreAndWorkflowUsingRegisteredTimeAndObservers()
     {
         var time = new FakeTimeProvider(T0);
         var observer = new Store.RecordingObserver(() => null);
@@ -27,13 +28,14 @@ public sealed class FunnelServiceCollectionExtensionsTests
             .AddLeadKitFunnel(options => options.UseQualificationGuards = false)
             .BuildServiceProvider();
 
-        var store = provider.GetRequiredService<IFunnelStore>();
+        var workflow = provider.GetRequiredService<FunnelWorkflow>();
         var definition = provider.GetRequiredService<FunnelDefinition>();
-        Assert.Same(definition, store.Definition);
-        Assert.Same(store, provider.GetRequiredService<IFunnelStore>());
-        Assert.True(store.TryAdd(definition.Start(new LeadId("a"), T0)));
+        Assert.Same(definition, workflow.Definition);
+        Assert.Same(provider.GetRequiredService<IFunnelStore>(), workflow.Store);
+        Assert.IsType<InMemoryFunnelStore>(workflow.Store);
+        Assert.True(await workflow.AddAsync(definition.Start(new LeadId("a"), T0)));
         time.Advance(TimeSpan.FromMinutes(1));
-        var result = store.Fire(new LeadId("a"), 0, FunnelTrigger.Qualify);
+        var result = await workflow.FireAsync(new LeadId("a"), 0, FunnelTrigger.Qualify);
 
         Assert.Equal(T0.AddMinutes(1), result.Change!.OccurredAt);
         Assert.Single(observer.Seen);
@@ -100,6 +102,7 @@ public sealed class FunnelServiceCollectionExtensionsTests
         var services = new ServiceCollection().AddLeadKitFunnel().AddLeadKitFunnel();
 
         Assert.Single(services, d => d.ServiceType == typeof(IFunnelStore));
+        Assert.Single(services, d => d.ServiceType == typeof(FunnelWorkflow));
         Assert.Single(services, d => d.ServiceType == typeof(FunnelDefinition));
         Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<FunnelOptions>));
@@ -113,7 +116,7 @@ public sealed class FunnelServiceCollectionExtensionsTests
 
         // The application's own definition needs no scoring model: start-up does not ask for one.
         provider.GetRequiredService<IStartupValidator>().Validate();
-        Assert.Same(own, provider.GetRequiredService<IFunnelStore>().Definition);
+        Assert.Same(own, provider.GetRequiredService<FunnelWorkflow>().Definition);
     }
 
     [Fact]
@@ -126,5 +129,76 @@ public sealed class FunnelServiceCollectionExtensionsTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("FunnelOptions.MqlAcceptanceSla must be positive or null (was -02:00:00).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddLeadKitFunnel_Named_RegistersKeyedDefinitionStoreAndWorkflowWithTheirOwnOptionsAndObservers()
+    {
+        var time = new FakeTimeProvider(T0);
+        var shared = new Store.RecordingObserver(() => null);
+        var b2b = new Store.RecordingObserver(() => null);
+        using var provider = new ServiceCollection()
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IFunnelObserver>(shared)
+            .AddKeyedSingleton<IFunnelObserver>("b2b", b2b)
+            .AddLeadKitFunnel(options => options.UseQualificationGuards = false)
+            .AddLeadKitFunnel("b2b", options =>
+            {
+                options.UseQualificationGuards = false;
+                options.MqlAcceptanceSla = TimeSpan.FromHours(4);
+            })
+            .BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var named = provider.GetRequiredKeyedService<FunnelWorkflow>("b2b");
+        var unnamed = provider.GetRequiredService<FunnelWorkflow>();
+        Assert.NotSame(unnamed.Store, named.Store);
+        Assert.Same(provider.GetRequiredKeyedService<IFunnelStore>("b2b"), named.Store);
+        Assert.Equal(TimeSpan.FromHours(4), named.Definition.GetMaxTimeInStage(FunnelStage.Mql));
+        Assert.Equal(TimeSpan.FromHours(48), unnamed.Definition.GetMaxTimeInStage(FunnelStage.Mql));
+
+        await named.StartAsync(new LeadId("a"));
+        Assert.True((await named.FireOnLatestAsync(new LeadId("a"), FunnelTrigger.Qualify)).IsAccepted);
+        Assert.Null(await unnamed.GetAsync(new LeadId("a")));
+        Assert.Single(b2b.Seen);
+        Assert.Empty(shared.Seen);
+    }
+
+    [Fact]
+    public void AddLeadKitFunnel_NamedWithQualificationGuardsAndNoModel_FailsStartupNamingTheModel()
+    {
+        using var provider = new ServiceCollection()
+            .AddLeadKitFunnel("b2b", options => options.QualificationModel = "b2b-model")
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("FunnelOptions.QualificationModel is 'b2b-model'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddLeadKitFunnel_NameBreakingTheConfigurationNameRule_IsRefused()
+    {
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => new ServiceCollection().AddLeadKitFunnel(" ", _ => { })).ParamName);
+    }
+
+    [Fact]
+    public async Task AddLeadKitFunnel_NotificationErrorHandlerFromOptions_IsToldOfObserverFailures()
+    {
+        var errors = new List<Exception>();
+        using var provider = new ServiceCollection()
+            .AddSingleton<IFunnelObserver>(new Store.ThrowingObserver())
+            .AddLeadKitFunnel(options =>
+            {
+                options.UseQualificationGuards = false;
+                options.NotificationErrorHandler = (_, _, ex) => errors.Add(ex);
+            })
+            .BuildServiceProvider();
+        var workflow = provider.GetRequiredService<FunnelWorkflow>();
+
+        await workflow.StartAsync(new LeadId("a"));
+        await workflow.FireOnLatestAsync(new LeadId("a"), FunnelTrigger.Qualify);
+
+        Assert.IsType<InvalidOperationException>(Assert.Single(errors));
     }
 }

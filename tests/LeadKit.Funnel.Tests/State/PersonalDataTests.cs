@@ -4,7 +4,9 @@ using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.State;
+using LeadKit.Abstractions.Funnel.Store;
 using LeadKit.Funnel.Store;
+using LeadKit.Funnel.Workflow;
 using LeadKit.Testing;
 using Microsoft.Extensions.Time.Testing;
 using static LeadKit.Funnel.Tests.Support.Funnels;
@@ -41,22 +43,25 @@ public sealed class PersonalDataTests
     }
 
     [Fact]
-    public void StoreMessages_NameTheFieldNotTheLeadId()
+    public async Task WorkflowMessages_NameTheFieldNotTheLeadId()
     {
-        var store = new InMemoryFunnelStore(Plain, new FakeTimeProvider(T0));
+        var ct = CancellationToken.None;
+        var workflow = new FunnelWorkflow(Plain, new InMemoryFunnelStore(), new FakeTimeProvider(T0));
         var id = new LeadId(Email);
-        store.Start(id);
-        var moved = store.Fire(id, 0, FunnelTrigger.Qualify);
+        await workflow.StartAsync(id, ct);
+        var moved = await workflow.FireAsync(id, 0, FunnelTrigger.Qualify, cancellationToken: ct);
         var foreign = new FunnelDefinitionBuilder().StartAt(new FunnelStage("ring-a"));
         foreign.Configure(new FunnelStage("ring-a")).Permit(FunnelTrigger.Win, FunnelStage.Customer);
         foreign.Configure(FunnelStage.Customer).Terminal();
         var foreignState = foreign.Build().Start(new LeadId("other@example.com"), T0);
 
-        AssertClean(Assert.Throws<ArgumentException>(() => store.Start(id)).Message);
-        AssertClean(Assert.Throws<KeyNotFoundException>(() => store.Fire(new LeadId("john@example.com"), 0, FunnelTrigger.Qualify)).Message);
-        AssertClean(Assert.Throws<KeyNotFoundException>(() => store.FireOnLatest(new LeadId("john@example.com"), FunnelTrigger.Qualify)).Message);
-        AssertClean(store.Fire(id, 0, FunnelTrigger.Qualify).Message);
-        AssertClean(Assert.Throws<ArgumentException>(() => store.TryAdd(foreignState)).Message);
+        AssertClean((await Assert.ThrowsAsync<InvalidOperationException>(async () => await workflow.StartAsync(id, ct))).Message);
+        AssertClean((await Assert.ThrowsAsync<KeyNotFoundException>(async () => await workflow.FireAsync(new LeadId("john@example.com"), 0, FunnelTrigger.Qualify, cancellationToken: ct))).Message);
+        AssertClean((await Assert.ThrowsAsync<KeyNotFoundException>(async () => await workflow.FireOnLatestAsync(new LeadId("john@example.com"), FunnelTrigger.Qualify, cancellationToken: ct))).Message);
+        AssertClean((await workflow.FireAsync(id, 0, FunnelTrigger.Qualify, cancellationToken: ct)).Message);
+        AssertClean((await Assert.ThrowsAsync<ArgumentException>(async () => await workflow.AddAsync(foreignState, ct))).Message);
+        AssertClean(FunnelPageKey.Of(moved.State).ToString());
+        AssertClean((await workflow.Store.CommitAsync(moved.State, 0, ct)).ToString());
         Assert.True(moved.IsAccepted);
     }
 

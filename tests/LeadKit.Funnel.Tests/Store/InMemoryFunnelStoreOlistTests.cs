@@ -2,7 +2,9 @@ using System.Globalization;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Funnel.State;
+using LeadKit.Abstractions.Funnel.Store;
 using LeadKit.Funnel.Store;
+using LeadKit.Funnel.Workflow;
 using LeadKit.Testing;
 using Microsoft.Extensions.Time.Testing;
 using static LeadKit.Funnel.Tests.Support.Funnels;
@@ -15,7 +17,7 @@ public sealed class InMemoryFunnelStoreOlistTests
     private const string EdgeCaseDeal = "b91cf8812365f50ff4bda4bcd6206b05";
 
     [SkippableFact]
-    public void Olist_MqlsAndWonDeals_BecomeCustomersExceptTheDealWonBeforeFirstContact()
+    public async Task Olist_MqlsAndWonDeals_BecomeCustomersExceptTheDealWonBeforeFirstContact()
     {
         var folder = Datasets.Require("olist-marketing-funnel");
         var states = new Dictionary<string, FunnelState>(StringComparer.Ordinal);
@@ -50,14 +52,23 @@ public sealed class InMemoryFunnelStoreOlistTests
             states[columns[0]] = state;
         }
 
-        var store = new InMemoryFunnelStore(Plain, new FakeTimeProvider(T0));
+        var store = new InMemoryFunnelStore();
+        var workflow = new FunnelWorkflow(Plain, store, new FakeTimeProvider(T0));
         foreach (var state in states.Values)
         {
-            Assert.True(store.TryAdd(state));
+            Assert.True(await workflow.AddAsync(state, CancellationToken.None));
         }
 
         var customers = states.Values.Count(s => s.Stage == FunnelStage.Customer);
-        var breaches = store.FindSlaBreaches(new DateTimeOffset(2018, 6, 3, 0, 0, 0, TimeSpan.Zero));
+        var breaches = new List<FunnelState>();
+        FunnelPageKey? after = null;
+        do
+        {
+            var page = await workflow.FindSlaBreachesAsync(FunnelStage.Mql, new DateTimeOffset(2018, 6, 3, 0, 0, 0, TimeSpan.Zero), after, FunnelStageQuery.MaximumPageSize, CancellationToken.None);
+            breaches.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null);
 
         Assert.Equal(8_000, store.Count);
         Assert.Equal([EdgeCaseDeal], rejected);

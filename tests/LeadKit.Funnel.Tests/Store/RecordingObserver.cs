@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using LeadKit.Abstractions.Funnel;
+using LeadKit.Abstractions.Funnel.Store;
 using LeadKit.Abstractions.Identifiers;
-using LeadKit.Funnel.Store;
 
 namespace LeadKit.Funnel.Tests.Store;
 
@@ -10,9 +10,9 @@ internal sealed class RecordingObserver(Func<IFunnelStore?> store) : IFunnelObse
 {
     public ConcurrentQueue<(LeadId LeadId, StageChange Change, long? VersionInStore)> Seen { get; } = new();
 
-    public void OnStageChanged(LeadId leadId, StageChange change)
+    public async ValueTask OnStageChangedAsync(LeadId leadId, StageChange change, CancellationToken cancellationToken)
     {
-        long? version = store() is { } s && s.TryGet(leadId, out var state) ? state.Version : null;
+        long? version = store() is { } s && await s.GetAsync(leadId, cancellationToken) is { } state ? state.Version : null;
         Seen.Enqueue((leadId, change, version));
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using LeadKit.Abstractions.Leads;
-using LeadKit.Scoring.Backtesting;
-using LeadKit.Scoring.Learning;
-using LeadKit.Scoring.Learning.Scorecards;
+using LeadKit.Learning;
+using LeadKit.Learning.Backtesting;
+using LeadKit.Learning.Scorecards;
 using LeadKit.Testing;
 using Microsoft.ML;
 using Microsoft.ML.Data;

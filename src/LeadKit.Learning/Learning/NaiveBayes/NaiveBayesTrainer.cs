@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using LeadKit.Learning.Backtesting;
+
+namespace LeadKit.Learning.NaiveBayes;
+
+/// <summary>Trains <see cref="NaiveBayesScorer"/>s from won / lost history; options are validated once, when the trainer is created.</summary>
+/// <remarks>Immutable and thread-safe. Every lead is read as of its decision time, so later signals never leak into the counts.</remarks>
+public sealed class NaiveBayesTrainer
+{
+    private readonly LeadFeature[] _features;
+    private readonly LeadFeature? _segment;
+    private readonly double _smoothing;
+    private readonly int _minimumSupport;
+    private readonly int _minimumWon;
+    private readonly int _minimumLost;
+
+    /// <summary>Creates a trainer.</summary>
+    /// <param name="options">The options; copied, so later changes have no effect.</param>
+    /// <exception cref="ArgumentException">An option is invalid; the message lists every invalid option with its value.</exception>
+    public NaiveBayesTrainer(NaiveBayesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        _features = [.. options.Features];
+        _segment = options.Segment;
+        _smoothing = options.Smoothing;
+        _minimumSupport = options.MinimumSupport;
+        _minimumWon = options.MinimumWon;
+        _minimumLost = options.MinimumLost;
+    }
+
+    /// <summary>Trains a scorer on a history.</summary>
+    /// <param name="history">The leads with their decision times and outcomes.</param>
+    /// <returns>The scorer.</returns>
+    /// <exception cref="InvalidHistoryException">
+    /// An entry of <paramref name="history"/> is null (each null entry is named by its index, <c>history[i]</c>),
+    /// no won or no lost leads, fewer than the minimum of either, a text feature whose custom attribute holds another
+    /// type (a number, say: named with the entry and the type), or a feature with the same value for every lead; every
+    /// problem is listed.
+    /// </exception>
+    public NaiveBayesScorer Train(IReadOnlyList<HistoricalLead> history)
+    {
+        var problems = new List<string>();
+        HistoryChecks.CountOutcomes(history, _minimumWon, _minimumLost, problems);
+        if (problems.Count > 0)
+        {
+            throw new InvalidHistoryException(problems, nameof(history));
+        }
+
+        var counts = new Dictionary<string, (int Won, int Lost)>[_features.Length];
+        for (var f = 0; f < counts.Length; f++)
+        {
+            counts[f] = new(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var segments = _segment is null ? null : new Dictionary<string, (int Won, int Lost)>(StringComparer.OrdinalIgnoreCase);
+        // Values that differ only in case are one value, as in every LeadKit comparison of text.
+        var wrongTypes = new WrongTypeProblems[counts.Length];
+        for (var f = 0; f < counts.Length; f++)
+        {
+            wrongTypes[f] = new WrongTypeProblems(_features[f], nameof(history));
+        }
+
+        int won = 0, lost = 0;
+        for (var i = 0; i < history.Count; i++)
+        {
+            var item = history[i];
+            var lead = item.LeadAsOfDecision();
+            for (var f = 0; f < counts.Length; f++)
+            {
+                if (_features[f].TryRead(lead, item.DecidedAt, out var value))
+                {
+                    Add(counts[f], value, item.Converted);
+                }
+                else
+                {
+                    wrongTypes[f].Add(lead, i);
+                }
+            }
+
+            if (segments is not null)
+            {
+                Add(segments, _segment!.ValueOf(lead, item.DecidedAt), item.Converted);
+            }
+
+            won += item.Converted ? 1 : 0;
+            lost += item.Converted ? 0 : 1;
+        }
+
+        foreach (var wrong in wrongTypes)
+        {
+            wrong.CopyTo(problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            // A feature that cannot read its field is the problem to fix first: its counts (and "constant" verdict) would be meaningless.
+            throw new InvalidHistoryException(problems, nameof(history));
+        }
+
+        var tables = new ValueCounts[counts.Length];
+        for (var f = 0; f < counts.Length; f++)
+        {
+            if (counts[f].Count == 1)
+            {
+                problems.Add(HistoryChecks.Invariant(
+                    $"The feature '{_features[f].Name}' has the same value '{counts[f].Keys.First()}' for every lead; a constant feature cannot tell won from lost leads."));
+            }
+
+            tables[f] = ValueCounts.From(counts[f]);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidHistoryException(problems, nameof(history));
+        }
+
+        var state = new NaiveBayesState(won, lost, tables, segments is null ? null : ValueCounts.From(segments));
+        return new NaiveBayesScorer(_features, _segment, _smoothing, _minimumSupport, state);
+    }
+
+    /// <summary>Cross-validates this trainer with stratified k folds (see <see cref="CrossValidation"/>).</summary>
+    /// <param name="history">The leads with their decision times and outcomes.</param>
+    /// <param name="folds">The number of folds; defaults to 5.</param>
+    /// <param name="seed">The seed of the fold assignment.</param>
+    /// <returns>The per-fold and pooled AUCs.</returns>
+    /// <exception cref="InvalidHistoryException">As for <see cref="CrossValidation.Run"/> and <see cref="Train"/>.</exception>
+    public CrossValidationResult CrossValidate(IReadOnlyList<HistoricalLead> history, int folds = 5, int seed = 20260601)
+        => CrossValidation.Run(history, folds, seed, Train);
+
+    private static void Add(Dictionary<string, (int Won, int Lost)> counts, string value, bool isWon)
+    {
+        var (w, l) = counts.GetValueOrDefault(value);
+        counts[value] = isWon ? (w + 1, l) : (w, l + 1);
+    }
+}

@@ -1,0 +1,10 @@
+using LeadKit.Abstractions.Funnel.Store;
+using LeadKit.Funnel.Store;
+
+namespace LeadKit.Funnel.Tests.Store;
+
+/// <summary>The store contract, for <see cref="InMemoryFunnelStore"/>.</summary>
+public sealed class InMemoryFunnelStoreContractTests : FunnelStoreContractTests
+{
+    protected override IFunnelStore CreateStore() => new InMemoryFunnelStore();
+}
