@@ -9,10 +9,10 @@ namespace LeadKit.Scoring.Tests.RuleSets;
 
 /// <summary>
 /// The published JSON Schema (docs/schemas/scoring-rules.schema.json) is the one generated from the kinds' descriptors,
-/// lists exactly the properties the parser accepts for every rule and decay kind, and accepts and refuses what the parser does, for
-/// documents the schema can judge: every operator's allowed properties, names, lengths and required parts. (Duplicate
-/// keys, invalid text, another case for keywords and the order of decay steps are beyond a schema: the parser alone
-/// checks them, as the schema's description says.)
+/// lists exactly the properties the parser accepts for every rule and decay kind, and accepts and refuses what the
+/// parser does, for documents the schema can judge: every operator's allowed properties, names, lengths and required
+/// parts. (Duplicate keys, invalid text, repeated names and the order of decay steps are beyond a schema: the parser
+/// alone checks them, as the schema's description says.)
 /// </summary>
 public class RuleSetSchemaTests
 {
