@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.RuleSets;
 
@@ -37,7 +38,7 @@ public sealed class RuleSetDocTests
         Assert.True(index + 1 < blocks.Count, $"{doc}:{line}: an invalid rule set must be followed by a block listing its problems.");
         var documented = blocks[index + 1].Code.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-        var exception = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse(blocks[index].Code));
+        var exception = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse(blocks[index].Code));
 
         Assert.Equal(documented, exception.Problems.Select(p => p.ToString()));
     }

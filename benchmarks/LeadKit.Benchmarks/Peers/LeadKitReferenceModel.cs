@@ -17,6 +17,7 @@ public static class LeadKitReferenceModel
     /// <summary>The same rules as a JSON rule set (data only: fields, operators, values).</summary>
     public static readonly string Json = string.Create(CultureInfo.InvariantCulture, $$"""
         {
+          "version": 1,
           "name": "peer-reference",
           "rules": [
             { "name": "company_size_large", "type": "attribute", "points": {{LargePoints}}, "when": { "field": "company.employeeCount", "op": "atLeast", "min": {{LargeEmployees}} } },

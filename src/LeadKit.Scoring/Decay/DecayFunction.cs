@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.CompilerServices;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Scoring.Kernel;
-using LeadKit.Scoring.Model;
 
 namespace LeadKit.Scoring.Decay;
 
@@ -61,11 +60,11 @@ public sealed class DecayFunction
     /// <exception cref="ArgumentException">The steps break one of those rules; the message names the step.</exception>
     public static DecayFunction Step(params ReadOnlySpan<DecayStep> steps)
     {
-        var problems = new List<ScoringProblem>();
+        var problems = new List<ConfigurationProblem>();
         CheckSteps(steps, "decay", problems);
         return problems.Count == 0
             ? new(DecayKind.Step, TimeSpan.Zero, [.. steps])
-            : throw new ArgumentException($"{problems[0]}.", nameof(steps));
+            : throw new ArgumentException($"{problems[0].Path}: {problems[0].Message}.", nameof(steps));
     }
 
     /// <summary>Creates a sliding window: full points while the signal is at most <paramref name="window"/> old, none after.</summary>
@@ -80,21 +79,14 @@ public sealed class DecayFunction
     public double Factor(TimeSpan age) => Compile().Factor(Math.Max(0, age.Ticks));
 
     /// <inheritdoc />
-    public override string ToString() => Kind switch
-    {
-        DecayKind.None => "none",
-        DecayKind.Linear => string.Create(CultureInfo.InvariantCulture, $"linear over {Duration.TotalDays:0.##} days"),
-        DecayKind.Exponential => string.Create(CultureInfo.InvariantCulture, $"half-life {Duration.TotalDays:0.##} days"),
-        DecayKind.SlidingWindow => string.Create(CultureInfo.InvariantCulture, $"window {Duration.TotalDays:0.##} days"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{Steps.Length} steps"),
-    };
+    public override string ToString() => Kind.Describe(this);
 
     /// <summary>Reports every broken rule of a step decay's steps under <paramref name="path"/> (<c>.steps[i].afterDays</c>, <c>.factor</c>).</summary>
-    internal static void CheckSteps(ReadOnlySpan<DecayStep> steps, string path, List<ScoringProblem> problems)
+    internal static void CheckSteps(ReadOnlySpan<DecayStep> steps, string path, ICollection<ConfigurationProblem> problems)
     {
         if (steps.IsEmpty)
         {
-            problems.Add(new(path + ".steps", "must have at least one step"));
+            problems.Add(new(path + ".steps", ConfigurationProblemCodes.Required, "must have at least one step"));
             return;
         }
 
@@ -104,80 +96,21 @@ public sealed class DecayFunction
             var stepPath = string.Create(CultureInfo.InvariantCulture, $"{path}.steps[{i}]");
             if (step.After <= TimeSpan.Zero || (i > 0 && step.After <= steps[i - 1].After))
             {
-                problems.Add(new(stepPath + ".afterDays", "must be positive and larger than the previous step's"));
+                problems.Add(new(stepPath + ".afterDays", ConfigurationProblemCodes.OutOfRange, "must be positive and larger than the previous step's"));
             }
 
             if (!double.IsFinite(step.Factor) || step.Factor < 0 || step.Factor > 1 || (i > 0 && step.Factor > steps[i - 1].Factor))
             {
-                problems.Add(new(stepPath + ".factor", string.Create(CultureInfo.InvariantCulture, $"must be in [0, 1] and not larger than the previous step's (was {step.Factor})")));
+                problems.Add(new(stepPath + ".factor", ConfigurationProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"must be in [0, 1] and not larger than the previous step's (was {step.Factor})")));
             }
         }
     }
 
-    internal CompiledDecay Compile()
-    {
-        var steps = new long[Steps.IsDefault ? 0 : Steps.Length];
-        var factors = new double[steps.Length];
-        for (var i = 0; i < steps.Length; i++)
-        {
-            steps[i] = Steps[i].After.Ticks;
-            factors[i] = Steps[i].Factor;
-        }
-
-        var ticks = (double)Duration.Ticks;
-        return new CompiledDecay(
-            Kind,
-            Kind is DecayKind.Exponential or DecayKind.Linear ? 1 / ticks : 0,
-            Duration.Ticks,
-            steps,
-            factors);
-    }
+    /// <summary>Reduces the function to the engine's curve and numbers (the kind's descriptor does it).</summary>
+    internal CompiledDecay Compile() => Kind.Compile(this);
 
     private static TimeSpan Positive(TimeSpan duration, string parameterName)
         => duration > TimeSpan.Zero
             ? duration
             : throw new ArgumentOutOfRangeException(parameterName, string.Create(CultureInfo.InvariantCulture, $"{parameterName} must be positive (was {duration.TotalDays} days)."));
-}
-
-/// <summary>A decay function reduced to numbers for the hot path.</summary>
-/// <param name="kind">The kind of decay.</param>
-/// <param name="rate">Per tick: 1 / lifetime (linear) or 1 / half-life (exponential); 0 otherwise.</param>
-/// <param name="windowTicks">The window of a sliding window.</param>
-/// <param name="stepTicks">The ages of the steps of a step decay.</param>
-/// <param name="stepFactors">The factors of the steps.</param>
-internal sealed class CompiledDecay(DecayKind kind, double rate, long windowTicks, long[] stepTicks, double[] stepFactors)
-{
-    public DecayKind Kind { get; } = kind;
-
-    public double Rate { get; } = rate;
-
-    public long WindowTicks { get; } = windowTicks;
-
-    /// <summary>The factor of linear decay, <c>max(0, 1 - age · rate)</c>: one definition for the rule and the model's pass.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double LinearFactor(long ageTicks, double rate) => double.MaxNative(0, 1 - (ageTicks * rate));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Factor(long ageTicks)
-    {
-        switch (Kind)
-        {
-            case DecayKind.None:
-                return 1;
-            case DecayKind.Linear:
-                return LinearFactor(ageTicks, Rate);
-            case DecayKind.Exponential:
-                return HalfLifeFactor.Of(ageTicks * Rate);
-            case DecayKind.SlidingWindow:
-                return ageTicks <= WindowTicks ? 1 : 0;
-            default:
-                var factor = 1.0;
-                for (var i = 0; i < stepTicks.Length && ageTicks >= stepTicks[i]; i++)
-                {
-                    factor = stepFactors[i];
-                }
-
-                return factor;
-        }
-    }
 }

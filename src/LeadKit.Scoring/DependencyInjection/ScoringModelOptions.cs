@@ -1,4 +1,5 @@
 using LeadKit.Scoring.Model;
+using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Scoring.DependencyInjection;
 
@@ -11,6 +12,13 @@ public sealed class ScoringModelOptions
     /// <summary>Gets or sets the JSON rule set; when set, the model is compiled from it and <see cref="Builders"/> is not used.</summary>
     /// <value>Defaults to <see langword="null"/>.</value>
     public string? RuleSetJson { get; set; }
+
+    /// <summary>
+    /// Gets or sets the rule kinds the model's rule set may use and its builder validates and plans with (add plugin
+    /// kinds with <see cref="ScoringRuleKinds.Add(ScoringRuleKind)"/>).
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: <see cref="ScoringRuleKinds.Default"/>.</value>
+    public ScoringRuleKinds? RuleKinds { get; set; }
 
     /// <summary>Gets the code that adds rules, groups and limits to the model's builder, in order.</summary>
     public IList<Action<ScoringModelBuilder>> Builders { get; } = [];

@@ -3,6 +3,7 @@ using LeadKit.Abstractions.Configuration.Reload;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
+using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.RuleSets;
 using LeadKit.Scoring.Temperatures;
 using Microsoft.Extensions.Options;
@@ -119,17 +120,21 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
         thresholds = RuleSetThresholds.None;
         if (options.RuleSetJson is { } json)
         {
-            if (ScoringRuleSet.TryParse(json, _timeProvider, out var ruleSet, out var ruleSetProblems))
+            if (ScoringRuleSet.TryParse(json, new ScoringRuleSetOptions { TimeProvider = _timeProvider, Kinds = options.RuleKinds }, out var ruleSet, out var ruleSetProblems))
             {
                 thresholds = ruleSet!.Thresholds;
                 return ruleSet.Model;
             }
 
-            ScoringProblemAdapter.AddTo(ruleSetProblems, problems);
+            foreach (var problem in ruleSetProblems)
+            {
+                problems.Add(problem);
+            }
+
             return null;
         }
 
-        var builder = new ScoringModelBuilder().WithName(name).WithTimeProvider(_timeProvider);
+        var builder = new ScoringModelBuilder().WithName(name).WithTimeProvider(_timeProvider).WithRuleKinds(options.RuleKinds ?? ScoringRuleKinds.Default);
         try
         {
             foreach (var configure in options.Builders)
@@ -147,9 +152,13 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
 
             return builder.Build();
         }
-        catch (ScoringConfigurationException ex)
+        catch (ConfigurationException ex)
         {
-            ScoringProblemAdapter.AddTo(ex.Problems, problems);
+            foreach (var problem in ex.Problems)
+            {
+                problems.Add(problem);
+            }
+
             return null;
         }
         catch (ArgumentException ex)

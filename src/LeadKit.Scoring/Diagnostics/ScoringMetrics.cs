@@ -23,6 +23,4 @@ public static class ScoringMetrics
     internal static Counter<long> RuleFailures { get; } = Meter.CreateCounter<long>("leadkit.scoring.rule_failures", "{failure}", "Scoring rules that threw or returned a non-finite number.");
 
     internal static Counter<long> CompilationFailures { get; } = Meter.CreateCounter<long>("leadkit.scoring.compilation_failures", "{failure}", "Models whose compiled form failed to build; they keep scoring from their tables.");
-
-    internal static Counter<long> RuleSetRejections { get; } = Meter.CreateCounter<long>("leadkit.scoring.rule_set_rejections", "{rejection}", "JSON rule sets rejected on load or reload.");
 }

@@ -49,9 +49,9 @@ internal sealed partial class SignalPass
             var plan = _finishPlans[p];
             var finish = plan.Kind switch
             {
-                DecayKind.None => FinishNoDecay,
-                DecayKind.Exponential => FinishHalfLife,
-                DecayKind.Linear => FinishLinear,
+                DecayCurve.None => FinishNoDecay,
+                DecayCurve.Exponential => FinishHalfLife,
+                DecayCurve.Linear => FinishLinear,
                 _ => FinishAnyDecay,
             };
 

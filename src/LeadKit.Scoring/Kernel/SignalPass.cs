@@ -290,7 +290,7 @@ internal sealed partial class SignalPass
     /// <param name="Kind">The kind of the plan's decay.</param>
     /// <param name="Rate">The decay's <see cref="CompiledDecay.Rate"/>, read here without following the reference.</param>
     /// <param name="Decay">The plan's decay.</param>
-    private readonly record struct FinishPlan(int Slot, int MinOccurrences, int MaxOccurrences, int Layer, byte Code, double PointsPerOccurrence, DecayKind Kind, double Rate, CompiledDecay Decay);
+    private readonly record struct FinishPlan(int Slot, int MinOccurrences, int MaxOccurrences, int Layer, byte Code, double PointsPerOccurrence, DecayCurve Kind, double Rate, CompiledDecay Decay);
 
     /// <summary>What the signal pass reads of a signal kind in one layer.</summary>
     /// <param name="Window">The window in ticks of the kind's plan.</param>
@@ -314,13 +314,13 @@ internal sealed partial class SignalPass
             ref readonly var plan = ref finish[p];
             switch (plan.Kind)
             {
-                case DecayKind.None:
+                case DecayCurve.None:
                     FinishFromTable<NoDecay>(plan, p, ref firstCode, stride, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
                     break;
-                case DecayKind.Exponential:
+                case DecayCurve.Exponential:
                     FinishFromTable<HalfLife>(plan, p, ref firstCode, stride, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
                     break;
-                case DecayKind.Linear:
+                case DecayCurve.Linear:
                     FinishFromTable<Linear>(plan, p, ref firstCode, stride, ref firstAge, ref firstPlanAge, ref firstPoints, ref firstOccurrences);
                     break;
                 default:

@@ -1,3 +1,5 @@
+using LeadKit.Abstractions.Configuration;
+
 namespace LeadKit.Scoring.Model;
 
 /// <summary>An optional floor and cap: <c>clip(x) = min(cap, max(floor, x))</c>, a missing bound does not apply.</summary>
@@ -29,21 +31,21 @@ public readonly record struct ScoreLimits(double? Floor, double? Cap)
         return value;
     }
 
-    internal void Validate(string path, List<ScoringProblem> problems)
+    internal void Validate(string path, ICollection<ConfigurationProblem> problems)
     {
         if (Floor is { } floor && !double.IsFinite(floor))
         {
-            problems.Add(new(path + ".floor", "must be a finite number"));
+            problems.Add(new(path + ".floor", ConfigurationProblemCodes.InvalidValue, "must be a finite number"));
         }
 
         if (Cap is { } cap && !double.IsFinite(cap))
         {
-            problems.Add(new(path + ".cap", "must be a finite number"));
+            problems.Add(new(path + ".cap", ConfigurationProblemCodes.InvalidValue, "must be a finite number"));
         }
 
         if (Floor is { } f && Cap is { } c && double.IsFinite(f) && double.IsFinite(c) && c < f)
         {
-            problems.Add(new(path + ".cap", FormattableString.Invariant($"must not be below the floor ({c} < {f})")));
+            problems.Add(new(path + ".cap", ConfigurationProblemCodes.Conflict, FormattableString.Invariant($"must not be below the floor ({c} < {f})")));
         }
     }
 }

@@ -23,7 +23,8 @@ namespace LeadKit.Scoring.Model;
 /// <c>d = clip_d(Σ groupPoints(g) for groups of d + Σ points(r) for ungrouped rules of d)</c>;
 /// <c>total = clip_total(fit + engagement)</c>, where <c>clip</c> applies the optional floor then cap.</para>
 /// <para>Evaluation: signal and inactivity rules share one pass over the lead's signals; the other built-in rules
-/// (attribute, source, e-mail domain) are evaluated from their compiled conditions; plugin rules are called through
+/// (attribute, source, e-mail domain) are evaluated from the plans their kinds' descriptors made
+/// (<see cref="ScoringRuleKind"/>); rules of a kind without a fast path (plugin rules) are called through
 /// <see cref="IScoringRule.Evaluate"/>, each guarded: a plugin rule that throws or returns a non-finite number makes the
 /// call throw a <see cref="ScoringException"/> naming the rule. Every path gives exactly the points the rule's own
 /// <c>Evaluate</c> gives.</para>
@@ -43,8 +44,9 @@ public sealed partial class ScoringModel : ILeadScorer
 
     private readonly RuleEntry[] _rules;
 
-    // The kernel (Kernel/): the built-in rules' tables, the signal pass and the sums and limits. Plugin rules are called
-    // through the interface, guarded; each array pairs with the rule slots (rule indexes) it writes.
+    // The kernel (Kernel/): the built-in rules' tables, the signal pass and the sums and limits. Rules whose kind has no
+    // fast path (plugin rules) are called through the interface, guarded; each array pairs with the rule slots (rule
+    // indexes) it writes.
     private readonly RuleTables _tables;
     private readonly SignalPass _signalPass;
     private readonly ScoreTotals _sums;
@@ -63,7 +65,7 @@ public sealed partial class ScoringModel : ILeadScorer
     private readonly TimeProvider _timeProvider;
     private readonly KeyValuePair<string, object?> _modelTag;
 
-    internal ScoringModel(string name, TimeProvider timeProvider, RuleEntry[] rules, ScoringGroup[] groups, ScoreLimits fit, ScoreLimits engagement, ScoreLimits total, VocabularyIndex<LeadSource> sources, VocabularyIndex<EngagementSignalKind>? localKinds, ScoringCompilationMode compilation = ScoringCompilationMode.Background)
+    internal ScoringModel(string name, TimeProvider timeProvider, RuleEntry[] rules, ScoringGroup[] groups, ScoreLimits fit, ScoreLimits engagement, ScoreLimits total, RulePlanning planning, VocabularyIndex<EngagementSignalKind>? localKinds, ScoringCompilationMode compilation = ScoringCompilationMode.Background)
     {
         Name = name;
         _timeProvider = timeProvider;
@@ -74,67 +76,27 @@ public sealed partial class ScoringModel : ILeadScorer
         _total = total;
         _modelTag = new("leadkit.model", name);
 
-        var attributeRules = new List<AttributeRule>();
-        var attributeSlots = new List<int>();
-        var sourceRules = new List<LeadSourceRule>();
-        var sourceSlots = new List<int>();
-        var emailRules = new List<EmailDomainRule>();
-        var emailSlots = new List<int>();
-        var pluginRules = new List<IScoringRule>();
-        var pluginSlots = new List<int>();
-        var inactivityTicks = new List<long>();
-        var inactivityPoints = new List<double>();
-        var inactivitySlots = new List<int>();
-        var plans = new List<SignalPlan>();
+        // Targets: groups are 0..G-1, then fit = G, engagement = G + 1.
         var ruleTarget = new int[rules.Length];
-        _planOfRule = new int[rules.Length];
         for (var i = 0; i < rules.Length; i++)
         {
-            var rule = rules[i];
-
-            // Targets: groups are 0..G-1, then fit = G, engagement = G + 1.
-            ruleTarget[i] = rule.GroupIndex >= 0 ? rule.GroupIndex : groups.Length + (int)rule.Dimension;
-            _planOfRule[i] = rule.Plan is null ? -1 : plans.Count;
-            if (rule.Plan is { } plan)
-            {
-                plans.Add(plan);
-            }
-            else
-            {
-                switch (rule.Rule)
-                {
-                    case AttributeRule attribute:
-                        attributeRules.Add(attribute);
-                        attributeSlots.Add(i);
-                        break;
-                    case LeadSourceRule source:
-                        sourceRules.Add(source);
-                        sourceSlots.Add(i);
-                        break;
-                    case EmailDomainRule email:
-                        emailRules.Add(email);
-                        emailSlots.Add(i);
-                        break;
-                    case InactivityRule inactivity:
-                        inactivityTicks.Add(inactivity.After.Ticks);
-                        inactivityPoints.Add(inactivity.Points);
-                        inactivitySlots.Add(i);
-                        break;
-                    default:
-                        pluginRules.Add(rule.Rule);
-                        pluginSlots.Add(i);
-                        break;
-                }
-            }
+            ruleTarget[i] = rules[i].GroupIndex >= 0 ? rules[i].GroupIndex : groups.Length + (int)rules[i].Dimension;
         }
 
-        _tables = new RuleTables(
-            [.. attributeRules.Select(r => r.Condition.Compiled)], [.. attributeRules.Select(r => r.Points)], [.. attributeSlots],
-            [.. sourceRules.Select(r => r.PointsBy(sources))], [.. sourceSlots], sources, [.. emailRules], [.. emailSlots]);
-        _pluginRules = [.. pluginRules];
-        _pluginSlots = [.. pluginSlots];
-        _plans = [.. plans];
-        _signalPass = new SignalPass(_plans, [.. inactivityTicks], [.. inactivityPoints], [.. inactivitySlots], localKinds);
+        // The rule kinds' descriptors already turned every rule into its plan entry (Rules/*/…Kind.cs); here the entries
+        // become the kernel's tables.
+        _plans = [.. planning.SignalPlans];
+        _planOfRule = new int[rules.Length];
+        Array.Fill(_planOfRule, -1);
+        for (var p = 0; p < _plans.Length; p++)
+        {
+            _planOfRule[_plans[p].Slot] = p;
+        }
+
+        _tables = planning.CreateTables();
+        _pluginRules = [.. planning.Evaluators];
+        _pluginSlots = [.. planning.EvaluatorSlots];
+        _signalPass = planning.CreateSignalPass(localKinds);
         _sums = new ScoreTotals(ruleTarget, groups, fit, engagement, total);
 
         RuleNames = [.. Array.ConvertAll(rules, r => r.Name)];
@@ -286,8 +248,9 @@ public sealed partial class ScoringModel : ILeadScorer
             var r = contributing[i];
             var entry = _rules[r];
             var group = entry.GroupIndex >= 0 ? _groups[entry.GroupIndex].Name : null;
-            if (entry.Plan is { } plan)
+            if (_planOfRule[r] >= 0)
             {
+                var plan = _plans[_planOfRule[r]];
                 var count = occurrences[_planOfRule[r]];
                 var counted = plan.Counted(count);
                 rules[i] = new RuleContribution(entry.Name, entry.Dimension, group, count, counted, plan.PointsPerOccurrence * count, plan.PointsPerOccurrence * counted, points[r]);
@@ -380,5 +343,5 @@ public sealed partial class ScoringModel : ILeadScorer
     }
 
     /// <summary>One rule of the model with what the compiler resolved for it.</summary>
-    internal sealed record RuleEntry(IScoringRule Rule, string Name, ScoreDimension Dimension, int GroupIndex, SignalPlan? Plan);
+    internal sealed record RuleEntry(IScoringRule Rule, string Name, ScoreDimension Dimension, int GroupIndex);
 }

@@ -1,8 +1,11 @@
 using System.Globalization;
 using LeadKit.Abstractions.Common;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
+using LeadKit.Scoring.Decay;
+using LeadKit.Scoring.Kernel;
 using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Scoring.Model;
@@ -28,6 +31,7 @@ public sealed class ScoringModelBuilder
     private string _name = "default";
     private TimeProvider _timeProvider = TimeProvider.System;
     private ScoringCompilationMode _compilation;
+    private ScoringRuleKinds _kinds = ScoringRuleKinds.Default;
     private bool _built;
 
     /// <summary>Gets the number of rules added so far.</summary>
@@ -65,6 +69,19 @@ public sealed class ScoringModelBuilder
         }
 
         _compilation = mode;
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the rule kinds whose descriptors validate and plan the rules (by rule class); a rule of a class no kind
+    /// describes is called through <see cref="IScoringRule.Evaluate"/>, unvalidated beyond its name and dimension.
+    /// </summary>
+    /// <param name="kinds">The kinds; <see cref="ScoringRuleKinds.Default"/> unless set.</param>
+    /// <returns>This builder.</returns>
+    public ScoringModelBuilder WithRuleKinds(ScoringRuleKinds kinds)
+    {
+        EnsureNotBuilt();
+        _kinds = kinds ?? throw new ArgumentNullException(nameof(kinds));
         return this;
     }
 
@@ -130,18 +147,15 @@ public sealed class ScoringModelBuilder
 
     /// <summary>Validates everything and compiles the model. The builder cannot be used afterwards.</summary>
     /// <returns>The immutable, thread-safe model.</returns>
-    /// <exception cref="ScoringConfigurationException">Listing every problem found.</exception>
+    /// <exception cref="ConfigurationException">Listing every problem found, each with its path (e.g. <c>rules[3].points</c>) and code.</exception>
     /// <exception cref="InvalidOperationException">The builder was already built.</exception>
     public ScoringModel Build()
     {
         EnsureNotBuilt();
         _built = true;
-        var problems = new List<ScoringProblem>();
+        var problems = new List<ConfigurationProblem>();
         Validate(problems);
-        if (problems.Count > 0)
-        {
-            throw new ScoringConfigurationException(problems);
-        }
+        ConfigurationException.ThrowIfAny(problems);
 
         var groups = new ScoringGroup[_groups.Count];
         for (var i = 0; i < groups.Length; i++)
@@ -150,42 +164,57 @@ public sealed class ScoringModelBuilder
         }
 
         // The model is valid: only now are its kinds and sources registered (a rejected model leaves no names behind).
-        var kinds = new VocabularyIndex<EngagementSignalKind>(_rules.Select(r => r.Rule).OfType<SignalRule>().SelectMany(r => r.Kinds));
-        var sources = new VocabularyIndex<LeadSource>(_rules.Select(r => r.Rule).OfType<LeadSourceRule>().SelectMany(r => r.Points.Keys));
+        var kinds = new VocabularyIndex<EngagementSignalKind>(_rules.SelectMany(r => _kinds.Find(r.Rule!)?.SignalKindsOf(r.Rule!) ?? []));
+        var sources = new VocabularyIndex<LeadSource>(_rules.SelectMany(r => _kinds.Find(r.Rule!)?.SourcesOf(r.Rule!) ?? []));
         var localKinds = UseLocalKindNumbers || !kinds.AllRegistered ? kinds : null;
         Func<EngagementSignalKind, int> kindSlot = localKinds is null ? static k => k.Ordinal : k => kinds.IndexOf(k) + 1;
 
         var rules = new ScoringModel.RuleEntry[_rules.Count];
+        var groupDecay = new DecayFunction?[_rules.Count];
         for (var i = 0; i < rules.Length; i++)
         {
             var (rule, groupName) = _rules[i];
             var groupIndex = groupName is null ? -1 : FindGroup(groupName);
-            var plan = rule is SignalRule signal ? signal.CompilePlan(groupIndex >= 0 ? groups[groupIndex].Decay : null, i, kindSlot) : null;
-            rules[i] = new ScoringModel.RuleEntry(rule!, rule!.Name, rule.Dimension, groupIndex, plan);
+            groupDecay[i] = groupIndex >= 0 ? groups[groupIndex].Decay : null;
+            rules[i] = new ScoringModel.RuleEntry(rule!, rule!.Name, rule.Dimension, groupIndex);
         }
 
-        return new ScoringModel(_name, _timeProvider, rules, groups, _fit, _engagement, _total, sources, localKinds, _compilation);
+        // Each rule's kind gives its plan (a fast-path entry, or a guarded call for a kind without one).
+        var planning = new RulePlanning(sources, kindSlot, groupDecay);
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (_kinds.Find(rules[i].Rule) is { } kind)
+            {
+                kind.PlanRule(rules[i].Rule, i, planning);
+            }
+            else
+            {
+                planning.AddEvaluator(i, rules[i].Rule);
+            }
+        }
+
+        return new ScoringModel(_name, _timeProvider, rules, groups, _fit, _engagement, _total, planning, localKinds, _compilation);
     }
 
-    private void Validate(List<ScoringProblem> problems)
+    private void Validate(List<ConfigurationProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(_name) || _name.Length > 64)
         {
-            problems.Add(new("name", "must be 1 to 64 characters"));
+            problems.Add(new("name", ConfigurationProblemCodes.InvalidValue, "must be 1 to 64 characters"));
         }
         else if (ConfigurationName.Problem(_name) is { } nameProblem)
         {
-            problems.Add(new("name", nameProblem));
+            problems.Add(new("name", ConfigurationProblemCodes.InvalidValue, nameProblem));
         }
 
         if (_rules.Count > MaximumRules)
         {
-            problems.Add(new("rules", string.Create(CultureInfo.InvariantCulture, $"must hold at most {MaximumRules} rules (had {_rules.Count})")));
+            problems.Add(new("rules", ConfigurationProblemCodes.TooMany, string.Create(CultureInfo.InvariantCulture, $"must hold at most {MaximumRules} rules (had {_rules.Count})")));
         }
 
         if (_groups.Count > MaximumGroups)
         {
-            problems.Add(new("groups", string.Create(CultureInfo.InvariantCulture, $"must hold at most {MaximumGroups} groups (had {_groups.Count})")));
+            problems.Add(new("groups", ConfigurationProblemCodes.TooMany, string.Create(CultureInfo.InvariantCulture, $"must hold at most {MaximumGroups} groups (had {_groups.Count})")));
         }
 
         for (var i = 0; i < _groups.Count; i++)
@@ -194,21 +223,21 @@ public sealed class ScoringModelBuilder
             var group = _groups[i];
             if (group is null)
             {
-                problems.Add(new(path, "must not be null"));
+                problems.Add(new(path, ConfigurationProblemCodes.Required, "must not be null"));
                 continue;
             }
 
             ValidateName(group.Name, path + ".name", problems);
             if (!Enum.IsDefined(group.Dimension))
             {
-                problems.Add(new(path + ".dimension", "must be fit or engagement"));
+                problems.Add(new(path + ".dimension", ConfigurationProblemCodes.InvalidValue, "must be fit or engagement"));
             }
 
             for (var j = 0; j < i; j++)
             {
                 if (_groups[j] is { } other && string.Equals(other.Name, group.Name, StringComparison.Ordinal))
                 {
-                    problems.Add(new(path + ".name", $"repeats the name of groups[{j}]"));
+                    problems.Add(new(path + ".name", ConfigurationProblemCodes.DuplicateName, string.Create(CultureInfo.InvariantCulture, $"repeats the name of groups[{j}]")));
                 }
             }
 
@@ -221,7 +250,7 @@ public sealed class ScoringModelBuilder
             var (rule, groupName) = _rules[i];
             if (rule is null)
             {
-                problems.Add(new(path, "must not be null"));
+                problems.Add(new(path, ConfigurationProblemCodes.Required, "must not be null"));
                 continue;
             }
 
@@ -236,21 +265,21 @@ public sealed class ScoringModelBuilder
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                problems.Add(new(path, $"threw {ex.GetType().Name} when asked for its name or dimension"));
+                problems.Add(new(path, ConfigurationProblemCodes.InvalidValue, $"threw {ex.GetType().Name} when asked for its name or dimension"));
                 continue;
             }
 
             ValidateName(name, path + ".name", problems);
             if (!Enum.IsDefined(dimension))
             {
-                problems.Add(new(path + ".dimension", "must be fit or engagement"));
+                problems.Add(new(path + ".dimension", ConfigurationProblemCodes.InvalidValue, "must be fit or engagement"));
             }
 
             for (var j = 0; j < i; j++)
             {
                 if (_rules[j].Rule is { } other && string.Equals(SafeName(other), name, StringComparison.Ordinal))
                 {
-                    problems.Add(new(path + ".name", string.Create(CultureInfo.InvariantCulture, $"repeats the name of rules[{j}]")));
+                    problems.Add(new(path + ".name", ConfigurationProblemCodes.DuplicateName, string.Create(CultureInfo.InvariantCulture, $"repeats the name of rules[{j}]")));
                 }
             }
 
@@ -259,18 +288,15 @@ public sealed class ScoringModelBuilder
                 var g = FindGroup(groupName);
                 if (g < 0)
                 {
-                    problems.Add(new(path + ".group", "must name a group that was added"));
+                    problems.Add(new(path + ".group", ConfigurationProblemCodes.UnknownReference, "must name a group that was added"));
                 }
                 else if (_groups[g]!.Dimension != dimension)
                 {
-                    problems.Add(new(path + ".group", $"is a {_groups[g]!.Dimension} group but the rule scores {dimension}"));
+                    problems.Add(new(path + ".group", ConfigurationProblemCodes.Conflict, $"is a {_groups[g]!.Dimension} group but the rule scores {dimension}"));
                 }
             }
 
-            if (rule is IValidatedRule validated)
-            {
-                validated.Validate(path, problems);
-            }
+            _kinds.Find(rule)?.ValidateRule(rule, path, problems);
         }
 
         _fit.Validate("limits.fit", problems);
@@ -292,16 +318,16 @@ public sealed class ScoringModelBuilder
         }
     }
 
-    private static void ValidateName(string? name, string path, List<ScoringProblem> problems)
+    private static void ValidateName(string? name, string path, List<ConfigurationProblem> problems)
     {
         // Names flow into metric tags, explanations and logs: the shared rule refuses what can hide or rewrite text.
         if (string.IsNullOrWhiteSpace(name) || name.Length > 128)
         {
-            problems.Add(new(path, "must be 1 to 128 characters, not blank"));
+            problems.Add(new(path, ConfigurationProblemCodes.InvalidValue, "must be 1 to 128 characters, not blank"));
         }
         else if (ConfigurationName.Problem(name) is { } problem)
         {
-            problems.Add(new(path, problem));
+            problems.Add(new(path, ConfigurationProblemCodes.InvalidValue, problem));
         }
     }
 

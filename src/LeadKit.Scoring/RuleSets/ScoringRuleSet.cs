@@ -1,29 +1,34 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Scoring.Explanations;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
-using LeadKit.Scoring.RuleSets.Documents;
+using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.Temperatures;
 
 namespace LeadKit.Scoring.RuleSets;
 
 /// <summary>
 /// A validated declarative scoring model read from JSON (format: <c>docs/scoring-rules.md</c>, schema:
-/// <c>docs/schemas/scoring-rules.schema.json</c>). Data only — a closed set of rule types, fields and operators; no
-/// expressions, no reflection, no regular expressions. Immutable and thread-safe.
+/// <c>docs/schemas/scoring-rules.schema.json</c>, generated from the rule kinds). Data only — the registered rule kinds
+/// (each chosen by its <c>type</c>), a closed set of fields, operators and decay kinds; no expressions, no reflection, no
+/// regular expressions. Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// A document is rejected as a whole with every problem and its JSON path
-/// (<c>$.rules[3].points: must be a finite number</c>); a rejected document changes nothing.
-/// Structural errors (invalid JSON, text that is not valid UTF-8 or holds an unpaired surrogate, a wrong JSON type, a
-/// key given twice, an unknown property) stop reading at the first one; all semantic problems are then reported together.
-/// The <c>Try</c> methods never throw for any input; <c>Parse</c> throws only <see cref="ScoringConfigurationException"/>.
+/// The document follows the convention every LeadKit format shares (<see cref="ConfigurationDocument"/>): UTF-8 (a byte
+/// order mark is skipped), at most <see cref="MaximumDocumentBytes"/> bytes and <see cref="MaximumJsonDepth"/> levels, no
+/// comments, trailing commas or duplicate keys, and a root <c>"version": 1</c>. It is rejected as a whole with every
+/// problem as a <see cref="ConfigurationProblem"/> (path, code, message: <c>$.rules[3].points</c>, <c>required</c>, ...);
+/// a property that the object (or the rule's <c>type</c>) does not define is refused, never ignored. Text problems stop
+/// reading at the first one; all other problems are reported together. The <c>Try</c> methods never throw for any input;
+/// <c>Parse</c> throws only <see cref="ConfigurationException"/>.
 /// </remarks>
 public sealed class ScoringRuleSet
 {
+    /// <summary>The format version this release writes and the newest it reads.</summary>
+    public const int FormatVersion = 1;
+
     /// <summary>The largest document accepted, in UTF-8 bytes (1 MiB).</summary>
     public const int MaximumDocumentBytes = 1 << 20;
 
@@ -33,13 +38,20 @@ public sealed class ScoringRuleSet
     /// <summary>The deepest JSON nesting accepted (conditions are also limited to <c>AttributeCondition.MaximumDepth</c> levels).</summary>
     public const int MaximumJsonDepth = 32;
 
-    private readonly RuleSetDocument _document;
-
-    private ScoringRuleSet(RuleSetDocument document, ScoringModel model, RuleSetThresholds thresholds)
+    private static readonly ConfigurationDocumentOptions Format = new("scoring rule set", FormatVersion)
     {
-        _document = document;
+        MaximumBytes = MaximumDocumentBytes,
+        MaximumDepth = MaximumJsonDepth,
+    };
+
+    private readonly RuleSetDefinition _definition;
+    private readonly ScoringRuleKinds _kinds;
+
+    private ScoringRuleSet(RuleSetDefinition definition, ScoringRuleKinds kinds, ScoringModel model)
+    {
+        _definition = definition;
+        _kinds = kinds;
         Model = model;
-        Thresholds = thresholds;
     }
 
     /// <summary>Gets the model compiled from the document (with <see cref="TimeProvider.System"/> unless one was given).</summary>
@@ -49,113 +61,95 @@ public sealed class ScoringRuleSet
     public string Name => Model.Name;
 
     /// <summary>Gets the qualification and temperature thresholds of the document's <c>thresholds</c> object (<see cref="RuleSetThresholds.None"/> when it has none).</summary>
-    public RuleSetThresholds Thresholds { get; }
+    public RuleSetThresholds Thresholds => _definition.Thresholds;
 
-    /// <summary>Parses and validates a rule set; the model uses <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>Parses and validates a rule set with the built-in kinds; the model uses <see cref="TimeProvider.System"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The rule set.</returns>
-    /// <exception cref="ScoringConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
-    public static ScoringRuleSet Parse(string json) => Parse(json, null);
+    /// <exception cref="ConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
+    public static ScoringRuleSet Parse(string json) => Parse(json, (ScoringRuleSetOptions?)null);
 
     /// <summary>Parses and validates a rule set.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <param name="timeProvider">The clock of the compiled model; defaults to <see cref="TimeProvider.System"/>.</param>
+    /// <param name="options">The rule kinds and clock; defaults when <see langword="null"/>.</param>
     /// <returns>The rule set.</returns>
-    /// <exception cref="ScoringConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
-    public static ScoringRuleSet Parse(string json, TimeProvider? timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        return TryParse(json, timeProvider, out var ruleSet, out var problems) ? ruleSet! : throw new ScoringConfigurationException(problems);
-    }
+    /// <exception cref="ConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
+    public static ScoringRuleSet Parse(string json, ScoringRuleSetOptions? options)
+        => TryParse(json, options, out var ruleSet, out var problems) ? ruleSet! : throw new ConfigurationException(problems);
 
     /// <summary>Parses and validates a rule set from UTF-8 bytes.</summary>
     /// <param name="utf8Json">The JSON as UTF-8; a leading UTF-8 byte order mark is ignored.</param>
-    /// <param name="timeProvider">The clock of the compiled model; defaults to <see cref="TimeProvider.System"/>.</param>
+    /// <param name="options">The rule kinds and clock; defaults when <see langword="null"/>.</param>
     /// <returns>The rule set.</returns>
-    /// <exception cref="ScoringConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
-    public static ScoringRuleSet Parse(ReadOnlySpan<byte> utf8Json, TimeProvider? timeProvider)
-        => TryParse(utf8Json, timeProvider, out var ruleSet, out var problems) ? ruleSet! : throw new ScoringConfigurationException(problems);
+    /// <exception cref="ConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
+    public static ScoringRuleSet Parse(ReadOnlyMemory<byte> utf8Json, ScoringRuleSetOptions? options)
+        => TryParse(utf8Json, options, out var ruleSet, out var problems) ? ruleSet! : throw new ConfigurationException(problems);
+
+    /// <summary>Reads, parses and validates a rule set from a stream of UTF-8 (reading at most one byte past the limit).</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <param name="options">The rule kinds and clock; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="ConfigurationException">The document is invalid; lists every problem with its JSON path.</exception>
+    public static async Task<ScoringRuleSet> ParseAsync(Stream utf8Json, ScoringRuleSetOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var problems = new List<ConfigurationProblem>();
+        using var document = await ConfigurationDocument.ParseAsync(utf8Json, Format, problems, cancellationToken).ConfigureAwait(false);
+        return Create(document, options, problems, out var ruleSet) ? ruleSet! : throw new ConfigurationException(problems);
+    }
 
     /// <summary>Parses and validates a rule set without throwing.</summary>
     /// <param name="json">The JSON text; a leading byte order mark (U+FEFF) is ignored.</param>
-    /// <param name="timeProvider">The clock of the compiled model.</param>
+    /// <param name="options">The rule kinds and clock; defaults when <see langword="null"/>.</param>
     /// <param name="ruleSet">The rule set when valid.</param>
     /// <param name="problems">Every problem found; empty when valid.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     /// <remarks>Never throws for any text: an unpaired surrogate is reported with its path, not replaced.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(string json, TimeProvider? timeProvider, out ScoringRuleSet? ruleSet, out ImmutableArray<ScoringProblem> problems)
+    public static bool TryParse(string json, ScoringRuleSetOptions? options, out ScoringRuleSet? ruleSet, out ImmutableArray<ConfigurationProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(json);
-
-        // Every UTF-16 unit is at least one UTF-8 byte, so a longer text cannot fit.
-        if (json.Length > MaximumDocumentBytes)
-        {
-            ruleSet = null;
-            problems = [TooLarge(json.Length)];
-            return false;
-        }
-
-        return TryParse(RuleSetText.ToUtf8(json), timeProvider, out ruleSet, out problems);
+        var found = new List<ConfigurationProblem>();
+        using var document = ConfigurationDocument.Parse(json, Format, found);
+        var valid = Create(document, options, found, out ruleSet);
+        problems = [.. found];
+        return valid;
     }
 
     /// <summary>Parses and validates a rule set from UTF-8 bytes without throwing.</summary>
     /// <param name="utf8Json">The JSON as UTF-8; a leading UTF-8 byte order mark is ignored.</param>
-    /// <param name="timeProvider">The clock of the compiled model.</param>
+    /// <param name="options">The rule kinds and clock; defaults when <see langword="null"/>.</param>
     /// <param name="ruleSet">The rule set when valid.</param>
     /// <param name="problems">Every problem found; empty when valid.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     /// <remarks>Never throws for any bytes: invalid UTF-8 and unpaired surrogate escapes are reported with their path.</remarks>
-    public static bool TryParse(ReadOnlySpan<byte> utf8Json, TimeProvider? timeProvider, out ScoringRuleSet? ruleSet, out ImmutableArray<ScoringProblem> problems)
+    public static bool TryParse(ReadOnlyMemory<byte> utf8Json, ScoringRuleSetOptions? options, out ScoringRuleSet? ruleSet, out ImmutableArray<ConfigurationProblem> problems)
     {
-        ruleSet = null;
-        utf8Json = RuleSetText.WithoutByteOrderMark(utf8Json);
-        if (utf8Json.Length > MaximumDocumentBytes)
-        {
-            problems = [TooLarge(utf8Json.Length)];
-            return false;
-        }
-
-        if (RuleSetText.FindProblem(utf8Json) is { } textProblem)
-        {
-            problems = [textProblem];
-            return false;
-        }
-
-        RuleSetDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(utf8Json, RuleSetJsonContext.Default.RuleSetDocument);
-        }
-        catch (JsonException ex)
-        {
-            problems = [new ScoringProblem(RuleSetText.SafePath(ex.Path), RuleSetText.Describe(ex))];
-            return false;
-        }
-
-        if (document is null)
-        {
-            problems = [new ScoringProblem("$", "must be a JSON object")];
-            return false;
-        }
-
-        var found = new List<ScoringProblem>();
-        var model = RuleSetCompiler.Compile(document, timeProvider, found);
-        var thresholds = RuleSetCompiler.CompileThresholds(document.Thresholds, found);
-        if (model is null || found.Count > 0)
-        {
-            problems = [.. found];
-            return false;
-        }
-
-        ruleSet = new ScoringRuleSet(document, model, thresholds);
-        problems = [];
-        return true;
+        var found = new List<ConfigurationProblem>();
+        using var document = ConfigurationDocument.Parse(utf8Json, Format, found);
+        var valid = Create(document, options, found, out ruleSet);
+        problems = [.. found];
+        return valid;
     }
 
-    /// <summary>Writes the rule set as indented JSON; parsing the result gives an equivalent rule set.</summary>
+    /// <summary>
+    /// Generates the format's JSON Schema (draft 2020-12) for the given kinds: the rule and decay definitions come from
+    /// each kind's <see cref="ScoringRuleKind.Properties"/>, the lists the parser accepts. The published
+    /// <c>docs/schemas/scoring-rules.schema.json</c> is this for <see cref="ScoringRuleKinds.Default"/>; an application with
+    /// plugin kinds can publish its own.
+    /// </summary>
+    /// <param name="kinds">The kinds; <see cref="ScoringRuleKinds.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The schema as indented JSON text ending with a line feed.</returns>
+    public static string GetJsonSchema(ScoringRuleKinds? kinds = null) => RuleSetSchema.Generate(kinds ?? ScoringRuleKinds.Default);
+
+    /// <summary>
+    /// Writes the rule set as canonical, indented JSON (format version <see cref="FormatVersion"/>): each rule written by
+    /// its kind, optional properties only when set. Parsing the result gives an equal rule set, and writing that gives
+    /// the same text.
+    /// </summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => JsonSerializer.Serialize(_document, RuleSetJsonContext.Default.RuleSetDocument);
+    public string ToJson() => RuleSetWriter.Write(_definition, _kinds);
 
     /// <summary>
     /// Creates an assessor (score, temperature, qualification, grade) from the model and the document's thresholds,
@@ -166,7 +160,7 @@ public sealed class ScoringRuleSet
     /// <param name="qualification">The qualification options the thresholds apply over; defaults when <see langword="null"/>.</param>
     /// <param name="temperature">The temperature options the thresholds apply over; defaults when <see langword="null"/>.</param>
     /// <returns>The assessor; thread-safe.</returns>
-    /// <exception cref="ScoringConfigurationException">The thresholds do not fit the options (e.g. <c>hotWithinDays</c> above 75 without <c>warmWithinDays</c>).</exception>
+    /// <exception cref="ConfigurationException">The thresholds do not fit the options (e.g. <c>hotWithinDays</c> above 75 without <c>warmWithinDays</c>).</exception>
     public LeadAssessor CreateAssessor(QualificationOptions? qualification = null, TemperatureOptions? temperature = null)
         => new(
             Model,
@@ -176,7 +170,7 @@ public sealed class ScoringRuleSet
     /// <summary>Creates the qualification policy of this rule set: the document's thresholds applied over the given options (a copy) or the defaults.</summary>
     /// <param name="qualification">The options the thresholds apply over; defaults when <see langword="null"/>.</param>
     /// <returns>The policy; thread-safe.</returns>
-    /// <exception cref="ScoringConfigurationException">The options are invalid once the thresholds are applied.</exception>
+    /// <exception cref="ConfigurationException">The options are invalid once the thresholds are applied.</exception>
     public DefaultQualificationPolicy CreateQualificationPolicy(QualificationOptions? qualification = null)
         => new(Thresholds.ApplyTo(OptionsCopy.Of(qualification)));
 
@@ -186,9 +180,44 @@ public sealed class ScoringRuleSet
     public ScoringModel CreateModel(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return RuleSetCompiler.Compile(_document, timeProvider, []) ?? throw new InvalidOperationException("A validated rule set failed to compile again.");
+        return _definition.Build(_kinds, timeProvider);
     }
 
-    private static ScoringProblem TooLarge(int length)
-        => new("$", string.Create(CultureInfo.InvariantCulture, $"the document is {length} bytes; at most {MaximumDocumentBytes} are accepted"));
+    private static bool Create(JsonDocument? document, ScoringRuleSetOptions? options, List<ConfigurationProblem> problems, out ScoringRuleSet? ruleSet)
+    {
+        ruleSet = null;
+        if (document is null)
+        {
+            return false;
+        }
+
+        var kinds = options?.Kinds ?? ScoringRuleKinds.Default;
+        var definition = RuleSetReader.Read(new ConfigurationElement(document.RootElement, "$", problems), kinds);
+
+        // Built even when reading found problems (unreadable rules are placeholders), so the model's own problems (names
+        // repeated, a text operator on a number field, points out of range) are reported in the same pass.
+        ScoringModel model;
+        try
+        {
+            model = definition.Build(kinds, options?.TimeProvider ?? TimeProvider.System);
+        }
+        catch (ConfigurationException ex)
+        {
+            // The builder's paths (rules[3].points) are the document's below its root.
+            foreach (var problem in ex.Problems)
+            {
+                problems.Add(new("$." + problem.Path, problem.Code, problem.Message));
+            }
+
+            return false;
+        }
+
+        if (problems.Count > 0)
+        {
+            return false;
+        }
+
+        ruleSet = new ScoringRuleSet(definition, kinds, model);
+        return true;
+    }
 }

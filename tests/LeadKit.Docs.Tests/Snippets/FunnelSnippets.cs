@@ -146,7 +146,7 @@ public sealed class FunnelSnippets
     public void DependencyInjection_NamedModelAndMqlSla_ReachTheDefaultFunnel()
     {
         var services = new ServiceCollection();
-        const string ruleSetJson = """{ "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25 } ] }""";
+        const string ruleSetJson = """{ "version": 1, "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25 } ] }""";
 
         #region funnel-di
         services.AddLeadKitScoringRuleSet("b2b", options => options.RuleSetJson = ruleSetJson)

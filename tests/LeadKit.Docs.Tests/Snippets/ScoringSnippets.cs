@@ -43,7 +43,7 @@ public sealed class ScoringSnippets
         var lead = ReferralWithPricingViews();
 
         #region scoring-load-rule-set
-        var ruleSet = ScoringRuleSet.Parse(json);          // or TryParse(json, timeProvider, out ruleSet, out problems)
+        var ruleSet = ScoringRuleSet.Parse(json);          // or TryParse(json, options, out ruleSet, out problems)
         ScoringModel model = ruleSet.Model;
         string canonical = ruleSet.ToJson();               // parses back to an equivalent rule set
         #endregion

@@ -27,6 +27,7 @@ public sealed class FunnelScoringHostTests
     // Thresholds far from the defaults (40/30), so a guard that ignored them would disagree with the assessor.
     private const string RuleSet = """
         {
+          "version": 1,
           "name": "b2b",
           "rules": [
             { "name": "referral", "type": "source", "sources": { "referral": 20, "purchased_list": -10 } },

@@ -102,6 +102,7 @@ public sealed class RuleSetFileReloadTests : IDisposable
 
     private static string RuleSet(int points, string country) => $$"""
         {
+          "version": 1,
           "name": "b2b",
           "rules": [
             { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": {{points}} },

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Configuration.Reload;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Leads;
@@ -19,9 +20,9 @@ namespace LeadKit.Scoring.Tests.DependencyInjection;
 
 public class ScoringServiceCollectionExtensionsTests
 {
-    private const string ValidJson = """{ "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25 } ] }""";
-    private const string OtherJson = """{ "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 40 } ] }""";
-    private const string InvalidJson = """{ "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": "forty" } ] }""";
+    private const string ValidJson = """{ "version": 1, "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25 } ] }""";
+    private const string OtherJson = """{ "version": 1, "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 40 } ] }""";
+    private const string InvalidJson = """{ "version": 1, "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": "forty" } ] }""";
 
     private static readonly Lead DemoLead = LeadBuilder.New().From(LeadSource.Referral).Did(EngagementSignalKind.DemoRequested).Build();
 
@@ -120,7 +121,7 @@ public class ScoringServiceCollectionExtensionsTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("$.rules[0].points: must be a value of the documented type", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("$.rules[0].points: must be a finite number [wrong-type]", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

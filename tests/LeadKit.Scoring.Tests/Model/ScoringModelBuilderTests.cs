@@ -1,3 +1,4 @@
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Scoring;
@@ -20,7 +21,7 @@ public class ScoringModelBuilderTests
             .AddRule(new SignalRule("window", EngagementSignalKind.PageView, 1) { Window = TimeSpan.Zero })
             .WithTotalLimits(new ScoreLimits(double.PositiveInfinity, null));
 
-        var ex = Assert.Throws<ScoringConfigurationException>(builder.Build);
+        var ex = Assert.Throws<ConfigurationException>(builder.Build);
 
         var paths = ex.Problems.Select(p => p.Path).ToArray();
         Assert.Contains("groups[0].cap", paths);
@@ -54,7 +55,7 @@ public class ScoringModelBuilderTests
             .AddRule(new AttributeRule("empty_any", AttributeCondition.Any(), 5))
             .AddRule(new InactivityRule("positive_inactivity", TimeSpan.FromDays(10), 5));
 
-        var ex = Assert.Throws<ScoringConfigurationException>(builder.Build);
+        var ex = Assert.Throws<ConfigurationException>(builder.Build);
 
         var paths = ex.Problems.Select(p => p.Path).ToArray();
         Assert.Contains("rules[0].when.op", paths);
@@ -73,7 +74,7 @@ public class ScoringModelBuilderTests
             condition = AttributeCondition.Not(condition);
         }
 
-        var ex = Assert.Throws<ScoringConfigurationException>(new ScoringModelBuilder().AddRule(new AttributeRule("deep", condition, -1)).Build);
+        var ex = Assert.Throws<ConfigurationException>(new ScoringModelBuilder().AddRule(new AttributeRule("deep", condition, -1)).Build);
 
         Assert.Contains(ex.Problems, p => p.Message.Contains("deeper", StringComparison.Ordinal));
     }

@@ -35,7 +35,7 @@ public sealed class VocabularyRegistrationTests
     {
         var kinds = Enumerable.Range(0, 4000).Select(i => Fresh("rk" + i)).ToArray();
         var sources = Enumerable.Range(0, 4000).Select(i => Fresh("rs" + i)).ToArray();
-        var json = new StringBuilder("""{"name":"big","rules":[""");
+        var json = new StringBuilder("""{"version":1,"name":"big","rules":[""");
         json.Append("""{"name":"many_kinds","type":"signal","signals":[""").AppendJoin(',', kinds.Select(k => $"\"{k}\"")).Append("""],"points":1},""");
         json.Append("""{"name":"many_sources","type":"source","sources":{""").AppendJoin(',', sources.Select(s => $"\"{s}\":1")).Append("}},");
         json.Append("""{"name":"broken","type":"signal","signals":["page_view"],"points":1,"maxOccurrences":-3}]}""");
@@ -128,7 +128,7 @@ public sealed class VocabularyRegistrationTests
 
     internal static string RuleSet(string[] kinds, string[] sources)
     {
-        var json = new StringBuilder("""{"name":"vocab","groups":[{"name":"web","dimension":"engagement","cap":40,"decay":{"kind":"exponential","halfLifeDays":30}}],"rules":[""");
+        var json = new StringBuilder("""{"version":1,"name":"vocab","groups":[{"name":"web","dimension":"engagement","cap":40,"decay":{"type":"exponential","halfLifeDays":30}}],"rules":[""");
         json.Append(CultureInfo.InvariantCulture, $$"""{"name":"first","type":"signal","signals":["{{kinds[0]}}"],"points":5,"maxOccurrences":4}""");
         if (kinds.Length > 1)
         {

@@ -15,7 +15,7 @@ namespace LeadKit.Scoring.Tests.Qualification;
 public sealed class ModelQualificationReloadTests
 {
     private static string RuleSet(string total) => $$"""
-        { "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25, "maxOccurrences": 1 } ],
+        { "version": 1, "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25, "maxOccurrences": 1 } ],
           "thresholds": { "mql": { "rule": "total", "total": {{total}} } } }
         """;
 
@@ -49,7 +49,7 @@ public sealed class ModelQualificationReloadTests
     [Fact]
     public void ValidateOnStart_ThresholdsThatDoNotFitTheOptions_FailsNamingTheModel()
     {
-        const string json = """{ "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25 } ], "thresholds": { "temperature": { "hotWithinDays": 100 } } }""";
+        const string json = """{ "version": 1, "name": "b2b", "rules": [ { "name": "demo", "type": "signal", "signals": ["demo_requested"], "points": 25 } ], "thresholds": { "temperature": { "hotWithinDays": 100 } } }""";
         using var provider = new ServiceCollection().AddLeadKitScoringRuleSet("b2b", o => o.RuleSetJson = json).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());

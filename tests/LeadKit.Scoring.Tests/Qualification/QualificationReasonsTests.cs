@@ -18,6 +18,7 @@ public sealed class QualificationReasonsTests
 
     private const string RuleSet = """
         {
+          "version": 1,
           "name": "b2b",
           "rules": [ { "name": "demo_request", "type": "signal", "signals": ["demo_requested"], "points": 25, "maxOccurrences": 1 } ],
           "thresholds": { "mql": { "rule": "total", "total": 20 } }

@@ -2,6 +2,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.RuleSets;
 
@@ -10,7 +11,7 @@ namespace LeadKit.Scoring.Tests.RuleSets;
 /// <summary>
 /// Fuzzes the rule-set format with what the fuzzer of issue 17 found: null array entries, duplicate keys, a UTF-8 BOM,
 /// invalid UTF-8 bytes and lone surrogates (raw and escaped). <c>TryParse</c> never throws; <c>Parse</c> throws only
-/// <see cref="ScoringConfigurationException"/>.
+/// <see cref="ConfigurationException"/>.
 /// </summary>
 [Properties(Arbitrary = [typeof(RuleSetFuzzTests.Arbitraries)])]
 public class RuleSetFuzzTests
@@ -25,7 +26,7 @@ public class RuleSetFuzzTests
             && ParseThrowsOnlyTheDocumentedException(() => ScoringRuleSet.Parse(document.Bytes, null));
     }
 
-    private static bool Consistent(bool accepted, ScoringRuleSet? ruleSet, System.Collections.Immutable.ImmutableArray<ScoringProblem> problems)
+    private static bool Consistent(bool accepted, ScoringRuleSet? ruleSet, System.Collections.Immutable.ImmutableArray<ConfigurationProblem> problems)
         => accepted
             ? ruleSet is not null && problems.IsEmpty
             : ruleSet is null && !problems.IsEmpty && problems.All(p => p.Path.StartsWith('$') && p.Message.Length > 0);
@@ -36,7 +37,7 @@ public class RuleSetFuzzTests
         {
             return parse() is not null;
         }
-        catch (ScoringConfigurationException ex)
+        catch (ConfigurationException ex)
         {
             return !ex.Problems.IsEmpty;
         }
@@ -52,9 +53,10 @@ public class RuleSetFuzzTests
     {
         private const string Base = """
             {
+              "version": 1,
               "name": "fuzz",
               "limits": { "total": { "floor": 0, "cap": 200 } },
-              "groups": [ { "name": "web", "dimension": "engagement", "cap": 30, "decay": { "kind": "step", "steps": [ { "afterDays": 7, "factor": 0.5 } ] } } ],
+              "groups": [ { "name": "web", "dimension": "engagement", "cap": 30, "decay": { "type": "step", "steps": [ { "afterDays": 7, "factor": 0.5 } ] } } ],
               "rules": [
                 { "name": "country", "type": "attribute", "points": 10, "when": { "all": [ { "field": "company.country", "op": "in", "values": ["DE", "BR"] }, { "field": "contact.seniority", "op": "equals", "value": "director" } ] } },
                 { "name": "referral", "type": "source", "sources": { "referral": 20, "purchased_list": -10 } },

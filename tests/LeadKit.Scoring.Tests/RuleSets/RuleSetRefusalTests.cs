@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
@@ -13,12 +14,12 @@ namespace LeadKit.Scoring.Tests.RuleSets;
 /// <summary>Hostile and sloppy documents (issue 17): each is refused with a path, or accepted where the format says so.</summary>
 public class RuleSetRefusalTests
 {
-    private const string Prefix = """{ "name": "t", "rules": [ { "name": "a", "type": "attribute", "points": 5, "when": """;
+    private const string Prefix = """{ "version": 1, "name": "t", "rules": [ { "name": "a", "type": "attribute", "points": 5, "when": """;
     private const string Suffix = " } ] }";
 
     private static string WithCondition(string condition) => Prefix + condition + Suffix;
 
-    private static ImmutableArray<ScoringProblem> Refused(string json)
+    private static ImmutableArray<ConfigurationProblem> Refused(string json)
     {
         Assert.False(ScoringRuleSet.TryParse(json, null, out var ruleSet, out var problems));
         Assert.Null(ruleSet);
@@ -26,7 +27,7 @@ public class RuleSetRefusalTests
         return problems;
     }
 
-    private static ImmutableArray<ScoringProblem> Refused(byte[] utf8)
+    private static ImmutableArray<ConfigurationProblem> Refused(byte[] utf8)
     {
         Assert.False(ScoringRuleSet.TryParse(utf8, null, out var ruleSet, out var problems));
         Assert.Null(ruleSet);
@@ -52,7 +53,8 @@ public class RuleSetRefusalTests
 
         var problem = Assert.Single(Refused(json));
 
-        Assert.Equal("$.rules[0].when.value", problem.Path);
+        // The shared document policy checks the text as a whole before reading it, so the problem is at the root.
+        Assert.Equal(("$", ConfigurationProblemCodes.InvalidText), (problem.Path, problem.Code));
         Assert.Contains("UTF-8", problem.Message, StringComparison.Ordinal);
     }
 
@@ -60,11 +62,11 @@ public class RuleSetRefusalTests
     public void TryParse_LoneSurrogateInTheTextGiven_IsRefusedNotReplaced()
     {
         // Built in code: an xunit [InlineData] string would carry U+FFFD instead of the lone surrogate.
-        var json = "{ \"name\": \"t" + '\uD800' + "\", \"rules\": [] }";
+        var json = "{ \"version\": 1, \"name\": \"t" + '\uD800' + "\", \"rules\": [] }";
 
         var problem = Assert.Single(Refused(json));
 
-        Assert.Equal("$.name", problem.Path);
+        Assert.Equal(("$", ConfigurationProblemCodes.InvalidText), (problem.Path, problem.Code));
         Assert.Contains("unpaired surrogate", problem.Message, StringComparison.Ordinal);
     }
 
@@ -84,22 +86,22 @@ public class RuleSetRefusalTests
         var json = WithCondition($$"""{ "field": "company.country", "op": "equals", "value": "{{value}}" }""");
 
         Assert.Equal(accepted, ScoringRuleSet.TryParse(json, null, out _, out var problems));
-        Assert.True(accepted || problems.Single() == new ScoringProblem("$.rules[0].when.value", "must not contain an unpaired surrogate"), string.Join("; ", problems));
+        Assert.True(accepted || problems.Single() is { Path: "$.rules[0].when.value", Code: ConfigurationProblemCodes.InvalidText }, string.Join("; ", problems));
     }
 
     [Fact]
     public void Parse_LoneSurrogateInAKey_IsReportedAtItsObject()
     {
-        var problem = Assert.Single(Refused("""{ "rules": [ { "name": "a", "type": "source", "sources": { "\ud800": 5 } } ] }"""));
+        var problem = Assert.Single(Refused("""{ "version": 1, "rules": [ { "name": "a", "type": "source", "sources": { "\ud800": 5 } } ] }"""));
 
-        Assert.Equal(new ScoringProblem("$.rules[0].sources", "has a key that contains an unpaired surrogate"), problem);
+        Assert.Equal(("$.rules[0].sources", ConfigurationProblemCodes.InvalidText), (problem.Path, problem.Code));
     }
 
     [Theory]
-    [InlineData("""{ "rules": [], "rules": [ { "name": "a", "type": "inactivity", "days": 60, "points": -5 } ] }""", "$.rules")]
-    [InlineData("""{ "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 1, "points": 500 } ] }""", "$.rules[0].points")]
-    [InlineData("""{ "rules": [ { "name": "a", "type": "source", "sources": { "referral": 5, "referral": 50 } } ] }""", "$.rules[0].sources")]
-    [InlineData("""{ "rules": [ { "name": "a", "type": "attribute", "points": 1, "when": { "field": "company.country", "field": "company.region", "op": "exists" } } ] }""", "$.rules[0].when.field")]
+    [InlineData("""{ "version": 1, "rules": [], "rules": [ { "name": "a", "type": "inactivity", "days": 60, "points": -5 } ] }""", "$.rules")]
+    [InlineData("""{ "version": 1, "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 1, "points": 500 } ] }""", "$.rules[0].points")]
+    [InlineData("""{ "version": 1, "rules": [ { "name": "a", "type": "source", "sources": { "referral": 5, "referral": 50 } } ] }""", "$.rules[0].sources")]
+    [InlineData("""{ "version": 1, "rules": [ { "name": "a", "type": "attribute", "points": 1, "when": { "field": "company.country", "field": "company.region", "op": "exists" } } ] }""", "$.rules[0].when.field")]
     public void Parse_DuplicateKey_IsRefusedWithItsPath(string json, string path)
     {
         var problem = Assert.Single(Refused(json));
@@ -150,7 +152,7 @@ public class RuleSetRefusalTests
             .AddRule(new AttributeRule("de_or_br", AttributeCondition.Create(LeadField.Country, FieldOperator.Equals, ["DE", "BR"]), 5))
             .AddRule(new AttributeRule("small", AttributeCondition.Create(LeadField.EmployeeCount, FieldOperator.AtMost, min: 3, max: 10), 5));
 
-        var ex = Assert.Throws<ScoringConfigurationException>(builder.Build);
+        var ex = Assert.Throws<ConfigurationException>(builder.Build);
 
         Assert.Contains(ex.Problems, p => p.Path == "rules[0].when.values");
         Assert.Contains(ex.Problems, p => p.Path == "rules[1].when.min");
@@ -165,6 +167,7 @@ public class RuleSetRefusalTests
         var escaped = System.Text.Json.JsonEncodedText.Encode(name).ToString();
         var json = $$"""
             {
+              "version": 1,
               "name": "{{escaped}}",
               "groups": [ { "name": "{{escaped}}", "dimension": "fit" } ],
               "rules": [ { "name": "{{escaped}}", "type": "inactivity", "days": 60, "points": -5 } ]
@@ -188,7 +191,7 @@ public class RuleSetRefusalTests
             .AddGroup(new ScoringGroup(name, ScoreDimension.Engagement))
             .AddRule(new InactivityRule(name, TimeSpan.FromDays(60), -5), name);
 
-        var ex = Assert.Throws<ScoringConfigurationException>(builder.Build);
+        var ex = Assert.Throws<ConfigurationException>(builder.Build);
 
         Assert.Contains(ex.Problems, p => p.Path == "name");
         Assert.Contains(ex.Problems, p => p.Path == "groups[0].name");
@@ -198,7 +201,7 @@ public class RuleSetRefusalTests
     [Fact]
     public void Parse_Utf8ByteOrderMark_IsAcceptedInTextAndBytes()
     {
-        const string json = """{ "name": "notepad", "rules": [ { "name": "quiet", "type": "inactivity", "days": 60, "points": -5 } ] }""";
+        const string json = """{ "version": 1, "name": "notepad", "rules": [ { "name": "quiet", "type": "inactivity", "days": 60, "points": -5 } ] }""";
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(json)];
 
         Assert.Equal("notepad", ScoringRuleSet.Parse('\uFEFF' + json).Name);
@@ -206,41 +209,32 @@ public class RuleSetRefusalTests
     }
 
     [Theory]
-    [InlineData("""{ "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": "ten" } ] }""", "$.rules[0].points")]
-    [InlineData("""{ "rules": "none" }""", "$.rules")]
-    [InlineData("""{ "name": 5, "rules": [] }""", "$.name")]
+    [InlineData("""{ "version": 1, "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": "ten" } ] }""", "$.rules[0].points")]
+    [InlineData("""{ "version": 1, "rules": "none" }""", "$.rules")]
+    [InlineData("""{ "version": 1, "name": 5, "rules": [] }""", "$.name")]
     public void Parse_WrongJsonType_SaysSoWithoutTalkingAboutFiniteNumbers(string json, string path)
     {
         var problem = Assert.Single(Refused(json));
 
-        Assert.Equal(path, problem.Path);
-        Assert.StartsWith("must be a value of the documented type", problem.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("finite", problem.Message, StringComparison.Ordinal);
+        Assert.Equal((path, ConfigurationProblemCodes.WrongType), (problem.Path, problem.Code));
+        Assert.StartsWith("must be a", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_NonFiniteNumber_SaysItMustBeFinite()
     {
-        var problem = Assert.Single(Refused("""{ "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 1e400 } ] }"""));
+        var problem = Assert.Single(Refused("""{ "version": 1, "rules": [ { "name": "a", "type": "signal", "signals": ["page_view"], "points": 1e400 } ] }"""));
 
         Assert.Equal("$.rules[0].points", problem.Path);
         Assert.Contains("finite", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Parse_NamedValuesAndKeywordsInAnotherCase_AreAcceptedAndWrittenInCamelCase()
+    public void Parse_NamedValuesInAnotherCase_AreAcceptedAndWrittenInCamelCase()
     {
         const string json = """
-            {
-              "name": "cased",
-              "groups": [ { "name": "web", "dimension": "Engagement", "decay": { "kind": "Linear", "lifetimeDays": 30 } } ],
-              "rules": [
-                { "name": "vp", "type": "Attribute", "dimension": "FIT", "points": 10,
-                  "when": { "field": "Contact.Seniority", "op": "IN", "values": ["VicePresident", "CLEVEL"] } },
-                { "name": "views", "type": "signal", "group": "web", "signals": ["page_view"], "points": 1 }
-              ],
-              "thresholds": { "mql": { "rule": "Total", "total": 50 } }
-            }
+            { "version": 1, "name": "cased", "rules": [
+                { "name": "vp", "type": "attribute", "points": 10, "when": { "field": "contact.seniority", "op": "in", "values": ["VicePresident", "CLEVEL"] } } ] }
             """;
 
         var ruleSet = ScoringRuleSet.Parse(json);
@@ -248,12 +242,31 @@ public class RuleSetRefusalTests
 
         Assert.Equal(10, ruleSet.Model.Score(vp, LeadBuilder.Now).Fit);
         var written = ruleSet.ToJson();
-        foreach (var canonical in new[] { "\"engagement\"", "\"linear\"", "\"attribute\"", "\"fit\"", "\"contact.seniority\"", "\"in\"", "\"vicePresident\"", "\"cLevel\"", "\"total\"" })
-        {
-            Assert.Contains(canonical, written, StringComparison.Ordinal);
-        }
-
+        Assert.Contains("\"vicePresident\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"cLevel\"", written, StringComparison.Ordinal);
         Assert.Equal(written, ScoringRuleSet.Parse(written).ToJson());
+    }
+
+    [Fact]
+    public void Parse_KeywordsInAnotherCase_AreRefusedWithTheirPaths_AsTheSchemaDoes()
+    {
+        const string json = """
+            {
+              "version": 1,
+              "groups": [ { "name": "web", "dimension": "Engagement", "decay": { "type": "Linear", "lifetimeDays": 30 } } ],
+              "rules": [
+                { "name": "vp", "type": "Attribute", "points": 10, "when": { "field": "contact.seniority", "op": "in", "values": ["cLevel"] } },
+                { "name": "cc", "type": "attribute", "dimension": "FIT", "points": 10, "when": { "field": "Contact.Seniority", "op": "IN", "values": ["cLevel"] } }
+              ],
+              "thresholds": { "mql": { "rule": "Total", "total": 50 } }
+            }
+            """;
+
+        var paths = Refused(json).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Superset(
+            new HashSet<string>(["$.groups[0].dimension", "$.groups[0].decay.type", "$.rules[0].type", "$.rules[1].dimension", "$.thresholds.mql.rule"], StringComparer.Ordinal),
+            paths);
     }
 
     [Fact]

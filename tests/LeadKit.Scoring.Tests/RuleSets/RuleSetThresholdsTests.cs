@@ -15,6 +15,7 @@ public class RuleSetThresholdsTests
     {
         var ruleSet = ScoringRuleSet.Parse($$"""
             {
+              "version": 1,
               {{Rules}},
               "thresholds": {
                 "mql": { "rule": "total", "fit": 10, "engagement": 12.5, "total": 60 },
@@ -35,19 +36,20 @@ public class RuleSetThresholdsTests
     [Fact]
     public void ApplyTo_ThresholdsLeftOut_KeepTheOptionsValues()
     {
-        var ruleSet = ScoringRuleSet.Parse($$"""{ {{Rules}}, "thresholds": { "mql": { "fit": 10 } } }""");
+        var ruleSet = ScoringRuleSet.Parse($$"""{ "version": 1, {{Rules}}, "thresholds": { "mql": { "fit": 10 } } }""");
         var options = new QualificationOptions { MqlEngagementThreshold = 33, MqlRule = MqlRule.FitAndEngagement };
 
         Assert.Same(options, ruleSet.Thresholds.ApplyTo(options));
         Assert.Equal((10, 33, MqlRule.FitAndEngagement), (options.MqlFitThreshold, options.MqlEngagementThreshold, options.MqlRule));
-        Assert.Same(RuleSetThresholds.None, ScoringRuleSet.Parse($$"""{ {{Rules}} }""").Thresholds);
+        Assert.Same(RuleSetThresholds.None, ScoringRuleSet.Parse($$"""{ "version": 1, {{Rules}} }""").Thresholds);
     }
 
     [Fact]
     public void Parse_InvalidThresholds_ReportsEachWithItsJsonPath()
     {
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse($$"""
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse($$"""
             {
+              "version": 1,
               {{Rules}},
               "thresholds": {
                 "mql": { "rule": "both" },
@@ -58,18 +60,18 @@ public class RuleSetThresholdsTests
 
         Assert.Equal(
             [
-                "$.thresholds.mql.rule: must be 'fitAndEngagement' or 'total'",
-                "$.thresholds.temperature.warmWithinDays: must be at least hotWithinDays (30) (was 10)",
-                "$.thresholds.temperature.hotEngagement: must be at least warmEngagement (40) (was 20)",
-                "$.thresholds.temperature.hysteresis: must be a finite number, 0 or more (was -1)",
+                ("$.thresholds.mql.rule", ConfigurationProblemCodes.InvalidValue),
+                ("$.thresholds.temperature.warmWithinDays", ConfigurationProblemCodes.Conflict),
+                ("$.thresholds.temperature.hotEngagement", ConfigurationProblemCodes.Conflict),
+                ("$.thresholds.temperature.hysteresis", ConfigurationProblemCodes.OutOfRange),
             ],
-            ex.Problems.Select(p => p.ToString()));
+            ex.Problems.Select(p => (p.Path, p.Code)));
     }
 
     [Fact]
     public void Parse_UnknownThresholdProperty_IsRejectedWithItsPath()
     {
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse($$"""{ {{Rules}}, "thresholds": { "sql": { "fit": 1 } } }"""));
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse($$"""{ "version": 1, {{Rules}}, "thresholds": { "sql": { "fit": 1 } } }"""));
 
         Assert.StartsWith("$.thresholds", Assert.Single(ex.Problems).Path, StringComparison.Ordinal);
     }
@@ -77,7 +79,7 @@ public class RuleSetThresholdsTests
     [Fact]
     public void ApplyTo_CombinationInvalidForTheOptions_ThrowsNamingTheOption()
     {
-        var thresholds = ScoringRuleSet.Parse($$"""{ {{Rules}}, "thresholds": { "temperature": { "hotWithinDays": 100 } } }""").Thresholds;
+        var thresholds = ScoringRuleSet.Parse($$"""{ "version": 1, {{Rules}}, "thresholds": { "temperature": { "hotWithinDays": 100 } } }""").Thresholds;
 
         var ex = Assert.Throws<ConfigurationException>(() => thresholds.ApplyTo(new TemperatureOptions()));
         var problem = Assert.Single(ex.Problems);
@@ -88,7 +90,7 @@ public class RuleSetThresholdsTests
     [Fact]
     public void ToJson_ParsedAgain_KeepsTheThresholds()
     {
-        var ruleSet = ScoringRuleSet.Parse($$"""{ {{Rules}}, "thresholds": { "mql": { "rule": "fitAndEngagement", "engagement": 9 }, "temperature": { "hysteresis": 2 } } }""");
+        var ruleSet = ScoringRuleSet.Parse($$"""{ "version": 1, {{Rules}}, "thresholds": { "mql": { "rule": "fitAndEngagement", "engagement": 9 }, "temperature": { "hysteresis": 2 } } }""");
 
         var again = ScoringRuleSet.Parse(ruleSet.ToJson());
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.RuleSets;
 using LeadKit.Testing;
@@ -31,7 +32,7 @@ public class ScoringRuleSetPropertyTests
             ScoringRuleSet.Parse(document.Json);
             return true;
         }
-        catch (ScoringConfigurationException ex)
+        catch (ConfigurationException ex)
         {
             return ex.Problems.Length > 0 && ex.Problems.All(p => p.Path.StartsWith('$') && p.Message.Length > 0);
         }
@@ -52,8 +53,8 @@ public class ScoringRuleSetPropertyTests
         private static readonly string[] Signals = ["page_view", "pricing_page_view", "email_click", "demo_requested", "webinar_attended"];
         private static readonly string[] Decays =
         [
-            "null", """{ "kind": "none" }""", """{ "kind": "linear", "lifetimeDays": 45 }""", """{ "kind": "exponential", "halfLifeDays": 12.5 }""",
-            """{ "kind": "slidingWindow", "windowDays": 30 }""", """{ "kind": "step", "steps": [ { "afterDays": 7, "factor": 0.5 }, { "afterDays": 30, "factor": 0.1 } ] }""",
+            "null", """{ "type": "none" }""", """{ "type": "linear", "lifetimeDays": 45 }""", """{ "type": "exponential", "halfLifeDays": 12.5 }""",
+            """{ "type": "slidingWindow", "windowDays": 30 }""", """{ "type": "step", "steps": [ { "afterDays": 7, "factor": 0.5 }, { "afterDays": 30, "factor": 0.1 } ] }""",
         ];
 
         private static readonly string[] Conditions =
@@ -100,6 +101,7 @@ public class ScoringRuleSetPropertyTests
             var rules = signalRules.Concat(attributeRules).Select((r, i) => r + $", \"name\": \"rule_{i}\" }}");
             return $$"""
                 {
+                  "version": 1,
                   "name": "generated",
                   "limits": { "total": { "floor": 0, "cap": {{cap * 2}} } },
                   "groups": [ { "name": "web", "dimension": "engagement", "cap": {{cap}}{{(decay == "null" ? "" : ", \"decay\": " + decay)}} } ],

@@ -53,7 +53,7 @@ public class InactivityRuleTests
     [Fact]
     public void RuleSet_InactivityRule_UsesTheSameMeaning()
     {
-        var ruleSet = ScoringRuleSet.Parse("""{ "rules": [ { "name": "inactive_60d", "type": "inactivity", "days": 60, "points": -15 } ] }""");
+        var ruleSet = ScoringRuleSet.Parse("""{ "version": 1, "rules": [ { "name": "inactive_60d", "type": "inactivity", "days": 60, "points": -15 } ] }""");
         var lead = LeadBuilder.New().CreatedDaysAgo(10).Did(EngagementSignalKind.PageView, daysAgo: 100).Build();
 
         Assert.Equal(-15, ruleSet.Model.Score(lead, Now).Engagement);

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Model;
@@ -58,7 +59,7 @@ public sealed class SignalThresholdTests
     public void RuleSet_MinOccurrences_ScoresLikeTheModelBuiltInCode()
     {
         const string json = """
-            { "name": "thresholds", "rules": [
+            { "version": 1, "name": "thresholds", "rules": [
               { "name": "email_clicks_3", "type": "signal", "signals": ["email_click"], "points": 10, "minOccurrences": 3, "maxOccurrences": 1 },
               { "name": "visits_5_in_30d", "type": "signal", "signals": ["website_visit"], "points": 10, "minOccurrences": 5, "maxOccurrences": 1, "windowDays": 30 } ] }
             """;
@@ -74,9 +75,9 @@ public sealed class SignalThresholdTests
     [Fact]
     public void RuleSet_MinOccurrencesBelowOne_ReportsThePath()
     {
-        const string json = """{ "rules": [ { "name": "a", "type": "signal", "signals": ["email_click"], "points": 10, "minOccurrences": 0 } ] }""";
+        const string json = """{ "version": 1, "rules": [ { "name": "a", "type": "signal", "signals": ["email_click"], "points": 10, "minOccurrences": 0 } ] }""";
 
-        var ex = Assert.Throws<ScoringConfigurationException>(() => ScoringRuleSet.Parse(json));
+        var ex = Assert.Throws<ConfigurationException>(() => ScoringRuleSet.Parse(json));
 
         Assert.Equal("$.rules[0].minOccurrences", Assert.Single(ex.Problems).Path);
     }

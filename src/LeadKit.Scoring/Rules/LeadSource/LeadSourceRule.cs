@@ -3,7 +3,6 @@ using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
-using LeadKit.Scoring.Model;
 
 namespace LeadKit.Scoring.Rules;
 
@@ -12,7 +11,7 @@ namespace LeadKit.Scoring.Rules;
 /// points, a purchased list usually costs points. Sources not listed get 0. The look-up is an array index by the
 /// source's ordinal.
 /// </summary>
-public sealed class LeadSourceRule : IScoringRule, IValidatedRule
+public sealed class LeadSourceRule : IScoringRule
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="name">The rule's name, unique within a model.</param>
@@ -51,25 +50,5 @@ public sealed class LeadSourceRule : IScoringRule, IValidatedRule
         }
 
         return table;
-    }
-
-    void IValidatedRule.Validate(string path, List<ScoringProblem> problems)
-    {
-        if (Points.IsEmpty)
-        {
-            problems.Add(new(path + ".sources", "must give points to at least one source"));
-        }
-
-        foreach (var (source, value) in Points)
-        {
-            if (source.IsDefault)
-            {
-                problems.Add(new(path + ".sources", "must not contain an unset source"));
-            }
-            else
-            {
-                RuleChecks.Points(value, path + ".sources." + source.Value, problems);
-            }
-        }
     }
 }

@@ -4,7 +4,6 @@ using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Decay;
 using LeadKit.Scoring.Kernel;
-using LeadKit.Scoring.Model;
 
 namespace LeadKit.Scoring.Rules;
 
@@ -22,7 +21,7 @@ namespace LeadKit.Scoring.Rules;
 /// </para>
 /// <para>Inside a model, a rule without its own <see cref="Decay"/> uses its group's decay, if any.</para>
 /// </remarks>
-public sealed class SignalRule : IScoringRule, IValidatedRule
+public sealed class SignalRule : IScoringRule
 {
     /// <summary>Creates a rule for one signal kind.</summary>
     /// <param name="name">The rule's name, unique within a model.</param>
@@ -102,45 +101,5 @@ public sealed class SignalRule : IScoringRule, IValidatedRule
             MinOccurrences ?? 1,
             Window is { } w ? w.Ticks : long.MaxValue,
             (Decay ?? groupDecay ?? DecayFunction.None).Compile());
-    }
-
-    void IValidatedRule.Validate(string path, List<ScoringProblem> problems)
-    {
-        RuleChecks.Points(PointsPerOccurrence, path + ".points", problems);
-        if (Kinds.IsEmpty)
-        {
-            problems.Add(new(path + ".signals", "must name at least one signal kind"));
-        }
-
-        for (var i = 0; i < Kinds.Length; i++)
-        {
-            if (Kinds[i].IsDefault)
-            {
-                problems.Add(new(FormattableString.Invariant($"{path}.signals[{i}]"), "must not be an unset signal kind"));
-            }
-
-            for (var j = 0; j < i; j++)
-            {
-                if (Kinds[j] == Kinds[i] && !Kinds[i].IsDefault)
-                {
-                    problems.Add(new(FormattableString.Invariant($"{path}.signals[{i}]"), $"repeats '{Kinds[i]}'"));
-                }
-            }
-        }
-
-        if (MaxOccurrences is < 1)
-        {
-            problems.Add(new(path + ".maxOccurrences", FormattableString.Invariant($"must be at least 1 (was {MaxOccurrences})")));
-        }
-
-        if (MinOccurrences is < 1)
-        {
-            problems.Add(new(path + ".minOccurrences", FormattableString.Invariant($"must be at least 1 (was {MinOccurrences})")));
-        }
-
-        if (Window is { } window && window <= TimeSpan.Zero)
-        {
-            problems.Add(new(path + ".windowDays", "must be positive"));
-        }
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
-using LeadKit.Scoring.Model;
 
 namespace LeadKit.Scoring.Rules;
 
@@ -204,15 +203,7 @@ public sealed class AttributeCondition
 
     internal string FieldName => Definition.FieldName;
 
-    internal void Validate(string path, List<ScoringProblem> problems)
-    {
-        var found = new List<ConfigurationProblem>();
-        Definition.Validate(path, found);
-        foreach (var problem in found)
-        {
-            problems.Add(new(problem.Path, problem.Message));
-        }
-    }
+    internal void Validate(string path, ICollection<ConfigurationProblem> problems) => Definition.Validate(path, problems);
 
     private static AttributeCondition Leaf(FieldCondition definition) => new(definition, []);
 

@@ -1,6 +1,5 @@
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
-using LeadKit.Scoring.Model;
 
 namespace LeadKit.Scoring.Rules;
 
@@ -11,7 +10,7 @@ namespace LeadKit.Scoring.Rules;
 /// <param name="name">The rule's name, unique within a model.</param>
 /// <param name="condition">The condition.</param>
 /// <param name="points">The points (negative for penalties); must be finite.</param>
-public sealed class AttributeRule(string name, AttributeCondition condition, double points) : IScoringRule, IValidatedRule
+public sealed class AttributeRule(string name, AttributeCondition condition, double points) : IScoringRule
 {
     /// <inheritdoc />
     public string Name { get; } = name;
@@ -28,17 +27,4 @@ public sealed class AttributeRule(string name, AttributeCondition condition, dou
 
     /// <inheritdoc />
     public double Evaluate(Lead lead, DateTimeOffset asOf) => Condition.Matches(lead) ? Points : 0;
-
-    void IValidatedRule.Validate(string path, List<ScoringProblem> problems)
-    {
-        RuleChecks.Points(Points, path + ".points", problems);
-        if (Condition is null)
-        {
-            problems.Add(new(path + ".when", "must be set"));
-        }
-        else
-        {
-            Condition.Validate(path + ".when", problems);
-        }
-    }
 }

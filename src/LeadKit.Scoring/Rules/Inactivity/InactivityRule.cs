@@ -1,6 +1,5 @@
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
-using LeadKit.Scoring.Model;
 
 namespace LeadKit.Scoring.Rules;
 
@@ -17,7 +16,7 @@ namespace LeadKit.Scoring.Rules;
 /// <param name="name">The rule's name, unique within a model.</param>
 /// <param name="after">How long without a signal makes a lead inactive; must be positive.</param>
 /// <param name="points">The penalty; must be finite and not positive, so a new signal never lowers a score.</param>
-public sealed class InactivityRule(string name, TimeSpan after, double points) : IScoringRule, IValidatedRule
+public sealed class InactivityRule(string name, TimeSpan after, double points) : IScoringRule
 {
     /// <inheritdoc />
     public string Name { get; } = name;
@@ -48,19 +47,5 @@ public sealed class InactivityRule(string name, TimeSpan after, double points) :
         }
 
         return asOfTicks - (latest ?? lead.CreatedAt.UtcTicks) > After.Ticks ? Points : 0;
-    }
-
-    void IValidatedRule.Validate(string path, List<ScoringProblem> problems)
-    {
-        RuleChecks.Points(Points, path + ".points", problems);
-        if (Points > 0)
-        {
-            problems.Add(new(path + ".points", "must not be positive (inactivity is a penalty)"));
-        }
-
-        if (After <= TimeSpan.Zero)
-        {
-            problems.Add(new(path + ".days", "must be positive"));
-        }
     }
 }

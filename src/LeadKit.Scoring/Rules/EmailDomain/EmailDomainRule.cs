@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using LeadKit.Abstractions.Fields;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Scoring;
-using LeadKit.Scoring.Model;
 
 namespace LeadKit.Scoring.Rules;
 
@@ -13,7 +12,7 @@ namespace LeadKit.Scoring.Rules;
 /// <param name="name">The rule's name, unique within a model.</param>
 /// <param name="businessPoints">Points for a business domain; must be finite.</param>
 /// <param name="freeMailPoints">Points for a free-mail domain; must be finite.</param>
-public sealed class EmailDomainRule(string name, double businessPoints, double freeMailPoints) : IScoringRule, IValidatedRule
+public sealed class EmailDomainRule(string name, double businessPoints, double freeMailPoints) : IScoringRule
 {
     /// <inheritdoc />
     public string Name { get; } = name;
@@ -39,15 +38,5 @@ public sealed class EmailDomainRule(string name, double businessPoints, double f
         return lead.Contact.Email?.Domain is { } domain
             ? FreeMail.Contains(domain) ? FreeMailPoints : BusinessPoints
             : 0;
-    }
-
-    void IValidatedRule.Validate(string path, List<ScoringProblem> problems)
-    {
-        RuleChecks.Points(BusinessPoints, path + ".businessPoints", problems);
-        RuleChecks.Points(FreeMailPoints, path + ".freeMailPoints", problems);
-        if (FreeMail is null)
-        {
-            problems.Add(new(path + ".freeMailDomains", "must not be null"));
-        }
     }
 }
