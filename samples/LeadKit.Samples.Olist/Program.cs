@@ -181,32 +181,12 @@ foreach (var line in jsonLines.Take(16))
 Console.WriteLine("  ...");
 
 // Loading it back gives a plain ScoringModel that scores every lead exactly as the learned scorecard does.
-var ruleSet = ParseVersioned(json);
+var ruleSet = ScoringRuleSet.Parse(json);
 var inSample = new Backtester();
 Console.WriteLine($"ScoringRuleSet.Parse read '{ruleSet.Name}' with {ruleSet.Model.RuleNames.Length} rules.");
 Console.WriteLine($"AUC on the {history.Count} MQLs it was trained on (in-sample, so optimistic): rule set {inSample.Run(history, ruleSet.Model).Auc:0.000}, learned scorecard {inSample.Run(history, scorecard).Auc:0.000}.");
 
 return 0;
-
-// The exported rule set carries the configuration convention's root "version": 1. Bridge until the rule-set parser
-// reads that field (issue 18, in progress): a parser that refuses it gets the document without it. Remove the bridge,
-// and call ScoringRuleSet.Parse(json) directly, once the parser requires "version".
-static ScoringRuleSet ParseVersioned(string json)
-{
-    if (ScoringRuleSet.TryParse(json, null, out var parsed, out var problems))
-    {
-        return parsed!;
-    }
-
-    if (!problems.All(p => p.Path == "$.version"))
-    {
-        throw new InvalidOperationException("The learned rule set was refused: " + string.Join("; ", problems));
-    }
-
-    var document = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
-    document.Remove("version");
-    return ScoringRuleSet.Parse(document.ToJsonString());
-}
 
 static string? FindSharedDatasets()
 {

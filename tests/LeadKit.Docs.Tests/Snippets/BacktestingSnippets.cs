@@ -135,7 +135,7 @@ public sealed class BacktestingSnippets
             string json = scorecard.ToRuleSetJson("learned-2026-06");   // an ordinary LeadKit rule set: review, edit, load
             #endregion
 
-            var ruleSet = ParseVersioned(json);
+            var ruleSet = ScoringRuleSet.Parse(json);
             Assert.Equal("learned-2026-06", ruleSet.Name);
             foreach (var h in history)
             {
@@ -150,24 +150,5 @@ public sealed class BacktestingSnippets
         }
 
         Assert.Equal(5, output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Length);   // 3 sources, demo, C-level
-    }
-
-    /// <summary>
-    /// The exported rule set carries the root <c>"version": 1</c> of the configuration convention. Until the rule-set
-    /// parser reads that field (issue 18, in progress), a parser that refuses it gets the document without it; once the
-    /// parser requires it, the first attempt succeeds and this becomes <c>ScoringRuleSet.Parse(json)</c>.
-    /// </summary>
-    private static ScoringRuleSet ParseVersioned(string json)
-    {
-        Assert.Equal(1, System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("version").GetInt32());
-        if (ScoringRuleSet.TryParse(json, null, out var parsed, out var problems))
-        {
-            return parsed!;
-        }
-
-        Assert.All(problems, p => Assert.Equal("$.version", p.Path));
-        var document = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
-        document.Remove("version");
-        return ScoringRuleSet.Parse(document.ToJsonString());
     }
 }
