@@ -9,6 +9,7 @@ using LeadKit.Funnel.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static LeadKit.Funnel.Tests.Support.Funnels;
+using LeadKit.Testing.Telemetry;
 
 namespace LeadKit.Funnel.Tests.Telemetry;
 
@@ -20,14 +21,7 @@ public sealed class FunnelTelemetryTests
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var factory = services.GetRequiredService<IMeterFactory>();
         using var recorder = new Recorder(factory);
-        var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "LeadKit.Funnel",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (activities) { activities.Add(a); } },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var activities = new ActivityRecorder("LeadKit.Funnel");
         var workflow = new FunnelWorkflow(Plain, new InMemoryFunnelStore(), new FakeTimeProvider(T0), [new ThrowingObserver()], meterFactory: factory);
         var id = new LeadId("jane@example.com");
         await workflow.StartAsync(id);
@@ -43,7 +37,7 @@ public sealed class FunnelTelemetryTests
         Assert.Equal("observer", Assert.Single(recorder.Measurements, m => m.Instrument == "leadkit.funnel.notification_failures").Tags["leadkit.kind"]);
         Assert.DoesNotContain(recorder.Measurements.SelectMany(m => m.Tags.Values), v => v is string s && s.Contains('@', StringComparison.Ordinal));
 
-        var fires = activities.Where(a => a.OperationName == "leadkit.funnel.fire").ToArray();
+        var fires = activities.Stopped("leadkit.funnel.fire");
         Assert.Equal(3, fires.Length);
         Assert.Equal(["accepted", "conflict", "invalid"], fires.Select(a => (string?)a.GetTagItem("leadkit.outcome")));
         Assert.Contains(fires[0].Events, e => e.Name == "leadkit.funnel.notification_failed");

@@ -7,6 +7,7 @@ using LeadKit.Metrics.Inputs;
 using LeadKit.Metrics.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using static LeadKit.Metrics.Tests.Support.Funnel;
+using LeadKit.Testing.Telemetry;
 
 namespace LeadKit.Metrics.Tests.Telemetry;
 
@@ -41,19 +42,12 @@ public sealed class MetricsTelemetryTests
     {
         using var services = new ServiceCollection().AddMetrics().AddLeadKitMetrics().BuildServiceProvider();
         using var recorder = new Recorder(services.GetRequiredService<IMeterFactory>());
-        var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "LeadKit.Metrics",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var activities = new ActivityRecorder("LeadKit.Metrics");
 
         Assert.Throws<MetricsDataException>(() => services.GetRequiredService<FunnelReportCalculator>().Calculate(Journeys));
 
         Assert.Equal("rejected", Assert.Single(recorder.Measurements, m => m.Instrument == "leadkit.metrics.report.duration").Tags["leadkit.metrics.outcome"]);
-        var activity = Assert.Single(activities, a => a.OperationName == "LeadKit.Metrics.Calculate");
+        var activity = Assert.Single(activities.Stopped("LeadKit.Metrics.Calculate"));
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal(2L, activity.GetTagItem("leadkit.metrics.journeys"));
         Assert.DoesNotContain(activity.TagObjects, t => t.Value is string s && s.Contains('@', StringComparison.Ordinal));

@@ -5,6 +5,7 @@ using LeadKit.Routing.Ledger;
 using LeadKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static LeadKit.Routing.Tests.Routing;
+using LeadKit.Testing.Telemetry;
 
 namespace LeadKit.Routing.Tests.Telemetry;
 
@@ -39,32 +40,15 @@ public sealed class RoutingTelemetryTests
     [Fact]
     public async Task Route_OneActivityPerLead_TagsPlanOutcomeAndAttemptsWithoutIds()
     {
-        var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "LeadKit.Routing",
-            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                lock (activities)
-                {
-                    activities.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var activities = new ActivityRecorder("LeadKit.Routing");
         var plan = new RoutingPlanBuilder().AddReps([Rep(Secret)]).AddAllReps(RepSelection.RoundRobin).Build();
         var router = new LeadRouter(new RoutingPlanProvider(plan), new ConflictOnce(new InMemoryRoutingLedgerStore()));
         var lead = LeadBuilder.New().Build();
 
         await router.RouteAsync(lead, Now);
 
-        Activity route;
-        lock (activities)
-        {
-            // Other tests route in parallel: this test's activity is the one that saw its conflict.
-            route = Assert.Single(activities, a => a.OperationName == "leadkit.routing.route" && Equals(a.GetTagItem("leadkit.attempts"), 2));
-        }
+        var route = Assert.Single(activities.Stopped("leadkit.routing.route"));
+        Assert.Equal(2, route.GetTagItem("leadkit.attempts"));
 
         Assert.Equal(("routing-plan", true, "all-reps"), (route.GetTagItem("leadkit.plan"), route.GetTagItem("leadkit.assigned"), route.GetTagItem("leadkit.step")));
         Assert.DoesNotContain(route.TagObjects, t => t.Value?.ToString()?.Contains("example.com", StringComparison.Ordinal) == true);
