@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using LeadKit.Abstractions.Configuration;
 using LeadKit.Abstractions.Configuration.Reload;
 using LeadKit.Abstractions.Scoring;
@@ -21,6 +22,7 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
     private readonly IOptions<QualificationOptions> _qualification;
     private readonly IOptions<TemperatureOptions> _temperature;
     private readonly TimeProvider _timeProvider;
+    private readonly IMeterFactory? _meterFactory;
     private readonly ReloadableRegistry<ScoringModelSnapshot> _registry;
     private readonly Dictionary<string, ReloadingScorer> _scorers = new(StringComparer.Ordinal);
 
@@ -37,6 +39,7 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
         _qualification = qualification;
         _temperature = temperature;
         _timeProvider = timeProvider;
+        _meterFactory = telemetry.MeterFactory;
         _registry = new ReloadableRegistry<ScoringModelSnapshot>(new ReloadableRegistryOptions
         {
             TimeProvider = timeProvider,
@@ -120,7 +123,7 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
         thresholds = RuleSetThresholds.None;
         if (options.RuleSetJson is { } json)
         {
-            if (ScoringRuleSet.TryParse(json, new ScoringRuleSetOptions { TimeProvider = _timeProvider, Kinds = options.RuleKinds }, out var ruleSet, out var ruleSetProblems))
+            if (ScoringRuleSet.TryParse(json, new ScoringRuleSetOptions { TimeProvider = _timeProvider, Kinds = options.RuleKinds, MeterFactory = _meterFactory }, out var ruleSet, out var ruleSetProblems))
             {
                 thresholds = ruleSet!.Thresholds;
                 return ruleSet.Model;
@@ -135,6 +138,11 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
         }
 
         var builder = new ScoringModelBuilder().WithName(name).WithTimeProvider(_timeProvider).WithRuleKinds(options.RuleKinds ?? ScoringRuleKinds.Default);
+        if (_meterFactory is not null)
+        {
+            builder.WithMeterFactory(_meterFactory);
+        }
+
         try
         {
             foreach (var configure in options.Builders)

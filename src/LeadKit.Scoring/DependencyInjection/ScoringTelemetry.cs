@@ -11,18 +11,22 @@ namespace LeadKit.Scoring.DependencyInjection;
 internal sealed class ScoringTelemetry : IDisposable
 {
     /// <summary>The package's traces: one activity per model definition compiled.</summary>
-    public static readonly ActivitySource ActivitySource = new(ScoringMetrics.MeterName, "1.0");
+    public static readonly ActivitySource ActivitySource = new(ScoringMetrics.MeterName, ScoringMetrics.MeterVersion);
 
     // Owned only when the application registered no IMeterFactory (it is the factory's to dispose otherwise).
     private readonly Meter? _owned;
 
     public ScoringTelemetry(IMeterFactory? meterFactory)
     {
-        Meter = meterFactory?.Create(new MeterOptions(ScoringMetrics.MeterName) { Version = "1.0" })
-            ?? (_owned = new Meter(ScoringMetrics.MeterName, "1.0"));
+        MeterFactory = meterFactory;
+        Meter = meterFactory?.Create(new MeterOptions(ScoringMetrics.MeterName) { Version = ScoringMetrics.MeterVersion })
+            ?? (_owned = new Meter(ScoringMetrics.MeterName, ScoringMetrics.MeterVersion));
     }
 
     public Meter Meter { get; }
+
+    /// <summary>Gets the container's meter factory, which the models built here record through (null without one).</summary>
+    public IMeterFactory? MeterFactory { get; }
 
     public void Dispose() => _owned?.Dispose();
 }

@@ -123,6 +123,6 @@ public sealed partial class ScoringModel
     private void Failed(Exception exception)
     {
         Volatile.Write(ref _compilation, new ScoringCompilationStatus(ScoringCompilationState.Failed, exception));
-        ScoringMetrics.CompilationFailures.Add(1, _modelTag, new KeyValuePair<string, object?>("error.type", exception.GetType().FullName));
+        _instruments.CompilationFailures.Add(1, _modelTag, new KeyValuePair<string, object?>("error.type", exception.GetType().FullName));
     }
 }

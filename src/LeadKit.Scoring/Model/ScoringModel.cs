@@ -64,8 +64,9 @@ public sealed partial class ScoringModel : ILeadScorer
     private readonly ScoreLimits _total;
     private readonly TimeProvider _timeProvider;
     private readonly KeyValuePair<string, object?> _modelTag;
+    private readonly ScoringInstruments _instruments;
 
-    internal ScoringModel(string name, TimeProvider timeProvider, RuleEntry[] rules, ScoringGroup[] groups, ScoreLimits fit, ScoreLimits engagement, ScoreLimits total, RulePlanning planning, VocabularyIndex<EngagementSignalKind>? localKinds, ScoringCompilationMode compilation = ScoringCompilationMode.Background)
+    internal ScoringModel(string name, TimeProvider timeProvider, ScoringInstruments instruments, RuleEntry[] rules, ScoringGroup[] groups, ScoreLimits fit, ScoreLimits engagement, ScoreLimits total, RulePlanning planning, VocabularyIndex<EngagementSignalKind>? localKinds, ScoringCompilationMode compilation = ScoringCompilationMode.Background)
     {
         Name = name;
         _timeProvider = timeProvider;
@@ -75,6 +76,7 @@ public sealed partial class ScoringModel : ILeadScorer
         _engagement = engagement;
         _total = total;
         _modelTag = new("leadkit.model", name);
+        _instruments = instruments;
 
         // Targets: groups are 0..G-1, then fit = G, engagement = G + 1.
         var ruleTarget = new int[rules.Length];
@@ -124,9 +126,9 @@ public sealed partial class ScoringModel : ILeadScorer
     public LeadScore Score(Lead lead, DateTimeOffset asOf)
     {
         var score = ScoreCore(lead, asOf);
-        if (ScoringMetrics.LeadsScored.Enabled)
+        if (_instruments.LeadsScored.Enabled)
         {
-            ScoringMetrics.LeadsScored.Add(1, _modelTag);
+            _instruments.LeadsScored.Add(1, _modelTag);
         }
 
         return score;
@@ -160,9 +162,9 @@ public sealed partial class ScoringModel : ILeadScorer
             destination[i] = ScoreCore(leads[i], asOf);
         }
 
-        if (ScoringMetrics.LeadsScored.Enabled)
+        if (_instruments.LeadsScored.Enabled)
         {
-            ScoringMetrics.LeadsScored.Add(leads.Length, _modelTag);
+            _instruments.LeadsScored.Add(leads.Length, _modelTag);
         }
     }
 
@@ -335,7 +337,7 @@ public sealed partial class ScoringModel : ILeadScorer
     private ScoringException RuleFailed(int slot, Exception? inner)
     {
         var name = _rules[slot].Name;
-        ScoringMetrics.RuleFailures.Add(1, _modelTag, new KeyValuePair<string, object?>("leadkit.rule", name));
+        _instruments.RuleFailures.Add(1, _modelTag, new KeyValuePair<string, object?>("leadkit.rule", name));
         var message = inner is null
             ? $"Scoring rule '{name}' of model '{Name}' returned a number that is not finite; the lead was not scored."
             : $"Scoring rule '{name}' of model '{Name}' threw {inner.GetType().Name}; the lead was not scored.";

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using LeadKit.Abstractions.Common;
 using LeadKit.Abstractions.Configuration;
@@ -5,6 +6,7 @@ using LeadKit.Abstractions.Engagement;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Scoring.Decay;
+using LeadKit.Scoring.Diagnostics;
 using LeadKit.Scoring.Kernel;
 using LeadKit.Scoring.Rules;
 
@@ -32,6 +34,7 @@ public sealed class ScoringModelBuilder
     private TimeProvider _timeProvider = TimeProvider.System;
     private ScoringCompilationMode _compilation;
     private ScoringRuleKinds _kinds = ScoringRuleKinds.Default;
+    private ScoringInstruments _instruments = ScoringInstruments.Shared;
     private bool _built;
 
     /// <summary>Gets the number of rules added so far.</summary>
@@ -69,6 +72,21 @@ public sealed class ScoringModelBuilder
         }
 
         _compilation = mode;
+        return this;
+    }
+
+    /// <summary>
+    /// Records the model's measurements (leads scored, rule failures, compilation failures; see
+    /// <see cref="ScoringMetrics"/>) on the <c>LeadKit.Scoring</c> meter of <paramref name="meterFactory"/> instead of
+    /// the process-wide meter of that name. Dependency injection passes the container's factory.
+    /// </summary>
+    /// <param name="meterFactory">The meter factory.</param>
+    /// <returns>This builder.</returns>
+    public ScoringModelBuilder WithMeterFactory(IMeterFactory meterFactory)
+    {
+        EnsureNotBuilt();
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _instruments = ScoringInstruments.For(meterFactory);
         return this;
     }
 
@@ -193,7 +211,7 @@ public sealed class ScoringModelBuilder
             }
         }
 
-        return new ScoringModel(_name, _timeProvider, rules, groups, _fit, _engagement, _total, planning, localKinds, _compilation);
+        return new ScoringModel(_name, _timeProvider, _instruments, rules, groups, _fit, _engagement, _total, planning, localKinds, _compilation);
     }
 
     private void Validate(List<ConfigurationProblem> problems)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.Metrics;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Rules;
@@ -23,9 +24,15 @@ internal sealed class RuleSetDefinition
     public RuleSetThresholds Thresholds { get; init; } = RuleSetThresholds.None;
 
     /// <summary>Builds the model (throws <c>ConfigurationException</c> with builder paths, e.g. <c>rules[3].points</c>).</summary>
-    public ScoringModel Build(ScoringRuleKinds kinds, TimeProvider timeProvider)
+    public ScoringModel Build(ScoringRuleKinds kinds, TimeProvider timeProvider, IMeterFactory? meterFactory = null)
     {
-        var builder = new ScoringModelBuilder().WithRuleKinds(kinds).WithTimeProvider(timeProvider)
+        var builder = new ScoringModelBuilder().WithRuleKinds(kinds).WithTimeProvider(timeProvider);
+        if (meterFactory is not null)
+        {
+            builder.WithMeterFactory(meterFactory);
+        }
+
+        builder
             .WithLimits(ScoreDimension.Fit, Fit)
             .WithLimits(ScoreDimension.Engagement, Engagement)
             .WithTotalLimits(Total);

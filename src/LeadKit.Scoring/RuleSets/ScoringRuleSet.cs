@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using LeadKit.Abstractions.Configuration;
 using LeadKit.Scoring.Explanations;
@@ -46,11 +47,13 @@ public sealed class ScoringRuleSet
 
     private readonly RuleSetDefinition _definition;
     private readonly ScoringRuleKinds _kinds;
+    private readonly IMeterFactory? _meterFactory;
 
-    private ScoringRuleSet(RuleSetDefinition definition, ScoringRuleKinds kinds, ScoringModel model)
+    private ScoringRuleSet(RuleSetDefinition definition, ScoringRuleKinds kinds, IMeterFactory? meterFactory, ScoringModel model)
     {
         _definition = definition;
         _kinds = kinds;
+        _meterFactory = meterFactory;
         Model = model;
     }
 
@@ -174,13 +177,13 @@ public sealed class ScoringRuleSet
     public DefaultQualificationPolicy CreateQualificationPolicy(QualificationOptions? qualification = null)
         => new(Thresholds.ApplyTo(OptionsCopy.Of(qualification)));
 
-    /// <summary>Compiles a new model from the same document with another clock.</summary>
+    /// <summary>Compiles a new model from the same document with another clock (and the same meter factory).</summary>
     /// <param name="timeProvider">The clock.</param>
     /// <returns>The model.</returns>
     public ScoringModel CreateModel(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return _definition.Build(_kinds, timeProvider);
+        return _definition.Build(_kinds, timeProvider, _meterFactory);
     }
 
     private static bool Create(JsonDocument? document, ScoringRuleSetOptions? options, List<ConfigurationProblem> problems, out ScoringRuleSet? ruleSet)
@@ -199,7 +202,7 @@ public sealed class ScoringRuleSet
         ScoringModel model;
         try
         {
-            model = definition.Build(kinds, options?.TimeProvider ?? TimeProvider.System);
+            model = definition.Build(kinds, options?.TimeProvider ?? TimeProvider.System, options?.MeterFactory);
         }
         catch (ConfigurationException ex)
         {
@@ -217,7 +220,7 @@ public sealed class ScoringRuleSet
             return false;
         }
 
-        ruleSet = new ScoringRuleSet(definition, kinds, model);
+        ruleSet = new ScoringRuleSet(definition, kinds, options?.MeterFactory, model);
         return true;
     }
 }

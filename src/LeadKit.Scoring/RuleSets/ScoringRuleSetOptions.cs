@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using LeadKit.Scoring.Rules;
 
 namespace LeadKit.Scoring.RuleSets;
@@ -12,4 +13,8 @@ public sealed class ScoringRuleSetOptions
     /// <summary>Gets the clock of the compiled model.</summary>
     /// <value>Defaults to <see langword="null"/>: <see cref="TimeProvider.System"/>.</value>
     public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Gets the meter factory the compiled model records its measurements through (see <see cref="Model.ScoringModelBuilder.WithMeterFactory"/>).</summary>
+    /// <value>Defaults to <see langword="null"/>: the process-wide <c>LeadKit.Scoring</c> meter.</value>
+    public IMeterFactory? MeterFactory { get; init; }
 }

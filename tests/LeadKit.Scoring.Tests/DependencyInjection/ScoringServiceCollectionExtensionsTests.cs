@@ -191,7 +191,7 @@ public class ScoringServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Telemetry_GoesThroughTheRegisteredMeterFactory_TaggedWithModelNameAndOutcomeOnly()
+    public void Telemetry_GoesThroughTheRegisteredMeterFactory_ReloadsAndScoresTaggedWithModelNameAndOutcomeOnly()
     {
         using var source = new ManualOptionsChange("b2b", ValidJson);
         var factory = new TestMeterFactory();
@@ -201,6 +201,7 @@ public class ScoringServiceCollectionExtensionsTests
             .AddSingleton<IOptionsChangeTokenSource<ScoringModelOptions>>(source)
             .BuildServiceProvider();
         var measurements = new List<KeyValuePair<string, object?>[]>();
+        var scored = new List<KeyValuePair<string, object?>[]>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
@@ -211,12 +212,11 @@ public class ScoringServiceCollectionExtensionsTests
         };
         listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
         {
-            Assert.Equal("leadkit.scoring.model_reloads", instrument.Name);
-            measurements.Add(tags.ToArray());
+            (instrument.Name == "leadkit.scoring.leads_scored" ? scored : measurements).Add(tags.ToArray());
         });
         listener.Start();
 
-        provider.GetRequiredService<IScoringModelProvider>();
+        provider.GetRequiredService<IScoringModelProvider>().GetScorer("b2b").Score(DemoLead, LeadBuilder.Now);
         source.Change(InvalidJson);
 
         var meter = Assert.Single(factory.Meters);
@@ -224,6 +224,7 @@ public class ScoringServiceCollectionExtensionsTests
         Assert.Equal(2, measurements.Count);
         Assert.All(measurements, tags => Assert.Equal(["leadkit.model", ReloadTelemetry.OutcomeTag], tags.Select(t => t.Key)));
         Assert.Equal([ReloadTelemetry.Applied, ReloadTelemetry.Rejected], measurements.Select(t => (string?)t[1].Value));
+        Assert.Equal([new KeyValuePair<string, object?>("leadkit.model", "b2b")], Assert.Single(scored));   // the model records on the container's meter
     }
 
     [Fact]
@@ -251,11 +252,20 @@ public class ScoringServiceCollectionExtensionsTests
     {
         public List<Meter> Meters { get; } = [];
 
+        // Like the container's factory: one meter per name and version.
         public Meter Create(MeterOptions options)
         {
-            var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
-            Meters.Add(meter);
-            return meter;
+            lock (Meters)
+            {
+                if (Meters.Find(m => m.Name == options.Name && m.Version == options.Version) is { } existing)
+                {
+                    return existing;
+                }
+
+                var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
+                Meters.Add(meter);
+                return meter;
+            }
         }
 
         public void Dispose()
