@@ -3,20 +3,26 @@ using System.Collections.Immutable;
 namespace LeadKit.Abstractions.Qualification;
 
 /// <summary>The outcome of a qualification policy for one lead.</summary>
-/// <param name="Level">The qualification level reached.</param>
-/// <param name="Disqualification">Why the lead is out of the active funnel, or <see cref="DisqualificationReason.None"/>.</param>
-/// <param name="Reason">
-/// A short, non-personal explanation of the decision (e.g. "fit 42 >= 40 and engagement 31 >= 30"); with several
-/// <see cref="Reasons"/>, they joined by "; ".
-/// </param>
 /// <remarks>
 /// Reasons never carry personal data (no ids, names, contact details or free text from the lead): they are shown
 /// in funnel refusals, logs and reports. Equality compares <see cref="Level"/>, <see cref="Disqualification"/> and
-/// <see cref="Reason"/> (which holds every reason).
+/// <see cref="Reason"/> (which holds every reason). A result can gain properties in a later version without breaking
+/// code that creates or reads one (it has no positional deconstruction).
 /// </remarks>
-public sealed record QualificationResult(QualificationLevel Level, DisqualificationReason Disqualification, string Reason)
+public sealed record QualificationResult
 {
     private readonly ImmutableArray<string> _reasons;
+
+    /// <summary>Creates a result with one reason.</summary>
+    /// <param name="level">The qualification level reached.</param>
+    /// <param name="disqualification">Why the lead is out of the active funnel, or <see cref="DisqualificationReason.None"/>.</param>
+    /// <param name="reason">A short, non-personal explanation of the decision (e.g. "fit 42 >= 40 and engagement 31 >= 30").</param>
+    public QualificationResult(QualificationLevel level, DisqualificationReason disqualification, string reason)
+    {
+        Level = level;
+        Disqualification = disqualification;
+        Reason = reason;
+    }
 
     /// <summary>Creates a result from separate findings, e.g. "immediate timeframe" and "BANT not confirmed: budget".</summary>
     /// <param name="level">The qualification level reached.</param>
@@ -28,6 +34,15 @@ public sealed record QualificationResult(QualificationLevel Level, Disqualificat
     {
         _reasons = reasons;
     }
+
+    /// <summary>Gets the qualification level reached.</summary>
+    public QualificationLevel Level { get; init; }
+
+    /// <summary>Gets why the lead is out of the active funnel, or <see cref="DisqualificationReason.None"/>.</summary>
+    public DisqualificationReason Disqualification { get; init; }
+
+    /// <summary>Gets a short, non-personal explanation of the decision; with several <see cref="Reasons"/>, they joined by "; ".</summary>
+    public string Reason { get; init; }
 
     /// <summary>Gets the findings that decided the level, in order (one entry, <see cref="Reason"/>, when the policy gave a single reason).</summary>
     /// <remarks>A funnel guard that refuses a lead lists these, so a refusal says what is missing ("BANT not confirmed: budget").</remarks>
