@@ -10,7 +10,7 @@ using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.Scorecards;
 using LeadKit.Testing;
 
-namespace LeadKit.Learning.Tests.Learning.Scorecards;
+namespace LeadKit.Learning.Tests.Scorecards;
 
 public sealed class ScorecardTrainerTests
 {

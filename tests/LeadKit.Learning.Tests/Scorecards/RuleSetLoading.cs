@@ -1,7 +1,7 @@
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.RuleSets;
 
-namespace LeadKit.Learning.Tests.Learning.Scorecards;
+namespace LeadKit.Learning.Tests.Scorecards;
 
 /// <summary>
 /// Loads an exported rule set through Scoring's public loader, the way an application does.

@@ -7,7 +7,7 @@ using LeadKit.Testing;
 using LeadKit.Testing.Olist;
 using Xunit.Abstractions;
 
-namespace LeadKit.Learning.Tests.Learning.Olist;
+namespace LeadKit.Learning.Tests.Olist;
 
 /// <summary>
 /// The learners on real data: 8,000 Olist MQLs with origin and landing page; won = present in the closed-deals file.

@@ -8,7 +8,7 @@ using LeadKit.Learning.Scorecards;
 using LeadKit.Scoring.Rules;
 using LeadKit.Testing;
 
-namespace LeadKit.Learning.Tests.Learning.Scorecards;
+namespace LeadKit.Learning.Tests.Scorecards;
 
 /// <summary>
 /// The scorecard's own fast tests (text equality, number ranges, named masks) against the reference semantics,

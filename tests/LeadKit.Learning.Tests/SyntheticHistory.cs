@@ -4,7 +4,7 @@ using LeadKit.Abstractions.Sources;
 using LeadKit.Learning.Backtesting;
 using LeadKit.Testing;
 
-namespace LeadKit.Learning.Tests.Learning;
+namespace LeadKit.Learning.Tests;
 
 /// <summary>
 /// Seeded synthetic history drawn from a known logistic model, so learners can be checked against the truth:

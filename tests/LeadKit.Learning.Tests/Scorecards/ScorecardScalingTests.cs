@@ -1,6 +1,6 @@
 using LeadKit.Learning.Scorecards;
 
-namespace LeadKit.Learning.Tests.Learning.Scorecards;
+namespace LeadKit.Learning.Tests.Scorecards;
 
 public sealed class ScorecardScalingTests
 {

@@ -7,7 +7,7 @@ using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.Scorecards;
 using LeadKit.Testing;
 
-namespace LeadKit.Learning.Tests.Learning.Scorecards;
+namespace LeadKit.Learning.Tests.Scorecards;
 
 /// <summary>
 /// The exported rule set and the scorecard are one model: text values that differ only in case must score the same

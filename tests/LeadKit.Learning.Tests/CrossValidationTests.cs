@@ -6,7 +6,7 @@ using LeadKit.Learning;
 using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.Tests.Backtesting;
 
-namespace LeadKit.Learning.Tests.Learning;
+namespace LeadKit.Learning.Tests;
 
 public sealed class CrossValidationTests
 {

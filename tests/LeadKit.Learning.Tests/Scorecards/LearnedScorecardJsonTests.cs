@@ -9,7 +9,7 @@ using LeadKit.Learning.Scorecards;
 using LeadKit.Scoring.Rules;
 using LeadKit.Testing;
 
-namespace LeadKit.Learning.Tests.Learning.Scorecards;
+namespace LeadKit.Learning.Tests.Scorecards;
 
 public sealed class LearnedScorecardJsonTests
 {

@@ -7,7 +7,7 @@ using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.NaiveBayes;
 using LeadKit.Testing;
 
-namespace LeadKit.Learning.Tests.Learning;
+namespace LeadKit.Learning.Tests;
 
 public sealed class LeadFeatureTests
 {

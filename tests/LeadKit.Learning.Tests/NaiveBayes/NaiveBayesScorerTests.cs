@@ -8,7 +8,7 @@ using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.NaiveBayes;
 using LeadKit.Testing;
 
-namespace LeadKit.Learning.Tests.Learning.NaiveBayes;
+namespace LeadKit.Learning.Tests.NaiveBayes;
 
 public sealed class NaiveBayesScorerTests
 {
