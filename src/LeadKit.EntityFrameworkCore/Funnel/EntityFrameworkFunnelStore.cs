@@ -144,15 +144,11 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
         }
         catch (DbUpdateException e)
         {
-            // The unique (lead, version) key refused the history row: that version is someone else's.
+            // The unique (lead, version) key refused the history row: that version is someone else's, so nothing of this
+            // commit was kept (the transaction rolled back) and the caller must read again, as for any conflict.
             cancellationToken.ThrowIfCancellationRequested();
-            var current = await ReadAfterFailureAsync(id, "IFunnelStore.CommitAsync", e, cancellationToken).ConfigureAwait(false);
-            if (current is not null && current.Version >= newState.Version)
-            {
-                return FunnelCommitResult.Conflict(current);
-            }
-
-            throw Failure("IFunnelStore.CommitAsync", e, cancellationToken);
+            return await AfterDuplicateAsync(id, newState.Version, e, cancellationToken).ConfigureAwait(false)
+                ?? throw Failure("IFunnelStore.CommitAsync", e, cancellationToken);
         }
         catch (Exception e) when (DatabaseDialect.IsDatabaseFailure(e))
         {
@@ -230,16 +226,22 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
         return await context.Set<FunnelLeadRow>().AnyAsync(r => r.LeadId == id, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<FunnelState?> ReadAfterFailureAsync(string id, string operation, Exception failure, CancellationToken cancellationToken)
+    private async Task<FunnelCommitResult?> AfterDuplicateAsync(string id, long version, DbUpdateException failure, CancellationToken cancellationToken)
     {
         try
         {
             await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            return await ReadAsync(context, id, cancellationToken).ConfigureAwait(false);
+            if (!await context.Set<FunnelHistoryRow>().AnyAsync(h => h.LeadId == id && h.Version == version, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var current = await ReadAsync(context, id, cancellationToken).ConfigureAwait(false);
+            return current is null ? FunnelCommitResult.NotFound : FunnelCommitResult.Conflict(current);
         }
         catch (Exception e) when (DatabaseDialect.IsDatabaseFailure(e))
         {
-            throw Failure(operation, new AggregateException(failure, e), cancellationToken);
+            throw Failure("IFunnelStore.CommitAsync", new AggregateException(failure, e), cancellationToken);
         }
     }
 

@@ -8,12 +8,17 @@ public sealed class SqliteTestDatabase : TestDatabase, IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"leadkit-{Guid.NewGuid():N}.db");
 
-    public SqliteTestDatabase()
+    /// <param name="createTables">Whether to create the tables (<see langword="false"/>: an empty file, as before a migration).</param>
+    public SqliteTestDatabase(bool createTables = true)
     {
         // No pooling: every context opens the file afresh, so nothing holds it once the test is over.
         Options = new DbContextOptionsBuilder<TestDbContext>().UseSqlite($"Data Source={_path};Pooling=False;Default Timeout=60").Options;
         using var context = new TestDbContext(Options);
-        context.Database.EnsureCreated();
+        if (createTables)
+        {
+            context.Database.EnsureCreated();
+        }
+
         context.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
     }
 
