@@ -12,7 +12,8 @@ public sealed class SqliteTestDatabase : TestDatabase, IDisposable
     public SqliteTestDatabase(bool createTables = true)
     {
         // No pooling: every context opens the file afresh, so nothing holds it once the test is over.
-        Options = new DbContextOptionsBuilder<TestDbContext>().UseSqlite($"Data Source={_path};Pooling=False;Default Timeout=60").Options;
+        ConnectionString = $"Data Source={_path};Pooling=False;Default Timeout=60";
+        Options = new DbContextOptionsBuilder<TestDbContext>().UseSqlite(ConnectionString).Options;
         using var context = new TestDbContext(Options);
         if (createTables)
         {
@@ -23,6 +24,8 @@ public sealed class SqliteTestDatabase : TestDatabase, IDisposable
     }
 
     public override DbContextOptions<TestDbContext> Options { get; }
+
+    public string ConnectionString { get; }
 
     public void Dispose()
     {
