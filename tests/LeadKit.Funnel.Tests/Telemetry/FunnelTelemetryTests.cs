@@ -28,6 +28,9 @@ public sealed class FunnelTelemetryTests
             ActivityStopped = a => { lock (activities) { activities.Add(a); } },
         };
         ActivitySource.AddActivityListener(listener);
+
+        // The listener hears every test running in parallel: this test's activities are the ones under its own root.
+        using var root = new Activity("funnel-telemetry-test").Start();
         var workflow = new FunnelWorkflow(Plain, new InMemoryFunnelStore(), new FakeTimeProvider(T0), [new ThrowingObserver()], meterFactory: factory);
         var id = new LeadId("jane@example.com");
         await workflow.StartAsync(id);
@@ -43,7 +46,7 @@ public sealed class FunnelTelemetryTests
         Assert.Equal("observer", Assert.Single(recorder.Measurements, m => m.Instrument == "leadkit.funnel.notification_failures").Tags["leadkit.kind"]);
         Assert.DoesNotContain(recorder.Measurements.SelectMany(m => m.Tags.Values), v => v is string s && s.Contains('@', StringComparison.Ordinal));
 
-        var fires = activities.Where(a => a.OperationName == "leadkit.funnel.fire").ToArray();
+        var fires = activities.Where(a => a.OperationName == "leadkit.funnel.fire" && a.RootId == root.RootId).ToArray();
         Assert.Equal(3, fires.Length);
         Assert.Equal(["accepted", "conflict", "invalid"], fires.Select(a => (string?)a.GetTagItem("leadkit.outcome")));
         Assert.Contains(fires[0].Events, e => e.Name == "leadkit.funnel.notification_failed");
