@@ -129,6 +129,28 @@ public abstract class EntityFrameworkStoreTests
     }
 
     [Fact]
+    public async Task Add_ManyWritersAddingOneLead_ExactlyOneAddsIt()
+    {
+        const int Writers = 8;
+        var state = RingFunnel.Create().Start(new LeadId("raced"), T0);
+        using var start = new Barrier(Writers);
+
+        var added = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Factory.StartNew(
+            async () =>
+            {
+                var store = new EntityFrameworkFunnelStore<TestDbContext>(Database.Factory());
+                start.SignalAndWait();
+                return await store.AddAsync(state);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap()));
+
+        Assert.Equal(1, added.Count(a => a));
+        Assert.Equal(state, await new EntityFrameworkFunnelStore<TestDbContext>(Database.Factory()).GetAsync(state.LeadId));
+    }
+
+    [Fact]
     public async Task Get_WhenTheHistoryHasAGap_ThrowsAStoreExceptionWithoutTheLeadId()
     {
         var store = new EntityFrameworkFunnelStore<TestDbContext>(Database.Factory());
