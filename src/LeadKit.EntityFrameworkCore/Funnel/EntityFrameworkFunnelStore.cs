@@ -23,6 +23,7 @@ namespace LeadKit.EntityFrameworkCore.Funnel;
 /// <para>
 /// Database failures are thrown as <see cref="LeadKitStoreException"/> naming the operation (nothing committed); a
 /// cancelled call throws <see cref="OperationCanceledException"/>.
+/// A context whose model lacks <c>modelBuilder.AddLeadKit()</c> makes every call throw <see cref="InvalidOperationException"/> saying so.
 /// </para>
 /// </remarks>
 public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
@@ -43,7 +44,7 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
     public async ValueTask<FunnelState?> GetAsync(LeadId leadId, CancellationToken cancellationToken = default)
     {
         var id = RequireId(leadId);
-        await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = LeadKitModel.Require(await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false));
         try
         {
             return await ReadAsync(context, id, cancellationToken).ConfigureAwait(false);
@@ -60,7 +61,7 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
         ArgumentNullException.ThrowIfNull(state);
         cancellationToken.ThrowIfCancellationRequested();
         var id = state.LeadId.Value!;
-        await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = LeadKitModel.Require(await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false));
         try
         {
             await using (var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
@@ -110,7 +111,7 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
 
         cancellationToken.ThrowIfCancellationRequested();
         var id = newState.LeadId.Value!;
-        await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = LeadKitModel.Require(await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false));
         try
         {
             await using (var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
@@ -161,7 +162,7 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
     {
         ArgumentNullException.ThrowIfNull(query);
         cancellationToken.ThrowIfCancellationRequested();
-        await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = LeadKitModel.Require(await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false));
         try
         {
             var stage = query.Stage.Value!;
@@ -222,7 +223,7 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
 
     private async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)
     {
-        await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = LeadKitModel.Require(await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false));
         return await context.Set<FunnelLeadRow>().AnyAsync(r => r.LeadId == id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -230,7 +231,7 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
     {
         try
         {
-            await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await using var context = LeadKitModel.Require(await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false));
             if (!await context.Set<FunnelHistoryRow>().AnyAsync(h => h.LeadId == id && h.Version == version, cancellationToken).ConfigureAwait(false))
             {
                 return null;

@@ -28,6 +28,7 @@ namespace LeadKit.EntityFrameworkCore.Routing;
 /// Each call uses its own context from the factory, so the store is thread-safe and can be a singleton. Database failures
 /// are thrown as <see cref="LeadKitStoreException"/> naming the operation (nothing recorded); a cancelled call throws
 /// <see cref="OperationCanceledException"/>.
+/// A context whose model lacks <c>modelBuilder.AddLeadKit()</c> makes every call throw <see cref="InvalidOperationException"/> saying so.
 /// </para>
 /// </remarks>
 public sealed class EntityFrameworkRoutingLedgerStore<TContext> : IRoutingLedgerStore
@@ -48,7 +49,7 @@ public sealed class EntityFrameworkRoutingLedgerStore<TContext> : IRoutingLedger
     public async ValueTask<RoutingLedgerSnapshot> ReadAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = LeadKitModel.Require(await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false));
         try
         {
             await using var transaction = await context.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
@@ -76,7 +77,7 @@ public sealed class EntityFrameworkRoutingLedgerStore<TContext> : IRoutingLedger
     {
         ArgumentNullException.ThrowIfNull(change);
         cancellationToken.ThrowIfCancellationRequested();
-        await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = LeadKitModel.Require(await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false));
         try
         {
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -180,7 +181,7 @@ public sealed class EntityFrameworkRoutingLedgerStore<TContext> : IRoutingLedger
 
     private async Task<bool> HeadExistsAsync(CancellationToken cancellationToken)
     {
-        await using var context = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var context = LeadKitModel.Require(await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false));
         return await context.Set<RoutingLedgerRow>().AnyAsync(r => r.Id == RoutingLedgerRow.DefaultId, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,4 +1,7 @@
+using LeadKit.Abstractions.Identifiers;
+using LeadKit.EntityFrameworkCore.Funnel;
 using LeadKit.EntityFrameworkCore.Model;
+using LeadKit.EntityFrameworkCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadKit.EntityFrameworkCore.Tests.Model;
@@ -29,6 +32,30 @@ public sealed class LeadKitModelBuilderExtensionsTests
         Assert.Equal("lk_funnel_leads", leads.GetTableName());
         Assert.Equal("sales", leads.GetSchema());
         Assert.Throws<ArgumentException>(() => new ModelBuilder().AddLeadKit(o => o.TablePrefix = null!));
+    }
+
+    [Fact]
+    public async Task Stores_OnAContextWithoutAddLeadKit_SayWhatToCall()
+    {
+        var factory = new PlainFactory();
+        var funnel = new EntityFrameworkFunnelStore<PlainContext>(factory);
+        var ledger = new EntityFrameworkRoutingLedgerStore<PlainContext>(factory);
+
+        var get = await Assert.ThrowsAsync<InvalidOperationException>(async () => await funnel.GetAsync(new LeadId("a")));
+        var read = await Assert.ThrowsAsync<InvalidOperationException>(async () => await ledger.ReadAsync());
+
+        Assert.Equal("PlainContext's model has no LeadKit tables: call modelBuilder.AddLeadKit() in its OnModelCreating.", get.Message);
+        Assert.Equal(get.Message, read.Message);
+    }
+
+    private sealed class PlainContext : DbContext
+    {
+        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseSqlite("Data Source=:memory:");
+    }
+
+    private sealed class PlainFactory : IDbContextFactory<PlainContext>
+    {
+        public PlainContext CreateDbContext() => new();
     }
 
     // Two context types: EF Core builds a model once per context type, so options cannot differ between instances of one.
