@@ -10,8 +10,8 @@ namespace LeadKit.EntityFrameworkCore.Routing;
 /// <summary>
 /// An <see cref="IRoutingLedgerStore"/> in the application's database, through its <typeparamref name="TContext"/> (whose
 /// model called <c>modelBuilder.AddLeadKit()</c>): a head row with the ledger's version, one row per rep's counters, one
-/// per pool's rotation and one per pool and rep weighted count. Any number of routers, in any number of processes, share
-/// it exactly.
+/// per pool's rotation and one per pool and rep weighted count. Routers share it
+/// exactly: all coordination is in the database.
 /// </summary>
 /// <typeparam name="TContext">The application's context.</typeparam>
 /// <remarks>
