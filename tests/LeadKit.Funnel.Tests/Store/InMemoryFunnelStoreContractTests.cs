@@ -1,5 +1,6 @@
 using LeadKit.Abstractions.Funnel.Store;
 using LeadKit.Funnel.Store;
+using LeadKit.Testing.Stores;
 
 namespace LeadKit.Funnel.Tests.Store;
 

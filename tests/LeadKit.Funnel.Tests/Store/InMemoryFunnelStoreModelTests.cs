@@ -5,6 +5,7 @@ using LeadKit.Abstractions.Identifiers;
 using LeadKit.Funnel.State;
 using LeadKit.Funnel.Store;
 using LeadKit.Funnel.Tests.Support;
+using LeadKit.Testing.Stores;
 using LeadKit.Funnel.Workflow;
 using static LeadKit.Funnel.Tests.Support.Funnels;
 

@@ -7,6 +7,7 @@ using LeadKit.Funnel.State;
 using LeadKit.Funnel.Store;
 using LeadKit.Funnel.Tests.Store;
 using LeadKit.Funnel.Tests.Support;
+using LeadKit.Testing.Stores;
 using LeadKit.Funnel.Workflow;
 using Microsoft.Extensions.Time.Testing;
 using static LeadKit.Funnel.Tests.Support.Funnels;

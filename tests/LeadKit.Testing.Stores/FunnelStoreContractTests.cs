@@ -1,10 +1,9 @@
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Funnel.Store;
 using LeadKit.Abstractions.Identifiers;
-using LeadKit.Funnel.Tests.Support;
-using static LeadKit.Funnel.Tests.Support.Funnels;
+using Xunit;
 
-namespace LeadKit.Funnel.Tests.Store;
+namespace LeadKit.Testing.Stores;
 
 /// <summary>
 /// What every <see cref="IFunnelStore"/> must do, written once against the contract: a store implementation (in memory
@@ -13,7 +12,13 @@ namespace LeadKit.Funnel.Tests.Store;
 public abstract class FunnelStoreContractTests
 {
     private static readonly FunnelTrigger Next = RingFunnel.Next;
+    private static readonly DateTimeOffset T0 = LeadBuilder.Now;
 
+    /// <summary>Gets how many versions the contended-writers test commits (a database store may ask for fewer, to keep the run short).</summary>
+    protected virtual int ContendedVersions => 200;
+
+    /// <summary>Returns a store over an empty funnel (a fresh one for each test).</summary>
+    /// <returns>The store.</returns>
     protected abstract IFunnelStore CreateStore();
 
     [Fact]
@@ -30,7 +35,8 @@ public abstract class FunnelStoreContractTests
         Assert.Equal(FunnelCommitOutcome.Committed, commit.Outcome);
         var read = await store.GetAsync(new LeadId("a"));
         Assert.Equal(next, read);
-        Assert.Equal(next.History, read!.History);
+        // As arrays: ImmutableArray's own equality compares references, not items.
+        Assert.Equal(next.History.ToArray(), read!.History.ToArray());
     }
 
     [Fact]
@@ -58,11 +64,11 @@ public abstract class FunnelStoreContractTests
     public async Task Commit_ManyWritersOnOneVersion_ExactlyOneWinsEachVersion()
     {
         const int Writers = 8;
-        const int Versions = 200;
+        var versions = ContendedVersions;
         var store = CreateStore();
         var id = new LeadId("contended");
         await store.AddAsync(RingFunnel.Create().Start(id, T0));
-        var wins = new int[Versions + 1];
+        var wins = new int[versions + 1];
         using var start = new Barrier(Writers);
 
         var workers = Enumerable.Range(0, Writers).Select(w => Task.Factory.StartNew(
@@ -72,7 +78,7 @@ public abstract class FunnelStoreContractTests
                 while (true)
                 {
                     var current = (await store.GetAsync(id))!;
-                    if (current.Version >= Versions)
+                    if (current.Version >= versions)
                     {
                         return;
                     }
@@ -97,7 +103,7 @@ public abstract class FunnelStoreContractTests
 
         Assert.All(wins.Skip(1), count => Assert.Equal(1, count));
         var final = (await store.GetAsync(id))!;
-        Assert.Equal(Versions, final.Version);
+        Assert.Equal(versions, final.Version);
         Assert.True(RingFunnel.Create().Replay(final).IsValid);
     }
 
@@ -128,6 +134,49 @@ public abstract class FunnelStoreContractTests
     }
 
     [Fact]
+    public async Task Query_OrdersLeadsThatEnteredTogetherByOrdinalId()
+    {
+        var store = CreateStore();
+        var definition = RingFunnel.Create();
+
+        // Ordinal order is "B" < "Z" < "a" < "b"; a language collation would say a < B < b < Z.
+        foreach (var id in new[] { "b", "Z", "a", "B" })
+        {
+            await store.AddAsync(definition.Start(new LeadId(id), T0));
+        }
+
+        var query = new FunnelStageQuery { Stage = RingFunnel.Stages[0], EnteredBefore = T0.AddTicks(1), PageSize = 1 };
+        var seen = new List<string>();
+        for (FunnelStageQuery? page = query; page is not null;)
+        {
+            var result = await store.QueryInStageAsync(page);
+            seen.AddRange(result.Items.Select(s => s.LeadId.Value!));
+            page = page.NextPage(result);
+        }
+
+        Assert.Equal(new[] { "B", "Z", "a", "b" }, seen);
+    }
+
+    [Fact]
+    public async Task Add_AStateWithHistoryAndOffsets_ReadsBackEqualWithEveryDetail()
+    {
+        var store = CreateStore();
+        var start = RingFunnel.Create().Start(new LeadId("imported@example.com"), T0.ToOffset(TimeSpan.FromHours(-3)));
+        var moved = start
+            .Append(new StageChange { From = RingFunnel.Stages[0], To = RingFunnel.Stages[1], Trigger = Next, OccurredAt = T0.AddTicks(1).ToOffset(TimeSpan.FromMinutes(330)), Actor = "ana", Reason = "called back" })
+            .Append(new StageChange { From = RingFunnel.Stages[1], To = RingFunnel.Stages[2], Trigger = Next, OccurredAt = T0.AddDays(2), IsOverride = true });
+
+        Assert.True(await store.AddAsync(moved));
+        var read = (await store.GetAsync(moved.LeadId))!;
+
+        Assert.Equal(moved, read);
+        Assert.Equal(moved.History.ToArray(), read.History.ToArray());
+        Assert.Equal(moved.StartedAt.Offset, read.StartedAt.Offset);
+        Assert.Equal(moved.History.Select(c => c.OccurredAt.Offset), read.History.Select(c => c.OccurredAt.Offset));
+        Assert.Null(await store.GetAsync(new LeadId("someone-else")));
+    }
+
+    [Fact]
     public async Task Calls_WithACancelledToken_ThrowAndChangeNothing()
     {
         var store = CreateStore();
@@ -137,5 +186,11 @@ public abstract class FunnelStoreContractTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.AddAsync(start, cancelled.Token));
         Assert.Null(await store.GetAsync(new LeadId("a")));
+        Assert.True(await store.AddAsync(start));
+        var next = start.Append(new StageChange { From = start.Stage, To = RingFunnel.Stages[1], Trigger = Next, OccurredAt = T0 });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.CommitAsync(next, 0, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.GetAsync(start.LeadId, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.QueryInStageAsync(new FunnelStageQuery { Stage = start.Stage, EnteredBefore = T0.AddDays(1) }, cancelled.Token));
+        Assert.Equal(start, await store.GetAsync(start.LeadId));
     }
 }

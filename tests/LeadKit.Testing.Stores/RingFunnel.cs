@@ -1,14 +1,19 @@
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Funnel.Definitions;
 
-namespace LeadKit.Funnel.Tests.Support;
+namespace LeadKit.Testing.Stores;
 
 /// <summary>A funnel whose stages form a cycle, so concurrent writers can keep moving leads for as long as a test wants.</summary>
-internal static class RingFunnel
+public static class RingFunnel
 {
+    /// <summary>The trigger that moves a lead to the next stage of the ring.</summary>
     public static readonly FunnelTrigger Next = new("next");
+
+    /// <summary>The ring's stages, in order; the first is the start.</summary>
     public static readonly FunnelStage[] Stages = [new("ring-a"), new("ring-b"), new("ring-c")];
 
+    /// <summary>Builds the ring: a, b, c, back to a; c can also win (customer, terminal).</summary>
+    /// <returns>The definition.</returns>
     public static FunnelDefinition Create()
     {
         var builder = new FunnelDefinitionBuilder().StartAt(Stages[0]);
