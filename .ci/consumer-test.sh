@@ -37,12 +37,17 @@ cat > "$work/Consumer.csproj" <<XML
     <PackageReference Include="LeadKit.Metrics" Version="$version" />
     <PackageReference Include="LeadKit.Routing" Version="$version" />
     <PackageReference Include="LeadKit.Learning" Version="$version" />
+    <PackageReference Include="LeadKit.EntityFrameworkCore" Version="$version" />
+    <PackageReference Include="Microsoft.EntityFrameworkCore.Sqlite" Version="10.0.15" />
   </ItemGroup>
 </Project>
 XML
 
 cat > "$work/Program.cs" <<'CS'
 using LeadKit.Abstractions.Engagement;
+using LeadKit.EntityFrameworkCore.Funnel;
+using LeadKit.EntityFrameworkCore.Model;
+using Microsoft.EntityFrameworkCore;
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
@@ -99,8 +104,37 @@ if (typeof(Backtester).Assembly.GetName().Name != "LeadKit.Learning")
     return 1;
 }
 
-Console.WriteLine($"consumer OK: score {score.Total}, stage {fired.State.Stage}, leads {report.Overall.Conversion.Leads}");
+// The durable store from its package, on a SQLite file: add, commit with the expected version, read back.
+var database = Path.Combine(Path.GetTempPath(), $"leadkit-consumer-{Guid.NewGuid():N}.db");
+var contexts = new ConsumerContextFactory(new DbContextOptionsBuilder<ConsumerContext>().UseSqlite($"Data Source={database};Pooling=False").Options);
+await using (var context = contexts.CreateDbContext())
+{
+    await context.Database.EnsureCreatedAsync();
+}
+
+var store = new EntityFrameworkFunnelStore<ConsumerContext>(contexts);
+await store.AddAsync(state);
+var committed = await store.CommitAsync(fired.State, state.Version);
+var stored = await store.GetAsync(lead.Id);
+File.Delete(database);
+if (committed.Outcome != LeadKit.Abstractions.Funnel.Store.FunnelCommitOutcome.Committed || stored?.Stage != fired.State.Stage)
+{
+    Console.Error.WriteLine($"expected the stored state at {fired.State.Stage}, got {committed.Outcome} and {stored?.Stage}");
+    return 1;
+}
+
+Console.WriteLine($"consumer OK: score {score.Total}, stage {fired.State.Stage} (stored on SQLite), leads {report.Overall.Conversion.Leads}");
 return 0;
+
+sealed class ConsumerContext(DbContextOptions<ConsumerContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddLeadKit();
+}
+
+sealed class ConsumerContextFactory(DbContextOptions<ConsumerContext> options) : IDbContextFactory<ConsumerContext>
+{
+    public ConsumerContext CreateDbContext() => new(options);
+}
 CS
 
 cd "$work"
