@@ -1,6 +1,7 @@
 using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Funnel.Definitions;
 
@@ -32,7 +33,7 @@ public static class DefaultFunnel
     /// <summary>Builds the default funnel without qualification guards.</summary>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
     /// <returns>The definition (immutable, thread-safe; share it).</returns>
-    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="ConfigurationException">The options are invalid.</exception>
     public static FunnelDefinition Create(FunnelOptions? options = null) => CreateBuilder(null, null, options).Build();
 
     /// <summary>Builds the default funnel whose qualify transitions ask the qualification policy.</summary>
@@ -40,7 +41,7 @@ public static class DefaultFunnel
     /// <param name="policy">Decides MQL and SQL for the guards.</param>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
     /// <returns>The definition (immutable, thread-safe; share it).</returns>
-    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="ConfigurationException">The options are invalid.</exception>
     public static FunnelDefinition CreateQualified(ILeadScorer scorer, IQualificationPolicy policy, FunnelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scorer);
@@ -53,15 +54,12 @@ public static class DefaultFunnel
     /// <param name="policy">Decides MQL and SQL; <see langword="null"/> for no guards.</param>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
     /// <returns>An unbuilt builder.</returns>
-    /// <exception cref="ArgumentException">The options are invalid, or only one of <paramref name="scorer"/> and <paramref name="policy"/> is given.</exception>
+    /// <exception cref="ConfigurationException">The options are invalid (every problem with its path).</exception>
+    /// <exception cref="ArgumentException">Only one of <paramref name="scorer"/> and <paramref name="policy"/> is given.</exception>
     public static FunnelDefinitionBuilder CreateBuilder(ILeadScorer? scorer = null, IQualificationPolicy? policy = null, FunnelOptions? options = null)
     {
         options ??= new FunnelOptions();
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", problems.Select(static p => p.Message)), nameof(options));
-        }
+        ConfigurationException.ThrowIfAny(options.Validate());
 
         if ((scorer is null) != (policy is null))
         {

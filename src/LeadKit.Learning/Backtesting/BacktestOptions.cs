@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Learning.Backtesting;
 
@@ -43,47 +44,47 @@ public sealed class BacktestOptions
 
     /// <summary>Lists every invalid option, naming the option and its value.</summary>
     /// <returns>The problems; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<ConfigurationProblem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<ConfigurationProblem>();
         if (MqlThreshold is { } mql && !double.IsFinite(mql))
         {
-            problems.Add(Invariant($"MqlThreshold must be a finite number (was {mql})."));
+            problems.Add(new ConfigurationProblem("MqlThreshold", ConfigurationProblemCodes.InvalidValue, Invariant($"must be a finite number (was {mql})")));
         }
 
         if (SqlThreshold is { } sql && !double.IsFinite(sql))
         {
-            problems.Add(Invariant($"SqlThreshold must be a finite number (was {sql})."));
+            problems.Add(new ConfigurationProblem("SqlThreshold", ConfigurationProblemCodes.InvalidValue, Invariant($"must be a finite number (was {sql})")));
         }
 
         if (CalibrationBandCount is < 1 or > 1000)
         {
-            problems.Add(Invariant($"CalibrationBandCount must be between 1 and 1000 (was {CalibrationBandCount})."));
+            problems.Add(new ConfigurationProblem("CalibrationBandCount", ConfigurationProblemCodes.OutOfRange, Invariant($"must be between 1 and 1000 (was {CalibrationBandCount})")));
         }
 
         if (WeeklyCapacity is <= 0)
         {
-            problems.Add(Invariant($"WeeklyCapacity must be positive when set (was {WeeklyCapacity})."));
+            problems.Add(new ConfigurationProblem("WeeklyCapacity", ConfigurationProblemCodes.OutOfRange, Invariant($"must be positive when set (was {WeeklyCapacity})")));
         }
 
         if (MinimumConverted < 1)
         {
-            problems.Add(Invariant($"MinimumConverted must be at least 1 (was {MinimumConverted})."));
+            problems.Add(new ConfigurationProblem("MinimumConverted", ConfigurationProblemCodes.OutOfRange, Invariant($"must be at least 1 (was {MinimumConverted})")));
         }
 
         if (MinimumNotConverted < 1)
         {
-            problems.Add(Invariant($"MinimumNotConverted must be at least 1 (was {MinimumNotConverted})."));
+            problems.Add(new ConfigurationProblem("MinimumNotConverted", ConfigurationProblemCodes.OutOfRange, Invariant($"must be at least 1 (was {MinimumNotConverted})")));
         }
 
         if (BootstrapIterations is < 100 or > 100_000)
         {
-            problems.Add(Invariant($"BootstrapIterations must be between 100 and 100000 (was {BootstrapIterations})."));
+            problems.Add(new ConfigurationProblem("BootstrapIterations", ConfigurationProblemCodes.OutOfRange, Invariant($"must be between 100 and 100000 (was {BootstrapIterations})")));
         }
 
         if (!(ConfidenceLevel > 0.5 && ConfidenceLevel < 1))
         {
-            problems.Add(Invariant($"ConfidenceLevel must be strictly between 0.5 and 1 (was {ConfidenceLevel})."));
+            problems.Add(new ConfigurationProblem("ConfidenceLevel", ConfigurationProblemCodes.OutOfRange, Invariant($"must be strictly between 0.5 and 1 (was {ConfidenceLevel})")));
         }
 
         return problems;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using LeadKit.Abstractions.Qualification;
 using LeadKit.Abstractions.Scoring;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Learning.Backtesting;
 
@@ -22,15 +23,12 @@ public sealed class Backtester
 
     /// <summary>Creates a backtester.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults. Copied, so later changes have no effect.</param>
-    /// <exception cref="ArgumentException">An option is invalid; the message lists every invalid option.</exception>
+    /// <exception cref="ConfigurationException">An option is invalid; <see cref="ConfigurationException.Problems"/> lists every invalid option by name.</exception>
     public Backtester(BacktestOptions? options = null)
     {
         var copy = options?.Clone() ?? new BacktestOptions();
         var problems = copy.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", problems), nameof(options));
-        }
+        ConfigurationException.ThrowIfAny(problems);
 
         _options = copy;
     }

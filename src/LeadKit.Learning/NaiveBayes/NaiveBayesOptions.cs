@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Learning.NaiveBayes;
 
@@ -32,12 +33,12 @@ public sealed class NaiveBayesOptions
 
     /// <summary>Lists every invalid option, naming the option and its value.</summary>
     /// <returns>The problems; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<ConfigurationProblem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<ConfigurationProblem>();
         if (Features.Count == 0)
         {
-            problems.Add("Features must hold at least one feature (was empty).");
+            problems.Add(new ConfigurationProblem("Features", ConfigurationProblemCodes.Required, "must hold at least one feature (was empty)"));
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -45,32 +46,32 @@ public sealed class NaiveBayesOptions
         {
             if (Features[i] is null)
             {
-                problems.Add(Invariant($"Features[{i}] is null."));
+                problems.Add(new ConfigurationProblem(Invariant($"Features[{i}]"), ConfigurationProblemCodes.Required, "is null"));
             }
             else if (!names.Add(Features[i].Name))
             {
-                problems.Add(Invariant($"Features has the feature '{Features[i].Name}' more than once (Features[{i}])."));
+                problems.Add(new ConfigurationProblem(Invariant($"Features[{i}]"), ConfigurationProblemCodes.DuplicateName, Invariant($"repeats the feature '{Features[i].Name}' of an earlier entry")));
             }
         }
 
         if (!double.IsFinite(Smoothing) || Smoothing <= 0)
         {
-            problems.Add(Invariant($"Smoothing must be a positive finite number (was {Smoothing})."));
+            problems.Add(new ConfigurationProblem("Smoothing", ConfigurationProblemCodes.OutOfRange, Invariant($"must be a positive finite number (was {Smoothing})")));
         }
 
         if (MinimumSupport < 1)
         {
-            problems.Add(Invariant($"MinimumSupport must be at least 1 (was {MinimumSupport})."));
+            problems.Add(new ConfigurationProblem("MinimumSupport", ConfigurationProblemCodes.OutOfRange, Invariant($"must be at least 1 (was {MinimumSupport})")));
         }
 
         if (MinimumWon < 1)
         {
-            problems.Add(Invariant($"MinimumWon must be at least 1 (was {MinimumWon})."));
+            problems.Add(new ConfigurationProblem("MinimumWon", ConfigurationProblemCodes.OutOfRange, Invariant($"must be at least 1 (was {MinimumWon})")));
         }
 
         if (MinimumLost < 1)
         {
-            problems.Add(Invariant($"MinimumLost must be at least 1 (was {MinimumLost})."));
+            problems.Add(new ConfigurationProblem("MinimumLost", ConfigurationProblemCodes.OutOfRange, Invariant($"must be at least 1 (was {MinimumLost})")));
         }
 
         return problems;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LeadKit.Learning.Backtesting;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Learning.NaiveBayes;
 
@@ -16,15 +17,12 @@ public sealed class NaiveBayesTrainer
 
     /// <summary>Creates a trainer.</summary>
     /// <param name="options">The options; copied, so later changes have no effect.</param>
-    /// <exception cref="ArgumentException">An option is invalid; the message lists every invalid option with its value.</exception>
+    /// <exception cref="ConfigurationException">An option is invalid; <see cref="ConfigurationException.Problems"/> lists every invalid option by name.</exception>
     public NaiveBayesTrainer(NaiveBayesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", problems), nameof(options));
-        }
+        ConfigurationException.ThrowIfAny(problems);
 
         _features = [.. options.Features];
         _segment = options.Segment;

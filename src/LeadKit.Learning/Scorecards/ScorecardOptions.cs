@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Learning.Scorecards;
 
@@ -34,37 +35,37 @@ public sealed class ScorecardOptions
 
     /// <summary>Lists every invalid option, naming the option and its value.</summary>
     /// <returns>The problems; empty when the options are valid.</returns>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<ConfigurationProblem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<ConfigurationProblem>();
         if (!double.IsFinite(L2) || L2 < 0)
         {
-            problems.Add(Invariant($"L2 must be a non-negative finite number (was {L2})."));
+            problems.Add(new ConfigurationProblem("L2", ConfigurationProblemCodes.OutOfRange, Invariant($"must be a non-negative finite number (was {L2})")));
         }
 
         if (MaxIterations is < 1 or > 10_000)
         {
-            problems.Add(Invariant($"MaxIterations must be between 1 and 10000 (was {MaxIterations})."));
+            problems.Add(new ConfigurationProblem("MaxIterations", ConfigurationProblemCodes.OutOfRange, Invariant($"must be between 1 and 10000 (was {MaxIterations})")));
         }
 
         if (!double.IsFinite(Tolerance) || Tolerance <= 0)
         {
-            problems.Add(Invariant($"Tolerance must be a positive finite number (was {Tolerance})."));
+            problems.Add(new ConfigurationProblem("Tolerance", ConfigurationProblemCodes.OutOfRange, Invariant($"must be a positive finite number (was {Tolerance})")));
         }
 
         if (MinimumWon < 1)
         {
-            problems.Add(Invariant($"MinimumWon must be at least 1 (was {MinimumWon})."));
+            problems.Add(new ConfigurationProblem("MinimumWon", ConfigurationProblemCodes.OutOfRange, Invariant($"must be at least 1 (was {MinimumWon})")));
         }
 
         if (MinimumLost < 1)
         {
-            problems.Add(Invariant($"MinimumLost must be at least 1 (was {MinimumLost})."));
+            problems.Add(new ConfigurationProblem("MinimumLost", ConfigurationProblemCodes.OutOfRange, Invariant($"must be at least 1 (was {MinimumLost})")));
         }
 
         if (Scaling is null)
         {
-            problems.Add("Scaling must not be null.");
+            problems.Add(new ConfigurationProblem("Scaling", ConfigurationProblemCodes.Required, "must not be null"));
         }
         else
         {

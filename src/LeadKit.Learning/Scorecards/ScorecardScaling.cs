@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Learning.Scorecards;
 
@@ -32,21 +33,21 @@ public sealed record ScorecardScaling(double BaseScore, double BaseOdds, double 
     /// <returns>The probability.</returns>
     public double ProbabilityAt(double points) => 1 / (1 + Math.Exp(-(points - Offset) / Factor));
 
-    internal IEnumerable<string> Validate()
+    internal IEnumerable<ConfigurationProblem> Validate()
     {
         if (!double.IsFinite(BaseScore))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"Scaling.BaseScore must be a finite number (was {BaseScore}).");
+            yield return new ConfigurationProblem("Scaling.BaseScore", ConfigurationProblemCodes.InvalidValue, string.Create(CultureInfo.InvariantCulture, $"must be a finite number (was {BaseScore})"));
         }
 
         if (!double.IsFinite(BaseOdds) || BaseOdds <= 0)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"Scaling.BaseOdds must be a positive finite number (was {BaseOdds}).");
+            yield return new ConfigurationProblem("Scaling.BaseOdds", ConfigurationProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"must be a positive finite number (was {BaseOdds})"));
         }
 
         if (!double.IsFinite(PointsToDoubleOdds) || PointsToDoubleOdds <= 0)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"Scaling.PointsToDoubleOdds must be a positive finite number (was {PointsToDoubleOdds}).");
+            yield return new ConfigurationProblem("Scaling.PointsToDoubleOdds", ConfigurationProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"must be a positive finite number (was {PointsToDoubleOdds})"));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LeadKit.Learning.Backtesting;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Learning.Scorecards;
 
@@ -21,17 +22,16 @@ public sealed class ScorecardTrainer
     /// <summary>Creates a trainer.</summary>
     /// <param name="conditions">The conditions to learn points for; at least one, names unique.</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults. Copied, so later changes have no effect.</param>
-    /// <exception cref="ArgumentException">A condition or option is invalid; the message lists every problem.</exception>
+    /// <exception cref="ConfigurationException">A condition or option is invalid; <see cref="ConfigurationException.Problems"/> lists every problem with its path (an option's name, or <c>conditions[i]</c>).</exception>
     public ScorecardTrainer(IEnumerable<LeadCondition> conditions, ScorecardOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(conditions);
         options ??= new ScorecardOptions();
-        var problems = new List<string>(options.Validate());
-        var optionProblems = problems.Count;
+        var problems = new List<ConfigurationProblem>(options.Validate());
         _conditions = [.. conditions];
         if (_conditions.Length == 0)
         {
-            problems.Add("conditions must hold at least one condition (was empty).");
+            problems.Add(new ConfigurationProblem("conditions", ConfigurationProblemCodes.Required, "must hold at least one condition (was empty)"));
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -39,19 +39,15 @@ public sealed class ScorecardTrainer
         {
             if (_conditions[i] is null)
             {
-                problems.Add(HistoryChecks.Invariant($"conditions[{i}] is null."));
+                problems.Add(new ConfigurationProblem(HistoryChecks.Invariant($"conditions[{i}]"), ConfigurationProblemCodes.Required, "is null"));
             }
             else if (!names.Add(_conditions[i].Name))
             {
-                problems.Add(HistoryChecks.Invariant($"conditions has the name '{_conditions[i].Name}' more than once (conditions[{i}])."));
+                problems.Add(new ConfigurationProblem(HistoryChecks.Invariant($"conditions[{i}]"), ConfigurationProblemCodes.DuplicateName, HistoryChecks.Invariant($"repeats the name '{_conditions[i].Name}' of an earlier condition")));
             }
         }
 
-        if (problems.Count > 0)
-        {
-            // Every problem is in the message; ParamName can hold one name, so it names the conditions when they are at fault.
-            throw new ArgumentException(string.Join(" ", problems), problems.Count > optionProblems ? nameof(conditions) : nameof(options));
-        }
+        ConfigurationException.ThrowIfAny(problems);
 
         _l2 = options.L2;
         _maxIterations = options.MaxIterations;

@@ -208,7 +208,7 @@ public sealed class DefaultFunnelTests
     [Fact]
     public void CreateBuilder_InvalidOptions_ThrowsNamingTheOptionAndValue()
     {
-        var error = Assert.Throws<ArgumentException>(() => DefaultFunnel.Create(new FunnelOptions { MqlAcceptanceSla = TimeSpan.FromHours(-1), SqlConversionSla = TimeSpan.Zero }));
+        var error = Assert.Throws<ConfigurationException>(() => DefaultFunnel.Create(new FunnelOptions { MqlAcceptanceSla = TimeSpan.FromHours(-1), SqlConversionSla = TimeSpan.Zero }));
 
         Assert.Contains("MqlAcceptanceSla", error.Message, StringComparison.Ordinal);
         Assert.Contains("-01:00:00", error.Message, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.State;
 using LeadKit.Funnel.Tests.Support;
 using static LeadKit.Funnel.Tests.Support.Funnels;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Funnel.Tests.Definitions;
 
@@ -54,7 +55,7 @@ public sealed class FunnelOverrideTests
     [Fact]
     public void CreateBuilder_AuthorizerWithoutDescription_ThrowsNamingTheOption()
     {
-        var error = Assert.Throws<ArgumentException>(() => DefaultFunnel.Create(new FunnelOptions { OverrideAuthorizer = static (_, _, _) => true }));
+        var error = Assert.Throws<ConfigurationException>(() => DefaultFunnel.Create(new FunnelOptions { OverrideAuthorizer = static (_, _, _) => true }));
 
         Assert.Contains("FunnelOptions.OverrideAuthorizerDescription", error.Message, StringComparison.Ordinal);
     }

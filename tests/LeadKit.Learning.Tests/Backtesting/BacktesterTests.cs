@@ -6,6 +6,7 @@ using LeadKit.Abstractions.Qualification;
 using LeadKit.Learning.Backtesting;
 using LeadKit.Testing;
 using static LeadKit.Learning.Tests.Backtesting.BacktestFixtures;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Learning.Tests.Backtesting;
 
@@ -156,10 +157,11 @@ public sealed class BacktesterTests
     [Fact]
     public void Constructor_InvalidOptions_ListsEveryOneWithItsValue()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new Backtester(new BacktestOptions { CalibrationBandCount = 0, ConfidenceLevel = 1.5, WeeklyCapacity = -1 }));
-        Assert.Contains("CalibrationBandCount must be between 1 and 1000 (was 0)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("ConfidenceLevel must be strictly between 0.5 and 1 (was 1.5)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("WeeklyCapacity must be positive when set (was -1)", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ConfigurationException>(() => new Backtester(new BacktestOptions { CalibrationBandCount = 0, ConfidenceLevel = 1.5, WeeklyCapacity = -1 }));
+        Assert.Equal(["CalibrationBandCount", "WeeklyCapacity", "ConfidenceLevel"], ex.Problems.Select(p => p.Path));
+        Assert.All(ex.Problems, p => Assert.Equal(ConfigurationProblemCodes.OutOfRange, p.Code));
+        Assert.Contains("CalibrationBandCount: must be between 1 and 1000 (was 0)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("(was 1.5)", ex.Problems[2].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using LeadKit.Learning;
 using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.NaiveBayes;
 using LeadKit.Testing;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Learning.Tests.NaiveBayes;
 
@@ -193,10 +194,12 @@ public sealed class NaiveBayesScorerTests
     public void Constructor_InvalidOptions_ListsEveryProblem()
     {
         var options = new NaiveBayesOptions { Smoothing = double.NaN, MinimumSupport = 0, Features = { LeadFeature.Source, LeadFeature.Source } };
-        var ex = Assert.Throws<ArgumentException>(() => new NaiveBayesTrainer(options));
-        Assert.Contains("Smoothing must be a positive finite number (was NaN)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("MinimumSupport must be at least 1 (was 0)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'source' more than once", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ConfigurationException>(() => new NaiveBayesTrainer(options));
+        Assert.Equal(
+            [("Features[1]", ConfigurationProblemCodes.DuplicateName), ("Smoothing", ConfigurationProblemCodes.OutOfRange), ("MinimumSupport", ConfigurationProblemCodes.OutOfRange)],
+            ex.Problems.Select(p => (p.Path, p.Code)));
+        Assert.Contains("must be a positive finite number (was NaN)", ex.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Contains("'source'", ex.Problems[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using LeadKit.Learning;
 using LeadKit.Learning.Backtesting;
 using LeadKit.Learning.Scorecards;
 using LeadKit.Testing;
+using LeadKit.Abstractions.Configuration;
 
 namespace LeadKit.Learning.Tests.Scorecards;
 
@@ -213,18 +214,19 @@ public sealed class ScorecardTrainerTests
     public void Constructor_InvalidConditionsAndOptions_ListsEveryProblem()
     {
         var options = new ScorecardOptions { L2 = -1, Scaling = new ScorecardScaling(50, 0, 10) };
-        var ex = Assert.Throws<ArgumentException>(() => new ScorecardTrainer([Referral, Referral], options));
-        Assert.Contains("L2 must be a non-negative finite number (was -1)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Scaling.BaseOdds must be a positive finite number (was 0)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'source = referral' more than once", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ConfigurationException>(() => new ScorecardTrainer([Referral, Referral], options));
+        Assert.Equal(["L2", "Scaling.BaseOdds", "conditions[1]"], ex.Problems.Select(p => p.Path));
+        Assert.Equal(ConfigurationProblemCodes.DuplicateName, ex.Problems[2].Code);
+        Assert.Contains("'source = referral'", ex.Problems[2].Message, StringComparison.Ordinal);
+        Assert.Contains("(was -1)", ex.Problems[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Constructor_NullCondition_NamesTheConditionsParameterAndTheIndex()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new ScorecardTrainer([Referral, null!]));
-        Assert.Equal("conditions", ex.ParamName);
-        Assert.Contains("conditions[1] is null.", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ConfigurationException>(() => new ScorecardTrainer([Referral, null!]));
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal(("conditions[1]", ConfigurationProblemCodes.Required), (problem.Path, problem.Code));
     }
 
     [Fact]
