@@ -53,8 +53,8 @@ public static class LeadKitEntityFrameworkCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<LeadKitOutboxOptions>()
             .Configure(options => configure?.Invoke(options))
-            .Validate(options => options.Validate().Count == 0, "LeadKitOutboxOptions are invalid: see LeadKitOutboxOptions.Validate() for the rules.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeadKitOutboxOptions>, LeadKitOutboxOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LeadKitOutboxDispatcher<TContext>>();
         services.AddHostedService(static provider => provider.GetRequiredService<LeadKitOutboxDispatcher<TContext>>());
