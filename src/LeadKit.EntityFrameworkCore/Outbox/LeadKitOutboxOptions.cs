@@ -19,9 +19,9 @@ public sealed class LeadKitOutboxOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Gets or sets how long a dispatcher owns the events it claimed (another instance's dispatcher leaves them alone
-    /// meanwhile); 1 minute unless set; must be positive and longer than the handlers take for one batch, or an event
-    /// may be delivered twice.
+    /// Gets or sets how long a dispatcher owns an event it claimed, just before handing it to the handlers (another
+    /// instance's dispatcher leaves it alone meanwhile); 1 minute unless set; must be positive and longer than the
+    /// handlers take for one event, or the event may be delivered twice, and the lead's next event before the repeat.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 
