@@ -183,35 +183,25 @@ public sealed partial class LeadKitOutboxDispatcher<TContext> : BackgroundServic
 
     private async Task<bool> DeliverAsync(OutboxEventRow row, CancellationToken cancellationToken)
     {
-        var outboxEvent = new LeadKitOutboxEvent
-        {
-            Id = row.Id,
-            LeadId = new LeadId(row.LeadId),
-            Sequence = row.Sequence,
-            Kind = row.Kind,
-            Payload = row.Payload,
-            CreatedAt = new DateTimeOffset(row.CreatedAtUtcTicks, TimeSpan.Zero),
-            Attempt = row.Attempts + 1,
-            StageChange = row.Kind == LeadKitOutboxEventKinds.StageChanged ? StageChangedPayload.Read(row.Payload) : null,
-        };
-
         Exception? failure = null;
-        foreach (var handler in _handlers)
+        try
         {
-            try
+            var outboxEvent = ToEvent(row);
+            foreach (var handler in _handlers)
             {
                 await handler.HandleAsync(outboxEvent, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Stopping: the event stays claimed until its lease ends and is then delivered again, by this or another dispatcher.
-                throw;
-            }
-            catch (Exception e)
-            {
-                failure = e;
-                break;
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the event stays claimed until its lease ends and is then delivered again, by this or another dispatcher.
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A handler failed, or the row does not decode (changed outside LeadKit): either way the event is retried with
+            // backoff and holds back only its own lead's later events.
+            failure = e;
         }
 
         var id = row.Id;
@@ -241,6 +231,18 @@ public sealed partial class LeadKitOutboxDispatcher<TContext> : BackgroundServic
             cancellationToken).ConfigureAwait(false);
         return false;
     }
+
+    private static LeadKitOutboxEvent ToEvent(OutboxEventRow row) => new()
+    {
+        Id = row.Id,
+        LeadId = new LeadId(row.LeadId),
+        Sequence = row.Sequence,
+        Kind = row.Kind,
+        Payload = row.Payload,
+        CreatedAt = new DateTimeOffset(row.CreatedAtUtcTicks, TimeSpan.Zero),
+        Attempt = row.Attempts + 1,
+        StageChange = row.Kind == LeadKitOutboxEventKinds.StageChanged ? StageChangedPayload.Read(row.Payload) : null,
+    };
 
     private async Task<int> UpdateAsync(string step, Func<DbSet<OutboxEventRow>, Task<int>> update, CancellationToken cancellationToken)
     {

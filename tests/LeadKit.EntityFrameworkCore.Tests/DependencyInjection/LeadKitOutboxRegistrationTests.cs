@@ -63,6 +63,17 @@ public sealed class LeadKitOutboxRegistrationTests : IDisposable
         Assert.Contains("LeadKitOutboxOptions.LeaseDuration", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Dispatch_OnADatabaseWithoutLeadKitsTables_ThrowsAStoreExceptionNamingTheOperation()
+    {
+        using var empty = new SqliteTestDatabase(createTables: false);
+        var dispatcher = new LeadKitOutboxDispatcher<TestDbContext>(empty.Factory(), [new RecordingHandler()], Options.Create(new LeadKitOutboxOptions()), TimeProvider.System);
+
+        var failure = await Assert.ThrowsAsync<LeadKitStoreException>(() => dispatcher.DispatchPendingAsync());
+
+        Assert.StartsWith("LeadKitOutboxDispatcher.DispatchPendingAsync failed", failure.Message, StringComparison.Ordinal);
+    }
+
     private IHost Host(Action<LeadKitOutboxOptions> configure, ILeadKitOutboxHandler handler)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();

@@ -94,6 +94,26 @@ public abstract class OutboxTests
     }
 
     [Fact]
+    public async Task ARowChangedOutsideLeadKit_IsRetriedAsAFailure_AndHoldsBackOnlyItsLead()
+    {
+        var time = new FakeTimeProvider(T0.AddHours(1));
+        var store = Store();
+        await CommitAsync(store, "a", 2);
+        await CommitAsync(store, "b", 1);
+        await using (var context = Database.Factory().CreateDbContext())
+        {
+            await context.Set<OutboxEventRow>().Where(r => r.LeadId == "a" && r.Sequence == 1).ExecuteUpdateAsync(s => s.SetProperty(r => r.Payload, "{\"from\":1}"));
+        }
+
+        var handler = new RecordingHandler();
+        Assert.Equal(1, await Dispatcher(handler, time).DispatchPendingAsync());
+
+        Assert.Equal([("b", 1L)], Delivered(handler));
+        var a1 = (await RowsAsync()).Single(r => r.LeadId == "a" && r.Sequence == 1);
+        Assert.Equal((1, typeof(LeadKitStoreException).FullName, (long?)null), (a1.Attempts, a1.LastError, a1.DeliveredAtUtcTicks));
+    }
+
+    [Fact]
     public async Task Restart_ANewDispatcherOverTheSameDatabase_DeliversWhatIsLeftAndNothingTwice()
     {
         var time = new FakeTimeProvider(T0.AddHours(1));
