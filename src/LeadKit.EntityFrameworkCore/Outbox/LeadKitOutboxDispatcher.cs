@@ -1,5 +1,6 @@
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.EntityFrameworkCore.Model;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,7 @@ public sealed partial class LeadKitOutboxDispatcher<TContext> : BackgroundServic
     private readonly LeadKitOutboxOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly OutboxTelemetry _telemetry;
 
     /// <summary>Creates the dispatcher.</summary>
     /// <param name="contexts">Creates the application's contexts.</param>
@@ -46,14 +48,20 @@ public sealed partial class LeadKitOutboxDispatcher<TContext> : BackgroundServic
     /// <param name="options">The polling and retry options.</param>
     /// <param name="timeProvider">The clock for due times, leases and backoff.</param>
     /// <param name="logger">Where failed passes and handler failures are logged; <see langword="null"/> for none.</param>
-    /// <exception cref="ArgumentNullException">An argument other than <paramref name="logger"/> is null.</exception>
+    /// <param name="meterFactory">
+    /// Creates the meter <c>LeadKit.EntityFrameworkCore.Outbox</c> (counters <c>leadkit.outbox.delivered</c> and
+    /// <c>leadkit.outbox.failures</c>, tagged with the kind and the exception type); <see langword="null"/> for no metrics.
+    /// Each delivery is also an activity <c>leadkit.outbox.deliver</c> of the source of the same name.
+    /// </param>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="logger"/> and <paramref name="meterFactory"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are invalid (<see cref="LeadKitOutboxOptions.Validate"/>).</exception>
     public LeadKitOutboxDispatcher(
         IDbContextFactory<TContext> contexts,
         IEnumerable<ILeadKitOutboxHandler> handlers,
         IOptions<LeadKitOutboxOptions> options,
         TimeProvider timeProvider,
-        ILogger<LeadKitOutboxDispatcher<TContext>>? logger = null)
+        ILogger<LeadKitOutboxDispatcher<TContext>>? logger = null,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(contexts);
         ArgumentNullException.ThrowIfNull(handlers);
@@ -70,6 +78,7 @@ public sealed partial class LeadKitOutboxDispatcher<TContext> : BackgroundServic
         _handlers = [.. handlers];
         _time = timeProvider;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _telemetry = new OutboxTelemetry(meterFactory);
     }
 
     /// <summary>
@@ -183,6 +192,7 @@ public sealed partial class LeadKitOutboxDispatcher<TContext> : BackgroundServic
 
     private async Task<bool> DeliverAsync(OutboxEventRow row, CancellationToken cancellationToken)
     {
+        using var activity = OutboxTelemetry.StartDelivery(row.Id, row.Kind, row.Attempts + 1);
         Exception? failure = null;
         try
         {
@@ -212,8 +222,11 @@ public sealed partial class LeadKitOutboxDispatcher<TContext> : BackgroundServic
                 "mark delivered",
                 rows => rows.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.DeliveredAtUtcTicks, deliveredAt), cancellationToken),
                 cancellationToken).ConfigureAwait(false);
+            _telemetry.Delivered(activity, row.Kind);
             return true;
         }
+
+        _telemetry.Failed(activity, row.Kind, failure);
 
         var attempts = row.Attempts + 1;
         var next = _time.GetUtcNow().UtcTicks + _options.Backoff(attempts).Ticks;
