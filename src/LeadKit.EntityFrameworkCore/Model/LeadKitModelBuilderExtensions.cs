@@ -12,6 +12,9 @@ public static class LeadKitModelBuilderExtensions
     internal const int IdLength = 128;
     internal const int NameLength = 64;
 
+    // The outbox's last_error: an exception type's full name, cut to this length.
+    internal const int ErrorLength = 256;
+
     /// <summary>
     /// Adds LeadKit's tables: <c>funnel_leads</c> (each lead's current stage and version, indexed on stage, entry instant and
     /// lead for the stage queries), <c>funnel_history</c> (one row per stage change, keyed by lead and version),
@@ -124,7 +127,7 @@ public static class LeadKitModelBuilderExtensions
             outbox.Property(r => r.NextAttemptAtUtcTicks).HasColumnName("next_attempt_at_utc_ticks");
             outbox.Property(r => r.ClaimedUntilUtcTicks).HasColumnName("claimed_until_utc_ticks");
             outbox.Property(r => r.DeliveredAtUtcTicks).HasColumnName("delivered_at_utc_ticks");
-            outbox.Property(r => r.LastError).HasColumnName("last_error").HasMaxLength(256);
+            outbox.Property(r => r.LastError).HasColumnName("last_error").HasMaxLength(ErrorLength);
 
             // A change is reported once; the index also serves the dispatcher's "no earlier pending event of this lead" check.
             outbox.HasIndex(r => new { r.LeadId, r.Kind, r.Sequence }).IsUnique().HasDatabaseName("ux_" + prefix + "outbox_lead_kind_sequence");

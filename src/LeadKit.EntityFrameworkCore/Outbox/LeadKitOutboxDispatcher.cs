@@ -214,14 +214,16 @@ public sealed partial class LeadKitOutboxDispatcher<TContext> : BackgroundServic
             failure = e;
         }
 
+        // The handlers are done: record the outcome even when stopping (one short statement), so a stop right after a
+        // delivery does not cause a repeat.
         var id = row.Id;
         if (failure is null)
         {
             var deliveredAt = _time.GetUtcNow().UtcTicks;
             await UpdateAsync(
                 "mark delivered",
-                rows => rows.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.DeliveredAtUtcTicks, deliveredAt), cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+                rows => rows.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.DeliveredAtUtcTicks, deliveredAt), CancellationToken.None),
+                CancellationToken.None).ConfigureAwait(false);
             _telemetry.Delivered(activity, row.Kind);
             return true;
         }
@@ -231,6 +233,7 @@ public sealed partial class LeadKitOutboxDispatcher<TContext> : BackgroundServic
         var attempts = row.Attempts + 1;
         var next = _time.GetUtcNow().UtcTicks + _options.Backoff(attempts).Ticks;
         var error = failure.GetType().FullName ?? failure.GetType().Name;
+        error = error.Length <= LeadKitModelBuilderExtensions.ErrorLength ? error : error[..LeadKitModelBuilderExtensions.ErrorLength];
         LogHandlerFailed(failure.GetType().Name, id, attempts);
         await UpdateAsync(
             "record failure",
@@ -240,8 +243,8 @@ public sealed partial class LeadKitOutboxDispatcher<TContext> : BackgroundServic
                     .SetProperty(r => r.NextAttemptAtUtcTicks, next)
                     .SetProperty(r => r.ClaimedUntilUtcTicks, 0L)
                     .SetProperty(r => r.LastError, error),
-                cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+                CancellationToken.None),
+            CancellationToken.None).ConfigureAwait(false);
         return false;
     }
 
