@@ -2,6 +2,7 @@ using LeadKit.Abstractions.Funnel;
 using LeadKit.Abstractions.Funnel.Store;
 using LeadKit.Abstractions.Identifiers;
 using LeadKit.EntityFrameworkCore.Model;
+using LeadKit.EntityFrameworkCore.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadKit.EntityFrameworkCore.Funnel;
@@ -9,7 +10,8 @@ namespace LeadKit.EntityFrameworkCore.Funnel;
 /// <summary>
 /// An <see cref="IFunnelStore"/> in the application's database, through its <typeparamref name="TContext"/> (whose model
 /// called <c>modelBuilder.AddLeadKit()</c>): one row per lead with its current stage and version, and one immutable
-/// history row per stage change.
+/// history row per stage change, and with each change its outbox event (delivered by
+/// <see cref="LeadKitOutboxDispatcher{TContext}"/>) in the same transaction.
 /// </summary>
 /// <typeparam name="TContext">The application's context.</typeparam>
 /// <remarks>
@@ -76,6 +78,7 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
                 foreach (var change in state.History)
                 {
                     context.Add(HistoryRow(id, ++version, change));
+                    context.Add(EventRow(id, version, change));
                 }
 
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -138,6 +141,7 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
                 }
 
                 context.Add(HistoryRow(id, version, change));
+                context.Add(EventRow(id, version, change));
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return FunnelCommitResult.Committed(newState);
@@ -310,6 +314,17 @@ public sealed class EntityFrameworkFunnelStore<TContext> : IFunnelStore
         Actor = change.Actor,
         Reason = change.Reason,
         IsOverride = change.IsOverride,
+    };
+
+    // The outbox event of a stage change, in the change's transaction: a lost race rolls both back, so no event without a change.
+    private static OutboxEventRow EventRow(string id, long version, StageChange change) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        LeadId = id,
+        Sequence = version,
+        Kind = LeadKitOutboxEventKinds.StageChanged,
+        Payload = StageChangedPayload.Write(change),
+        CreatedAtUtcTicks = StoredTime.UtcTicks(change.OccurredAt),
     };
 
     private static Exception Failure(string operation, Exception exception, CancellationToken cancellationToken)

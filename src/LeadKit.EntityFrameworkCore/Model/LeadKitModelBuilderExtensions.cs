@@ -12,10 +12,14 @@ public static class LeadKitModelBuilderExtensions
     internal const int IdLength = 128;
     internal const int NameLength = 64;
 
+    // The outbox's last_error: an exception type's full name, cut to this length.
+    internal const int ErrorLength = 256;
+
     /// <summary>
     /// Adds LeadKit's tables: <c>funnel_leads</c> (each lead's current stage and version, indexed on stage, entry instant and
     /// lead for the stage queries), <c>funnel_history</c> (one row per stage change, keyed by lead and version),
-    /// <c>routing_ledger</c>, <c>routing_reps</c>, <c>routing_pools</c> and <c>routing_pool_counts</c>, each name after
+    /// <c>routing_ledger</c>, <c>routing_reps</c>, <c>routing_pools</c>, <c>routing_pool_counts</c> and <c>outbox</c> (one event
+    /// per committed stage change, delivered by <c>LeadKitOutboxDispatcher</c>), each name after
     /// <see cref="LeadKitModelOptions.TablePrefix"/>. Call it from <c>OnModelCreating</c>; the mapping uses only relational
     /// features every provider has (strings, 64-bit integers, no provider types), so one model serves SQLite and PostgreSQL.
     /// </summary>
@@ -107,6 +111,29 @@ public static class LeadKitModelBuilderExtensions
             count.Property(r => r.PoolName).HasColumnName("pool_name");
             count.Property(r => r.RepId).HasColumnName("rep_id").HasMaxLength(IdLength);
             count.Property(r => r.Count).HasColumnName("count");
+        });
+
+        modelBuilder.Entity<OutboxEventRow>(outbox =>
+        {
+            outbox.ToTable(prefix + "outbox", schema);
+            outbox.HasKey(r => r.Id);
+            outbox.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
+            outbox.Property(r => r.LeadId).HasColumnName("lead_id").HasMaxLength(IdLength);
+            outbox.Property(r => r.Sequence).HasColumnName("sequence");
+            outbox.Property(r => r.Kind).HasColumnName("kind").HasMaxLength(NameLength);
+            outbox.Property(r => r.Payload).HasColumnName("payload");
+            outbox.Property(r => r.CreatedAtUtcTicks).HasColumnName("created_at_utc_ticks");
+            outbox.Property(r => r.Attempts).HasColumnName("attempts");
+            outbox.Property(r => r.NextAttemptAtUtcTicks).HasColumnName("next_attempt_at_utc_ticks");
+            outbox.Property(r => r.ClaimedUntilUtcTicks).HasColumnName("claimed_until_utc_ticks");
+            outbox.Property(r => r.DeliveredAtUtcTicks).HasColumnName("delivered_at_utc_ticks");
+            outbox.Property(r => r.LastError).HasColumnName("last_error").HasMaxLength(ErrorLength);
+
+            // A change is reported once; the index also serves the dispatcher's "no earlier pending event of this lead" check.
+            outbox.HasIndex(r => new { r.LeadId, r.Kind, r.Sequence }).IsUnique().HasDatabaseName("ux_" + prefix + "outbox_lead_kind_sequence");
+
+            // Serves the dispatcher's poll: WHERE delivered_at IS NULL AND next_attempt_at <= @now.
+            outbox.HasIndex(r => new { r.DeliveredAtUtcTicks, r.NextAttemptAtUtcTicks }).HasDatabaseName("ix_" + prefix + "outbox_pending");
         });
 
         return modelBuilder;

@@ -2,6 +2,7 @@ using LeadKit.Abstractions.Identifiers;
 using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Sources;
 using LeadKit.Abstractions.Routing;
+using LeadKit.EntityFrameworkCore.Outbox;
 using LeadKit.Funnel.Workflow;
 using LeadKit.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -60,5 +61,44 @@ public sealed class StorageSnippets : IDisposable
 
         Assert.Equal(started, await workflow.GetAsync(new LeadId("lead-1")));
         Assert.Equal(1, (await provider.GetRequiredService<IRoutingLedgerStore>().ReadAsync()).GetCounters(decision.RepId).Assigned);
+    }
+
+    [Fact]
+    public async Task Outbox_DeliversTheCommittedStageChangesToTheHandlers()
+    {
+        var services = new ServiceCollection();
+        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite($"Data Source={_path}"));
+        services.AddLeadKitEntityFrameworkCore<AppDbContext>();
+        services.AddLeadKitFunnel(options => options.UseQualificationGuards = false);
+
+        #region storage-outbox
+        services.AddSingleton<ILeadKitOutboxHandler, NotifyRepHandler>();
+        services.AddLeadKitOutbox<AppDbContext>(options => options.PollInterval = TimeSpan.FromSeconds(2));
+        #endregion
+
+        await using var provider = services.BuildServiceProvider();
+        await using (var context = await provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await context.Database.EnsureCreatedAsync();
+        }
+
+        var workflow = provider.GetRequiredService<FunnelWorkflow>();
+        var started = await workflow.StartAsync(new LeadId("lead-1"));
+        var moved = await workflow.FireAsync(new LeadId("lead-1"), started.Version, LeadKit.Abstractions.Funnel.FunnelTrigger.Qualify);
+
+        Assert.True(moved.IsAccepted);
+        Assert.Equal(1, await provider.GetRequiredService<LeadKitOutboxDispatcher<AppDbContext>>().DispatchPendingAsync());
+        Assert.Equal(["lead-1#1"], ((NotifyRepHandler)provider.GetRequiredService<ILeadKitOutboxHandler>()).Handled);
+    }
+
+    private sealed class NotifyRepHandler : ILeadKitOutboxHandler
+    {
+        public List<string> Handled { get; } = [];
+
+        public ValueTask HandleAsync(LeadKitOutboxEvent outboxEvent, CancellationToken cancellationToken)
+        {
+            Handled.Add($"{outboxEvent.LeadId.Value}#{outboxEvent.Sequence}");
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -16,11 +16,24 @@ public sealed class LeadKitModelBuilderExtensionsTests
         var history = context.Model.FindEntityType(typeof(FunnelHistoryRow))!;
 
         Assert.Equal(
-            ["leadkit_funnel_history", "leadkit_funnel_leads", "leadkit_routing_ledger", "leadkit_routing_pool_counts", "leadkit_routing_pools", "leadkit_routing_reps"],
+            ["leadkit_funnel_history", "leadkit_funnel_leads", "leadkit_outbox", "leadkit_routing_ledger", "leadkit_routing_pool_counts", "leadkit_routing_pools", "leadkit_routing_reps"],
             context.Model.GetEntityTypes().Select(e => e.GetTableName()!).Order(StringComparer.Ordinal));
         Assert.Equal(["LeadId", "Version"], history.FindPrimaryKey()!.Properties.Select(p => p.Name));
         Assert.Contains(leads.GetIndexes(), i => i.Properties.Select(p => p.Name).SequenceEqual(["Stage", "EnteredAtUtcTicks", "LeadId"]));
         Assert.Contains("CREATE INDEX \"ix_leadkit_funnel_leads_stage_entered_lead\"", context.Database.GenerateCreateScript(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddLeadKit_IndexesTheOutbox_ForTheDispatchersPoll_AndOneEventPerChange()
+    {
+        using var context = new DefaultContext();
+        var outbox = context.Model.FindEntityType(typeof(OutboxEventRow))!;
+        var script = context.Database.GenerateCreateScript();
+
+        Assert.Equal(["Id"], outbox.FindPrimaryKey()!.Properties.Select(p => p.Name));
+        Assert.Contains(outbox.GetIndexes(), i => i.IsUnique && i.Properties.Select(p => p.Name).SequenceEqual(["LeadId", "Kind", "Sequence"]));
+        Assert.Contains("CREATE UNIQUE INDEX \"ux_leadkit_outbox_lead_kind_sequence\"", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE INDEX \"ix_leadkit_outbox_pending\" ON \"leadkit_outbox\" (\"delivered_at_utc_ticks\", \"next_attempt_at_utc_ticks\")", script, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public abstract class TestDatabase
     {
         using var context = new TestDbContext(Options);
         context.Database.EnsureCreated();
+        context.Set<OutboxEventRow>().ExecuteDelete();
         context.Set<FunnelHistoryRow>().ExecuteDelete();
         context.Set<FunnelLeadRow>().ExecuteDelete();
         context.Set<RoutingPoolCountRow>().ExecuteDelete();
