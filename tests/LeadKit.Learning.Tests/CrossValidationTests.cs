@@ -49,6 +49,23 @@ public sealed class CrossValidationTests
     }
 
     [Fact]
+    public void Run_TrainerRefusesOneFoldsLeads_TheErrorNamesTheFoldAndKeepsTheCause()
+    {
+        var history = SyntheticHistory.Create(1000, seed: 16);
+        var only = history[0].Lead.Id;
+        // Holds for one lead only: the fold that holds that lead out trains on leads for which it holds for none.
+        var rare = LeadCondition.Create("rare", (lead, _) => lead.Id == only);
+        var trainer = new LeadKit.Learning.Scorecards.ScorecardTrainer([rare, LeadCondition.Create("manager", SyntheticHistory.IsManagerOrAbove)]);
+
+        var ex = Assert.Throws<InvalidHistoryException>(() => trainer.CrossValidate(history, folds: 5, seed: 1));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Matches(@"^fold [0-4] of 5 \(trained on (\d+) leads\): The condition 'rare' holds for no lead of the \1;", problem);
+        Assert.IsType<InvalidHistoryException>(ex.InnerException);
+        Assert.Equal("history", ex.ParamName);
+    }
+
+    [Fact]
     public void Run_NullEntry_ThrowsArgumentExceptionNamingTheParameterAndTheIndexBeforeTraining()
     {
         var history = SyntheticHistory.Create(100, seed: 15);

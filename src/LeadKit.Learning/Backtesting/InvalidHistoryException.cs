@@ -38,11 +38,15 @@ public sealed class InvalidHistoryException : ArgumentException
         Problems = [message];
     }
 
-    private InvalidHistoryException(ImmutableArray<string> problems, string? paramName)
-        : base(Format(problems), paramName)
+    private InvalidHistoryException(ImmutableArray<string> problems, string? paramName, Exception? innerException = null)
+        : base(Format(problems), paramName, innerException)
     {
         Problems = problems;
     }
+
+    /// <summary>The same problems, each prefixed with where they arose (e.g. the cross-validation fold), the cause kept.</summary>
+    internal InvalidHistoryException In(string where)
+        => new([.. Problems.Select(p => where + ": " + p)], ParamName, this);
 
     /// <summary>Gets every problem found, one sentence each.</summary>
     public ImmutableArray<string> Problems { get; }
