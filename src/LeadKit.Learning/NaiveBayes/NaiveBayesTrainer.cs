@@ -38,8 +38,8 @@ public sealed class NaiveBayesTrainer
     /// <exception cref="InvalidHistoryException">
     /// An entry of <paramref name="history"/> is null (each null entry is named by its index, <c>history[i]</c>),
     /// no won or no lost leads, fewer than the minimum of either, a text feature whose custom attribute holds another
-    /// type (a number, say: named with the entry and the type), or a feature with the same value for every lead; every
-    /// problem is listed.
+    /// type (a number, say: named with the entry and the type); every problem is listed. A feature with the same value
+    /// for every lead is not an error: it contributes 0 to every lead's log-odds.
     /// </exception>
     public NaiveBayesScorer Train(IReadOnlyList<HistoricalLead> history)
     {
@@ -101,21 +101,13 @@ public sealed class NaiveBayesTrainer
             throw new InvalidHistoryException(problems, nameof(history));
         }
 
+        // A feature with one value in this history is neutral, not an error: with one distinct value its factor is
+        // ln(((W + α) / (W + α)) / ((L + α) / (L + α))) = 0, and any other value has no support. A fold of
+        // cross-validation, or a young history, often holds one value of a feature that varies later.
         var tables = new ValueCounts[counts.Length];
         for (var f = 0; f < counts.Length; f++)
         {
-            if (counts[f].Count == 1)
-            {
-                problems.Add(HistoryChecks.Invariant(
-                    $"The feature '{_features[f].Name}' has the same value '{counts[f].Keys.First()}' for every lead; a constant feature cannot tell won from lost leads."));
-            }
-
             tables[f] = ValueCounts.From(counts[f]);
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new InvalidHistoryException(problems, nameof(history));
         }
 
         var state = new NaiveBayesState(won, lost, tables, segments is null ? null : ValueCounts.From(segments));
