@@ -65,8 +65,8 @@ public sealed class ScorecardTrainer
     /// <returns>The scorecard.</returns>
     /// <exception cref="InvalidHistoryException">
     /// An entry of <paramref name="history"/> is null (each null entry is named by its index, <c>history[i]</c>),
-    /// no won or no lost leads, fewer than the minimum of either, or a condition that holds for every lead or for none
-    /// (a constant feature); every problem is listed.
+    /// no won or no lost leads, or fewer than the minimum of either; every problem is listed. A condition that holds for
+    /// every lead or for none is left out of the fit and gets 0 points (its entry shows its support).
     /// </exception>
     /// <exception cref="InvalidOperationException">The fit did not converge or (with L2 = 0) the conditions are collinear.</exception>
     public LearnedScorecard Train(IReadOnlyList<HistoricalLead> history)
@@ -102,25 +102,38 @@ public sealed class ScorecardTrainer
             rowStarts[r + 1] = active.Count;
         }
 
+        // A condition that holds for no lead or for every lead cannot tell won from lost leads (its column would be 0
+        // or the intercept's): it is left out of the fit and gets 0 points, as a naive Bayes feature with one value is
+        // neutral. A cross-validation fold often lacks a rare value that the whole history has.
+        var fitted = new int[_conditions.Length];
+        var m = 0;
         for (var c = 0; c < _conditions.Length; c++)
         {
-            if (support[c] == 0 || support[c] == n)
-            {
-                problems.Add(HistoryChecks.Invariant(
-                    $"The condition '{_conditions[c].Name}' holds for {(support[c] == 0 ? "no" : "every")} lead of the {n}; a constant condition cannot tell won from lost leads."));
-            }
+            fitted[c] = support[c] == 0 || support[c] == n ? -1 : m++;
         }
 
-        if (problems.Count > 0)
+        var columns = new int[active.Count];
+        var kept = 0;
+        var starts = new int[n + 1];
+        for (var r = 0; r < n; r++)
         {
-            throw new InvalidHistoryException(problems, nameof(history));
+            for (var k = rowStarts[r]; k < rowStarts[r + 1]; k++)
+            {
+                if (fitted[active[k]] is var column and >= 0)
+                {
+                    columns[kept++] = column;
+                }
+            }
+
+            starts[r + 1] = kept;
         }
 
-        var (beta, iterations) = LogisticRegression.Fit(rowStarts, [.. active], labels, _conditions.Length, _l2, _maxIterations, _tolerance);
+        var (beta, iterations) = LogisticRegression.Fit(starts, columns[..kept], labels, m, _l2, _maxIterations, _tolerance);
         var entries = ImmutableArray.CreateBuilder<ScorecardEntry>(_conditions.Length);
         for (var c = 0; c < _conditions.Length; c++)
         {
-            entries.Add(new ScorecardEntry(_conditions[c], beta[c + 1], LearnedScorecard.RoundPoints(_scaling.Factor * beta[c + 1]), support[c], won[c]));
+            var coefficient = fitted[c] < 0 ? 0 : beta[fitted[c] + 1];
+            entries.Add(new ScorecardEntry(_conditions[c], coefficient, LearnedScorecard.RoundPoints(_scaling.Factor * coefficient), support[c], won[c]));
         }
 
         return new LearnedScorecard(entries.MoveToImmutable(), beta[0], _scaling, iterations, n);

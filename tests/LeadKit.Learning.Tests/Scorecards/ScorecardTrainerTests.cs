@@ -149,16 +149,45 @@ public sealed class ScorecardTrainerTests
     }
 
     [Fact]
-    public void Train_ConstantCondition_IsNamedWithTheOtherProblems()
+    public void Train_ConstantCondition_GetsZeroPointsAndLeavesTheOthersAsWithoutIt()
     {
+        // Issue 22: a value absent from one cross-validation fold made the fold's training throw "holds for no lead".
         var always = LeadCondition.Create("always", (_, _) => true);
         var never = LeadCondition.Create("never", (_, _) => false);
         var history = SyntheticHistory.Create(500, seed: 7);
-        var ex = Assert.Throws<InvalidHistoryException>(() => new ScorecardTrainer([Referral, always, never]).Train(history));
 
-        Assert.Equal(2, ex.Problems.Length);
-        Assert.Contains("'always' holds for every lead of the 500", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'never' holds for no lead of the 500", ex.Message, StringComparison.Ordinal);
+        var card = new ScorecardTrainer([Referral, always, never]).Train(history);
+        var alone = new ScorecardTrainer([Referral]).Train(history);
+
+        Assert.Equal([0, 0], card.Entries.Skip(1).Select(e => e.Points));
+        Assert.Equal([500, 0], card.Entries.Skip(1).Select(e => e.Support));
+        Assert.Equal(alone.Entries[0].Coefficient, card.Entries[0].Coefficient);
+        Assert.All(history, h => Assert.Equal(alone.Score(h.Lead, h.DecidedAt), card.Score(h.Lead, h.DecidedAt)));
+    }
+
+    [Fact]
+    public void Train_ConditionForNoLead_ExportsAZeroPointRuleThatScoresLikeTheCard()
+    {
+        var history = SyntheticHistory.Create(500, seed: 8).Where(h => h.Lead.Source != LeadKit.Abstractions.Sources.LeadSource.PeerEvent).ToList();
+        var absent = LeadCondition.ValueIs(LeadFeature.Source, "peer_event");
+
+        var card = new ScorecardTrainer([Referral, absent]).Train(history);
+        var model = RuleSetLoading.Load(card.ToRuleSetJson("with-absent"));
+
+        Assert.Equal(0, card.Entries[1].Points);
+        Assert.All(history, h => Assert.Equal(card.Score(h.Lead, h.DecidedAt).Total, model.Score(h.Lead, h.DecidedAt).Total));
+    }
+
+    [Fact]
+    public void CrossValidate_ValueAbsentFromOneFold_TrainsEveryFold()
+    {
+        var history = SyntheticHistory.Create(1000, seed: 16);
+        var only = history[0].Lead.Id;
+        var rare = LeadCondition.Create("rare", (lead, _) => lead.Id == only);
+
+        var result = new ScorecardTrainer([rare, Referral]).CrossValidate(history, folds: 5, seed: 1);
+
+        Assert.Equal(5, result.Folds);
     }
 
     [Fact]
