@@ -6,6 +6,7 @@ using LeadKit.Abstractions.Scoring;
 using LeadKit.Funnel.Definitions;
 using LeadKit.Funnel.Serialization;
 using LeadKit.Funnel.Telemetry;
+using LeadKit.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

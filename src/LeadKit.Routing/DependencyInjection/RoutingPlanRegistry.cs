@@ -1,6 +1,7 @@
 using LeadKit.Abstractions.Configuration.Reload;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Routing.Telemetry;
+using LeadKit.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -7,6 +7,7 @@ using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.RuleSets;
 using LeadKit.Scoring.Temperatures;
+using LeadKit.Shared;
 using Microsoft.Extensions.Options;
 
 namespace LeadKit.Scoring.DependencyInjection;
