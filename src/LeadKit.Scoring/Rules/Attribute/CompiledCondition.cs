@@ -32,23 +32,6 @@ internal abstract class CompiledCondition
     /// </summary>
     public virtual Expression ToExpression(Expression lead) => Expression.Call(Expression.Constant(this), MatchesMethod, lead);
 
-    /// <summary>
-    /// For a number node: its field and <c>lo &lt;= x &lt;= hi</c>, so a caller that reads the field once can test many
-    /// conditions on it (the learned scorecard does). <see langword="false"/> for every other node.
-    /// </summary>
-    public virtual bool TryGetNumberRange(out LeadField field, out double lo, out double hi)
-    {
-        (field, lo, hi) = (LeadField.None, 0, 0);
-        return false;
-    }
-
-    /// <summary>For a named-value node: its field, the mask of matching values and whether the test is negated.</summary>
-    public virtual bool TryGetNamedMask(out LeadField field, out ulong mask, out bool negate)
-    {
-        (field, mask, negate) = (LeadField.None, 0, false);
-        return false;
-    }
-
     /// <summary>Compiles a condition; never throws, even for a condition that <c>Build()</c> would reject.</summary>
     public static CompiledCondition Compile(AttributeCondition condition)
     {
@@ -196,12 +179,6 @@ internal abstract class CompiledCondition
             var isIn = LeadFieldExpressions.IsIn(LeadFieldExpressions.Named(lead, field), mask);
             return negate ? Expression.Not(isIn) : isIn;
         }
-
-        public override bool TryGetNamedMask(out LeadField namedField, out ulong namedMask, out bool negated)
-        {
-            (namedField, namedMask, negated) = (field, mask, negate);
-            return true;
-        }
     }
 
     /// <summary><c>lo &lt;= x &lt;= hi</c>; a NaN bound (a bound the operator needs but the condition lacks) never matches.</summary>
@@ -219,12 +196,6 @@ internal abstract class CompiledCondition
                     Expression.AndAlso(
                         Expression.GreaterThanOrEqual(number, Expression.Constant(lo)),
                         Expression.LessThanOrEqual(number, Expression.Constant(hi)))));
-        }
-
-        public override bool TryGetNumberRange(out LeadField numberField, out double low, out double high)
-        {
-            (numberField, low, high) = (field, lo, hi);
-            return true;
         }
     }
 
