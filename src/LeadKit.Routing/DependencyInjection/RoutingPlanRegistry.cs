@@ -20,7 +20,7 @@ internal sealed class RoutingPlanRegistry : IDisposable
     private readonly ReloadableRegistry<RoutingPlan> _registry;
     private readonly Dictionary<string, RoutingPlanProvider> _providers = new(StringComparer.Ordinal);
 
-    public RoutingPlanRegistry(IServiceProvider services, IOptionsMonitor<RoutingOptions> options, RoutingNames names, RoutingTelemetry telemetry)
+    public RoutingPlanRegistry(IServiceProvider services, IOptionsMonitor<RoutingOptions> options, RegisteredNames<RoutingOptions> names, RoutingTelemetry telemetry)
     {
         _registry = new ReloadableRegistry<RoutingPlan>(new ReloadableRegistryOptions
         {

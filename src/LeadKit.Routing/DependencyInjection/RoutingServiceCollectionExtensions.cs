@@ -4,6 +4,7 @@ using LeadKit.Routing;
 using LeadKit.Routing.DependencyInjection;
 using LeadKit.Routing.Ledger;
 using LeadKit.Routing.Telemetry;
+using LeadKit.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -71,25 +72,21 @@ public static class RoutingServiceCollectionExtensions
         return services;
     }
 
-    private static RoutingNames AddCore(IServiceCollection services)
+    private static RegisteredNames<RoutingOptions> AddCore(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        foreach (var descriptor in services)
+        var names = RegisteredNames<RoutingOptions>.In(services, out var created);
+        if (!created)
         {
-            if (descriptor.ServiceType == typeof(RoutingNames) && descriptor.ImplementationInstance is RoutingNames existing)
-            {
-                return existing;
-            }
+            return names;
         }
 
-        var names = new RoutingNames();
-        services.AddSingleton(names);
         services.AddOptions();
         services.TryAddSingleton(static provider => new RoutingTelemetry(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton(static provider => new RoutingPlanRegistry(
             provider,
             provider.GetRequiredService<IOptionsMonitor<RoutingOptions>>(),
-            provider.GetRequiredService<RoutingNames>(),
+            provider.GetRequiredService<RegisteredNames<RoutingOptions>>(),
             provider.GetRequiredService<RoutingTelemetry>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingStartupCheck>, RoutingStartupValidator>());
         services.AddOptions<RoutingStartupCheck>().ValidateOnStart();

@@ -4,8 +4,8 @@ using LeadKit.Abstractions.Configuration.Reload;
 using LeadKit.Abstractions.Scoring;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
-using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.RuleSets;
+using LeadKit.Scoring.Rules;
 using LeadKit.Scoring.Temperatures;
 using LeadKit.Shared;
 using Microsoft.Extensions.Options;
@@ -33,7 +33,7 @@ internal sealed class ScoringModelProvider : IScoringModelProvider, IDisposable
         IOptions<QualificationOptions> qualification,
         IOptions<TemperatureOptions> temperature,
         TimeProvider timeProvider,
-        ScoringModelNames names,
+        RegisteredNames<ScoringModelOptions> names,
         ScoringTelemetry telemetry)
     {
         _registeredRules = [.. registeredRules];

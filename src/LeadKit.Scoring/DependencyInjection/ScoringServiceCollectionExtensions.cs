@@ -7,6 +7,7 @@ using LeadKit.Scoring.Explanations;
 using LeadKit.Scoring.Model;
 using LeadKit.Scoring.Qualification;
 using LeadKit.Scoring.Temperatures;
+using LeadKit.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -141,19 +142,15 @@ public static class ScoringServiceCollectionExtensions
         }
     }
 
-    private static ScoringModelNames AddCore(IServiceCollection services)
+    private static RegisteredNames<ScoringModelOptions> AddCore(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        foreach (var descriptor in services)
+        var names = RegisteredNames<ScoringModelOptions>.In(services, out var created);
+        if (!created)
         {
-            if (descriptor.ServiceType == typeof(ScoringModelNames) && descriptor.ImplementationInstance is ScoringModelNames existing)
-            {
-                return existing;
-            }
+            return names;
         }
 
-        var names = new ScoringModelNames();
-        services.AddSingleton(names);
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => new ScoringTelemetry(sp.GetService<IMeterFactory>()));
