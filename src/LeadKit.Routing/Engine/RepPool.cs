@@ -54,7 +54,7 @@ internal sealed class RepPool
     public RoutingDecision Decide(in RoutingContext context, string step)
     {
         var rotation = context.Ledger.GetPool(Key);
-        var chosen = _selection.Select(this, context, rotation, step, out var next);
+        var chosen = _selection.Select(this, context, rotation, step, out var counters, out var next);
         if (chosen < 0)
         {
             if (context.Explanation is { } none)
@@ -78,7 +78,7 @@ internal sealed class RepPool
         {
             ExpectedVersion = ledger.Version,
             RepId = entry.Rep.Id,
-            Counters = _eligibility.Next(entry, ledger.GetCounters(entry.Rep.Id), context.AsOf),
+            Counters = _eligibility.Next(entry, counters, context.AsOf),
             Pool = next,
         };
         return RoutingDecision.AssignedWithChange(change, step);
