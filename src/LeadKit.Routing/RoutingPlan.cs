@@ -80,7 +80,7 @@ public sealed class RoutingPlan : IRoutingStrategy
             {
                 // A pool of this plan built its change from the same entries and eligibility rules, and never chooses
                 // a full rep: its decision is recorded as it is. Any other step's change is computed here.
-                if (decision.Change is { } own && own.ExpectedVersion == context.Ledger.Version && step is IPlanPoolStep pools && pools.IsCompiledWith(_eligibility))
+                if (decision.Change is { } own && own.ExpectedVersion == context.Ledger.Version && step is ICompiledStep compiled && compiled.IsCompiledWith(_eligibility))
                 {
                     return decision;
                 }

@@ -4,7 +4,7 @@ using LeadKit.Routing.Engine;
 namespace LeadKit.Routing.Strategies;
 
 /// <summary>Round robin, weighted round robin or load balancing over a team, every rep, or every rep covering the lead.</summary>
-internal sealed class PoolStrategy : IRoutingStrategy, IPlanPoolStep
+internal sealed class PoolStrategy : IRoutingStrategy, ICompiledStep
 {
     private readonly RepPool _pool;
 

@@ -5,7 +5,7 @@ using LeadKit.Routing.Engine;
 namespace LeadKit.Routing.Strategies;
 
 /// <summary>Ordered rules, first match wins: the matching rule's team picks a rep with the rule's selection.</summary>
-internal sealed class TerritoryRulesStrategy : IRoutingStrategy, IPlanPoolStep
+internal sealed class TerritoryRulesStrategy : IRoutingStrategy, ICompiledStep
 {
     private readonly CompiledRule[] _rules;
     private readonly Eligibility _eligibility;
