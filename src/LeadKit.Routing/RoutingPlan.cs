@@ -4,6 +4,7 @@ using LeadKit.Abstractions.Leads;
 using LeadKit.Abstractions.Routing;
 using LeadKit.Abstractions.Sales;
 using LeadKit.Routing.Engine;
+using LeadKit.Routing.Strategies;
 
 namespace LeadKit.Routing;
 
@@ -77,6 +78,13 @@ public sealed class RoutingPlan : IRoutingStrategy
             var decision = step.Decide(context);
             if (decision.IsAssigned)
             {
+                // A pool of this plan built its change from the same entries and eligibility rules, and never chooses
+                // a full rep: its decision is recorded as it is. Any other step's change is computed here.
+                if (decision.Change is { } own && own.ExpectedVersion == context.Ledger.Version && step is ICompiledStep compiled && compiled.IsCompiledWith(_eligibility))
+                {
+                    return decision;
+                }
+
                 var counters = context.Ledger.GetCounters(decision.RepId);
 
                 // A rep whose counters are at their limit cannot be assigned, by a plugin either (built-ins never choose one).

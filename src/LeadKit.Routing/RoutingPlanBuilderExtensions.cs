@@ -85,7 +85,7 @@ public static class RoutingPlanBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(rules);
         TerritoryRule[] copy = [.. rules];
-        return builder.AddStep(context => new TerritoryRulesStrategy(name, CompileRules(context, copy)));
+        return builder.AddStep(context => new TerritoryRulesStrategy(name, CompileRules(context, copy), context.Eligibility));
     }
 
     private static CompiledRule[] CompileRules(RoutingStepContext context, TerritoryRule[] rules)

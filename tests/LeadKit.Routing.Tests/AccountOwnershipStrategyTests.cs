@@ -30,6 +30,18 @@ public sealed class AccountOwnershipStrategyTests
     }
 
     [Fact]
+    public void AccountOwnership_OwnerChosen_CountedInTheLedgerWithoutPoolRotation()
+    {
+        var plan = Plan();
+        plan.Ledger.SetOpenLeads(Id("carla"), 2);
+
+        var result = plan.Route(LeadBuilder.New().OfAccount("acme").Build(), Now);
+
+        Assert.Null(result.Change!.Pool);
+        Assert.Equal(Counters(1, 3, null, 0), plan.Ledger.GetCounters(Id("carla")));
+    }
+
+    [Fact]
     public void AccountOwnership_OwnerOutOfOffice_FallsBackAndExplains()
     {
         var (result, explanation) = Plan().Explain(LeadBuilder.New().OfAccount("initech").Build());

@@ -65,6 +65,24 @@ public sealed class RoutingDecision
         return new(repId, decidedBy, null, UnassignedReason.None, rotation, null);
     }
 
+    /// <summary>
+    /// Creates an "assigned" decision that already carries the ledger change recording it, in one object instead of
+    /// <see cref="Assigned(SalesRepId, string, PoolRotation?)"/> followed by <see cref="WithChange"/>: the rep is
+    /// <see cref="RoutingLedgerChange.RepId"/> and the rotation <see cref="RoutingLedgerChange.Pool"/>.
+    /// </summary>
+    /// <param name="change">The change that records the choice.</param>
+    /// <param name="decidedBy">The name of the step that chose.</param>
+    /// <returns>The decision with <see cref="Change"/> set.</returns>
+    /// <remarks>A routing plan records a change only from its own steps as it is; any other step's change is recomputed.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="decidedBy"/> is null or empty.</exception>
+    public static RoutingDecision AssignedWithChange(RoutingLedgerChange change, string decidedBy)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentException.ThrowIfNullOrEmpty(decidedBy);
+        return new(change.RepId, decidedBy, null, UnassignedReason.None, change.Pool, change);
+    }
+
     /// <summary>Creates an "unassigned" decision.</summary>
     /// <param name="reason">Why nobody was chosen; not <see cref="UnassignedReason.None"/>.</param>
     /// <param name="queue">The queue the lead should wait in, or <see langword="null"/>.</param>

@@ -63,7 +63,7 @@ public sealed class RoutingLedgerSnapshot
     /// <summary>Reads a rep's counters.</summary>
     /// <param name="repId">The rep.</param>
     /// <returns>The counters; all zero for a rep never counted.</returns>
-    public RepCounters GetCounters(SalesRepId repId) => Reps.TryGetValue(repId, out var counters) ? counters : default;
+    public RepCounters GetCounters(SalesRepId repId) => !Reps.IsEmpty && Reps.TryGetValue(repId, out var counters) ? counters : default;
 
     /// <summary>Reads a pool's rotation.</summary>
     /// <param name="name">The pool's name.</param>
@@ -89,12 +89,25 @@ public sealed class RoutingLedgerSnapshot
         var pools = Pools;
         if (change.Pool is { } pool)
         {
-            var weights = Pools.TryGetValue(pool.Name, out var current) && !current.WeightedCounts.IsEmpty ? current.WeightedCounts.SetItems(pool.WeightedCounts) : pool.WeightedCounts;
+            var weights = !Pools.TryGetValue(pool.Name, out var current) || current.WeightedCounts.IsEmpty ? pool.WeightedCounts : Merge(current.WeightedCounts, pool.WeightedCounts);
 
             // Round robin and load balancing keep no weighted counts: the change's rotation is stored as it is, without a copy.
             pools = pools.SetItem(pool.Name, ReferenceEquals(weights, pool.WeightedCounts) ? pool : pool with { WeightedCounts = weights });
         }
 
         return new(Version + 1, Reps.SetItem(change.RepId, change.Counters), pools);
+    }
+
+    // Weighted round robin's usual change sets one count: SetItem, without SetItems' enumerator and builder.
+    private static ImmutableDictionary<SalesRepId, long> Merge(ImmutableDictionary<SalesRepId, long> current, ImmutableDictionary<SalesRepId, long> changed)
+    {
+        if (changed.Count != 1)
+        {
+            return current.SetItems(changed);
+        }
+
+        using var only = changed.GetEnumerator();
+        only.MoveNext();
+        return current.SetItem(only.Current.Key, only.Current.Value);
     }
 }

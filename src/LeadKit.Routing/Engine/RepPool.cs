@@ -16,6 +16,9 @@ internal sealed class RepPool
     private readonly PoolSelection _selection;
     private readonly bool _requireCoverage;
 
+    // Member i's rotation with no assignments counted, shared by every round-robin and load-balancing choice of it.
+    private readonly PoolRotation[] _rotations;
+
     public RepPool(string key, RepEntry[] members, RepSelection selection, bool requireCoverage, Eligibility eligibility)
     {
         Key = key;
@@ -24,11 +27,13 @@ internal sealed class RepPool
         _requireCoverage = requireCoverage;
         _eligibility = eligibility;
         Weights = new int[members.Length];
+        _rotations = new PoolRotation[members.Length];
         _indexById = new Dictionary<SalesRepId, int>(members.Length);
         for (var i = 0; i < members.Length; i++)
         {
             _indexById.TryAdd(members[i].Rep.Id, i);
             Weights[i] = members[i].Rep.Weight;
+            _rotations[i] = new PoolRotation { Name = key, LastRep = members[i].Rep.Id };
             TotalWeight += members[i].Rep.Weight;
         }
     }
@@ -43,10 +48,13 @@ internal sealed class RepPool
 
     public long TotalWeight { get; }
 
+    /// <summary>Gets the eligibility rules of the plan the pool was compiled for.</summary>
+    public Eligibility Eligibility => _eligibility;
+
     public RoutingDecision Decide(in RoutingContext context, string step)
     {
         var rotation = context.Ledger.GetPool(Key);
-        var chosen = _selection.Select(this, context, rotation, step, out var next);
+        var chosen = _selection.Select(this, context, rotation, step, out var counters, out var next);
         if (chosen < 0)
         {
             if (context.Explanation is { } none)
@@ -62,12 +70,29 @@ internal sealed class RepPool
             ExplainChoice(explanation, step, chosen);
         }
 
-        return RoutingDecision.Assigned(Members[chosen].Rep.Id, step, next);
+        // The change is built here, where the member's entry is at hand, and travels in the one decision object:
+        // the plan records a built-in step's change as it is (see RoutingPlan.Decide).
+        var entry = Members[chosen];
+        var ledger = context.Ledger;
+        var change = new RoutingLedgerChange
+        {
+            ExpectedVersion = ledger.Version,
+            RepId = entry.Rep.Id,
+            Counters = _eligibility.Next(entry, counters, context.AsOf),
+            Pool = next,
+        };
+        return RoutingDecision.AssignedWithChange(change, step);
     }
 
-    /// <summary>The rotation after choosing member <paramref name="index"/> by round robin or load balancing: only the last rep moves.</summary>
+    /// <summary>
+    /// The rotation after choosing member <paramref name="index"/> by round robin or load balancing: only the last rep
+    /// moves. Such pools count no assignments, so the rotation is one of the pool's shared immutable instances.
+    /// </summary>
     public PoolRotation Rotated(PoolRotation? rotation, int index)
-        => new() { Name = Key, LastRep = Members[index].Rep.Id, Assignments = rotation?.Assignments ?? 0 };
+    {
+        var assignments = rotation?.Assignments ?? 0;
+        return assignments == 0 ? _rotations[index] : new() { Name = Key, LastRep = Members[index].Rep.Id, Assignments = assignments };
+    }
 
     /// <summary>Tells whether member <paramref name="index"/> may take the lead, reading its counters from the snapshot.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

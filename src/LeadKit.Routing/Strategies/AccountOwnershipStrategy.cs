@@ -9,7 +9,7 @@ namespace LeadKit.Routing.Strategies;
 /// plan's eligibility rules (active, available, under capacity); otherwise the step passes. The owner is looked up
 /// (asynchronously) before deciding and read from <see cref="RoutingContext.AccountOwner"/>.
 /// </summary>
-internal sealed class AccountOwnershipStrategy : IRoutingStrategy
+internal sealed class AccountOwnershipStrategy : IRoutingStrategy, ICompiledStep
 {
     private readonly Dictionary<SalesRepId, RepEntry> _reps;
     private readonly Eligibility _eligibility;
@@ -48,7 +48,8 @@ internal sealed class AccountOwnershipStrategy : IRoutingStrategy
             return RoutingDecision.Unassigned(UnassignedReason.NoEligibleRep);
         }
 
-        var reason = _eligibility.Check(entry, context.Ledger.GetCounters(owner), context, requireCoverage: false);
+        var counters = context.Ledger.GetCounters(owner);
+        var reason = _eligibility.Check(entry, counters, context, requireCoverage: false);
         if (reason != RepSkipReason.None)
         {
             context.Explanation?.RecordSkipped(owner, Name, reason);
@@ -57,6 +58,9 @@ internal sealed class AccountOwnershipStrategy : IRoutingStrategy
         }
 
         context.Explanation?.RecordStep(Name, "the account owner takes it");
-        return RoutingDecision.Assigned(owner, Name);
+        var change = new RoutingLedgerChange { ExpectedVersion = context.Ledger.Version, RepId = owner, Counters = _eligibility.Next(entry, counters, context.AsOf) };
+        return RoutingDecision.AssignedWithChange(change, Name);
     }
+
+    public bool IsCompiledWith(Eligibility eligibility) => ReferenceEquals(_eligibility, eligibility);
 }

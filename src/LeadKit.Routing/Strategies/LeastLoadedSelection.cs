@@ -24,20 +24,21 @@ internal sealed class LeastLoadedSelection : PoolSelection
         return without == 0 ? null : $"load balancing needs every rep's MaxOpenLeads, but {without} of the {members.Length} reps have none";
     }
 
-    public override int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out PoolRotation? next)
+    public override int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out RepCounters counters, out PoolRotation? next)
     {
         var best = -1;
         RepCounters bestCounters = default;
         for (var i = 0; i < pool.Members.Length; i++)
         {
-            if (pool.IsEligible(i, context, step, out var counters)
-                && (best < 0 || IsLessLoaded(counters, pool.Members[i].MaxOpenLeads, bestCounters, pool.Members[best].MaxOpenLeads)))
+            if (pool.IsEligible(i, context, step, out var candidate)
+                && (best < 0 || IsLessLoaded(candidate, pool.Members[i].MaxOpenLeads, bestCounters, pool.Members[best].MaxOpenLeads)))
             {
                 best = i;
-                bestCounters = counters;
+                bestCounters = candidate;
             }
         }
 
+        counters = bestCounters;
         next = best < 0 ? null : pool.Rotated(rotation, best);
         return best;
     }

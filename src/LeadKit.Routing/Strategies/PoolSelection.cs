@@ -59,6 +59,9 @@ internal abstract class PoolSelection
     /// </summary>
     public virtual string? CheckMembers(ReadOnlySpan<RepEntry> members) => null;
 
-    /// <summary>Picks a member from the snapshot; returns its index and the pool's rotation after the choice, or -1.</summary>
-    public abstract int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out PoolRotation? next);
+    /// <summary>
+    /// Picks a member from the snapshot; returns its index, its counters as read (so the change needs no second
+    /// look-up) and the pool's rotation after the choice, or -1.
+    /// </summary>
+    public abstract int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out RepCounters counters, out PoolRotation? next);
 }

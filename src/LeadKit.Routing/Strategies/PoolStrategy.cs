@@ -4,7 +4,7 @@ using LeadKit.Routing.Engine;
 namespace LeadKit.Routing.Strategies;
 
 /// <summary>Round robin, weighted round robin or load balancing over a team, every rep, or every rep covering the lead.</summary>
-internal sealed class PoolStrategy : IRoutingStrategy
+internal sealed class PoolStrategy : IRoutingStrategy, ICompiledStep
 {
     private readonly RepPool _pool;
 
@@ -17,4 +17,6 @@ internal sealed class PoolStrategy : IRoutingStrategy
     public string Name { get; }
 
     public RoutingDecision Decide(in RoutingContext context) => _pool.Decide(context, Name);
+
+    public bool IsCompiledWith(Eligibility eligibility) => ReferenceEquals(_pool.Eligibility, eligibility);
 }

@@ -12,7 +12,7 @@ internal sealed class RoundRobinSelection : PoolSelection
 
     public override string JsonName => "roundRobin";
 
-    public override int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out PoolRotation? next)
+    public override int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out RepCounters counters, out PoolRotation? next)
     {
         var count = pool.Members.Length;
         var start = pool.StartIndex(rotation);
@@ -24,13 +24,14 @@ internal sealed class RoundRobinSelection : PoolSelection
                 i -= count;
             }
 
-            if (pool.IsEligible(i, context, step, out _))
+            if (pool.IsEligible(i, context, step, out counters))
             {
                 next = pool.Rotated(rotation, i);
                 return i;
             }
         }
 
+        counters = default;
         next = null;
         return -1;
     }

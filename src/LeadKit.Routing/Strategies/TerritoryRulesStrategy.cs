@@ -1,17 +1,20 @@
 using System.Runtime.CompilerServices;
 using LeadKit.Abstractions.Routing;
+using LeadKit.Routing.Engine;
 
 namespace LeadKit.Routing.Strategies;
 
 /// <summary>Ordered rules, first match wins: the matching rule's team picks a rep with the rule's selection.</summary>
-internal sealed class TerritoryRulesStrategy : IRoutingStrategy
+internal sealed class TerritoryRulesStrategy : IRoutingStrategy, ICompiledStep
 {
     private readonly CompiledRule[] _rules;
+    private readonly Eligibility _eligibility;
 
-    public TerritoryRulesStrategy(string name, CompiledRule[] rules)
+    public TerritoryRulesStrategy(string name, CompiledRule[] rules, Eligibility eligibility)
     {
         Name = name;
         _rules = rules;
+        _eligibility = eligibility;
     }
 
     public string Name { get; }
@@ -39,6 +42,8 @@ internal sealed class TerritoryRulesStrategy : IRoutingStrategy
 
         return RoutingDecision.Unassigned(UnassignedReason.NotApplicable);
     }
+
+    public bool IsCompiledWith(Eligibility eligibility) => ReferenceEquals(_eligibility, eligibility);
 
     // Out of line: keeps Assign's frame small when no explanation is asked for.
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -18,9 +18,10 @@ internal sealed class WeightedRoundRobinSelection : PoolSelection
 
     public override string JsonName => "weightedRoundRobin";
 
-    public override int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out PoolRotation? next)
+    public override int Select(RepPool pool, in RoutingContext context, PoolRotation? rotation, string step, out RepCounters counters, out PoolRotation? next)
     {
         next = null;
+        counters = default;
         var assignments = rotation?.Assignments ?? 0;
 
         // The pool's count is capped (RoutingLedgerSnapshot.MaximumCount) so total weight x count cannot overflow a long.
@@ -41,14 +42,17 @@ internal sealed class WeightedRoundRobinSelection : PoolSelection
         for (var i = 0; i < members.Length; i++)
         {
             long weight = pool.Weights[i];
-            var known = counts.TryGetValue(members[i].Rep.Id, out var count);
+
+            // A pool's first lead skips hashing every member's id against an empty dictionary.
+            long count = 0;
+            var known = !counts.IsEmpty && counts.TryGetValue(members[i].Rep.Id, out count);
             if (!known)
             {
                 count = JoinCount(weight, assignments, total);
                 anyJoining |= assignments > 0;
             }
 
-            if (!pool.IsEligible(i, context, step, out _))
+            if (!pool.IsEligible(i, context, step, out var candidate))
             {
                 continue;
             }
@@ -62,6 +66,7 @@ internal sealed class WeightedRoundRobinSelection : PoolSelection
                 bestReleased = released;
                 bestCount = count;
                 bestWeight = weight;
+                counters = candidate;
             }
         }
 
