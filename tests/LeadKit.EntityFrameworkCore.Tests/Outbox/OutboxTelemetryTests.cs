@@ -9,6 +9,7 @@ using LeadKit.Testing;
 using LeadKit.Testing.Stores;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using LeadKit.Testing.Telemetry;
 
 namespace LeadKit.EntityFrameworkCore.Tests.Outbox;
 
@@ -30,52 +31,19 @@ public sealed class OutboxTelemetryTests : IDisposable
         }
 
         using var meters = new ScopedMeterFactory();
-        var measurements = new List<(string Instrument, long Value, KeyValuePair<string, object?>[] Tags)>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (ReferenceEquals(instrument.Meter.Scope, meters))
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            lock (measurements)
-            {
-                measurements.Add((instrument.Name, value, tags.ToArray()));
-            }
-        });
-        listener.Start();
+        using var recorder = new MeterRecorder(meters);
         var handler = new RecordingHandler { Fail = e => e.LeadId.Value == "bob@example.com" };
         var dispatcher = new LeadKitOutboxDispatcher<TestDbContext>(
             _database.Factory(), [handler], Options.Create(new LeadKitOutboxOptions()), new FakeTimeProvider(LeadBuilder.Now.AddHours(1)), meterFactory: meters);
 
         Assert.Equal(1, await dispatcher.DispatchPendingAsync());
 
+        var measurements = recorder.Measurements;
         var delivered = Assert.Single(measurements, m => m.Instrument == "leadkit.outbox.delivered");
         var failed = Assert.Single(measurements, m => m.Instrument == "leadkit.outbox.failures");
         Assert.Equal(1, delivered.Value);
-        Assert.Equal([new("leadkit.kind", LeadKitOutboxEventKinds.StageChanged)], delivered.Tags);
-        Assert.Contains(new KeyValuePair<string, object?>("exception.type", typeof(TimeoutException).FullName), failed.Tags);
-        Assert.DoesNotContain(measurements.SelectMany(m => m.Tags), t => t.Value is string s && s.Contains('@', StringComparison.Ordinal));
-    }
-
-    /// <summary>One meter per name and version, scoped to this factory, as the container's factory does.</summary>
-    private sealed class ScopedMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            lock (_meters)
-            {
-                var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
-                _meters.Add(meter);
-                return meter;
-            }
-        }
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
+        Assert.Equal([new("leadkit.kind", LeadKitOutboxEventKinds.StageChanged)], delivered.TagList);
+        Assert.Equal(typeof(TimeoutException).FullName, failed.Tags["exception.type"]);
+        Assert.DoesNotContain(measurements.SelectMany(m => m.TagList), t => t.Value is string s && s.Contains('@', StringComparison.Ordinal));
     }
 }

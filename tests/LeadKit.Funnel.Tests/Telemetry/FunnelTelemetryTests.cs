@@ -20,7 +20,7 @@ public sealed class FunnelTelemetryTests
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var factory = services.GetRequiredService<IMeterFactory>();
-        using var recorder = new Recorder(factory);
+        using var recorder = new MeterRecorder(factory, "LeadKit.Funnel");
         using var activities = new ActivityRecorder("LeadKit.Funnel");
         var workflow = new FunnelWorkflow(Plain, new InMemoryFunnelStore(), new FakeTimeProvider(T0), [new ThrowingObserver()], meterFactory: factory);
         var id = new LeadId("jane@example.com");
@@ -52,44 +52,5 @@ public sealed class FunnelTelemetryTests
         var id = (await workflow.StartAsync(new LeadId("a"))).LeadId;
 
         Assert.True((await workflow.FireAsync(id, 0, FunnelTrigger.Qualify)).IsAccepted);
-    }
-
-    private sealed record Measurement(string Instrument, double Value, Dictionary<string, object?> Tags);
-
-    /// <summary>Listens to the instruments of the meters one factory created (so parallel tests do not mix).</summary>
-    private sealed class Recorder : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-
-        public Recorder(IMeterFactory factory)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "LeadKit.Funnel" && ReferenceEquals(instrument.Meter.Scope, factory))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
-            _listener.Start();
-        }
-
-        public List<Measurement> Measurements { get; } = [];
-
-        public void Dispose() => _listener.Dispose();
-
-        private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var tag in tags)
-            {
-                map[tag.Key] = tag.Value;
-            }
-
-            lock (Measurements)
-            {
-                Measurements.Add(new Measurement(instrument.Name, value, map));
-            }
-        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class MetricsTelemetryTests
     public void Calculate_WithMeterFactory_RecordsDurationRecordsAndIssueKindsWithoutIds()
     {
         using var services = new ServiceCollection().AddMetrics().AddLeadKitMetrics(o => o.DataQuality = DataQualityMode.Exclude).BuildServiceProvider();
-        using var recorder = new Recorder(services.GetRequiredService<IMeterFactory>());
+        using var recorder = new MeterRecorder(services.GetRequiredService<IMeterFactory>(), "LeadKit.Metrics");
 
         services.GetRequiredService<FunnelReportCalculator>().Calculate(Journeys, [Won("D1", 10m, "EUR", 1, 2, lead: "ana@example.com")]);
 
@@ -41,7 +41,7 @@ public sealed class MetricsTelemetryTests
     public void Calculate_Rejected_RecordsTheOutcomeOnTheMeterAndTheActivity()
     {
         using var services = new ServiceCollection().AddMetrics().AddLeadKitMetrics().BuildServiceProvider();
-        using var recorder = new Recorder(services.GetRequiredService<IMeterFactory>());
+        using var recorder = new MeterRecorder(services.GetRequiredService<IMeterFactory>(), "LeadKit.Metrics");
         using var activities = new ActivityRecorder("LeadKit.Metrics");
 
         Assert.Throws<MetricsDataException>(() => services.GetRequiredService<FunnelReportCalculator>().Calculate(Journeys));
@@ -59,45 +59,5 @@ public sealed class MetricsTelemetryTests
         var report = new FunnelReportCalculator(new FunnelReportOptions { DataQuality = DataQualityMode.Exclude }).Calculate(Journeys);
 
         Assert.Equal(1, report.DataQuality.ExcludedJourneys);
-    }
-
-    private sealed record Measurement(string Instrument, double Value, Dictionary<string, object?> Tags);
-
-    /// <summary>Listens to the instruments of the meters one factory created (so parallel tests do not mix).</summary>
-    private sealed class Recorder : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-
-        public Recorder(IMeterFactory factory)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "LeadKit.Metrics" && ReferenceEquals(instrument.Meter.Scope, factory))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
-            _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
-            _listener.Start();
-        }
-
-        public List<Measurement> Measurements { get; } = [];
-
-        public void Dispose() => _listener.Dispose();
-
-        private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var tag in tags)
-            {
-                map[tag.Key] = tag.Value;
-            }
-
-            lock (Measurements)
-            {
-                Measurements.Add(new Measurement(instrument.Name, value, map));
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ using LeadKit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using LeadKit.Testing.Telemetry;
 
 namespace LeadKit.Scoring.Tests.DependencyInjection;
 
@@ -194,7 +195,7 @@ public class ScoringServiceCollectionExtensionsTests
     public void Telemetry_GoesThroughTheRegisteredMeterFactory_ReloadsAndScoresTaggedWithModelNameAndOutcomeOnly()
     {
         using var source = new ManualOptionsChange("b2b", ValidJson);
-        var factory = new TestMeterFactory();
+        var factory = new ScopedMeterFactory();
         using var provider = new ServiceCollection()
             .AddSingleton<IMeterFactory>(factory)
             .AddLeadKitScoringRuleSet("b2b", o => o.RuleSetJson = source.Json)
@@ -248,34 +249,6 @@ public class ScoringServiceCollectionExtensionsTests
         Assert.Equal(1, models.GetStatus("b2b").Version);
     }
 
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        public List<Meter> Meters { get; } = [];
-
-        // Like the container's factory: one meter per name and version.
-        public Meter Create(MeterOptions options)
-        {
-            lock (Meters)
-            {
-                if (Meters.Find(m => m.Name == options.Name && m.Version == options.Version) is { } existing)
-                {
-                    return existing;
-                }
-
-                var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
-                Meters.Add(meter);
-                return meter;
-            }
-        }
-
-        public void Dispose()
-        {
-            foreach (var meter in Meters)
-            {
-                meter.Dispose();
-            }
-        }
-    }
 
     private sealed class ReferralBonusRule : IScoringRule
     {
